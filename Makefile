@@ -1,0 +1,39 @@
+# The two commands: `make demo` and `make test`. Each creates .venv and installs what it needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-dev
+API ?= all
+SOURCE ?=
+
+.PHONY: install test lint typecheck pytest regen check-generated clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e . --group dev
+	touch $(STAMP)
+
+install: $(STAMP)
+
+test: lint typecheck pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check facade scripts tests
+	$(BIN)/ruff format --check facade scripts tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/pytest
+
+# Pull the published spec(s) and regenerate: `make regen API=asteroid SOURCE=path-or-url`.
+regen: $(STAMP)
+	$(BIN)/python scripts/regenerate.py $(API) $(if $(SOURCE),--source $(SOURCE))
+
+check-generated: $(STAMP)
+	$(BIN)/python scripts/regenerate.py all --check
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

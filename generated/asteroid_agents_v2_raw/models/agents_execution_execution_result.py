@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="AgentsExecutionExecutionResult")
+
+
+@_attrs_define
+class AgentsExecutionExecutionResult:
+    """Execution result containing outcome, reasoning, and result data
+
+    Attributes:
+        created_at (datetime.datetime): When the result was created
+        execution_id (UUID):
+        id (UUID):
+        outcome (str): Outcome of the execution (success or failure)
+        reasoning (str): AI reasoning for the outcome
+        result (Any): Result data as JSON
+    """
+
+    created_at: datetime.datetime
+    execution_id: UUID
+    id: UUID
+    outcome: str
+    reasoning: str
+    result: Any
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        created_at = self.created_at.isoformat()
+
+        execution_id = str(self.execution_id)
+
+        id = str(self.id)
+
+        outcome = self.outcome
+
+        reasoning = self.reasoning
+
+        result = self.result
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "createdAt": created_at,
+                "executionId": execution_id,
+                "id": id,
+                "outcome": outcome,
+                "reasoning": reasoning,
+                "result": result,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        execution_id = UUID(d.pop("executionId"))
+
+        id = UUID(d.pop("id"))
+
+        outcome = d.pop("outcome")
+
+        reasoning = d.pop("reasoning")
+
+        result = d.pop("result")
+
+        agents_execution_execution_result = cls(
+            created_at=created_at,
+            execution_id=execution_id,
+            id=id,
+            outcome=outcome,
+            reasoning=reasoning,
+            result=result,
+        )
+
+        agents_execution_execution_result.additional_properties = d
+        return agents_execution_execution_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

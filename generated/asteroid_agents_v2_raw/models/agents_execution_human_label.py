@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="AgentsExecutionHumanLabel")
+
+
+@_attrs_define
+class AgentsExecutionHumanLabel:
+    """Human-applied label for categorizing executions
+
+    Attributes:
+        color (str): Hex color code for the label (e.g., #FF5733)
+        created_at (datetime.datetime): When the label was created
+        id (UUID):
+        name (str): Display name of the label
+        organization_id (UUID):
+    """
+
+    color: str
+    created_at: datetime.datetime
+    id: UUID
+    name: str
+    organization_id: UUID
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        color = self.color
+
+        created_at = self.created_at.isoformat()
+
+        id = str(self.id)
+
+        name = self.name
+
+        organization_id = str(self.organization_id)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "color": color,
+                "createdAt": created_at,
+                "id": id,
+                "name": name,
+                "organizationId": organization_id,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        color = d.pop("color")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        id = UUID(d.pop("id"))
+
+        name = d.pop("name")
+
+        organization_id = UUID(d.pop("organizationId"))
+
+        agents_execution_human_label = cls(
+            color=color,
+            created_at=created_at,
+            id=id,
+            name=name,
+            organization_id=organization_id,
+        )
+
+        agents_execution_human_label.additional_properties = d
+        return agents_execution_human_label
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

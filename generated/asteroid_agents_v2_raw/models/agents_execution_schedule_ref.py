@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="AgentsExecutionScheduleRef")
+
+
+@_attrs_define
+class AgentsExecutionScheduleRef:
+    """Schedule reference for schedule-triggered executions
+
+    Attributes:
+        cron_expression (str): Cron expression of the schedule
+        id (UUID):
+    """
+
+    cron_expression: str
+    id: UUID
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        cron_expression = self.cron_expression
+
+        id = str(self.id)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "cronExpression": cron_expression,
+                "id": id,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        cron_expression = d.pop("cronExpression")
+
+        id = UUID(d.pop("id"))
+
+        agents_execution_schedule_ref = cls(
+            cron_expression=cron_expression,
+            id=id,
+        )
+
+        agents_execution_schedule_ref.additional_properties = d
+        return agents_execution_schedule_ref
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

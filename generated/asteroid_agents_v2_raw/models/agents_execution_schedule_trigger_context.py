@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.agents_execution_schedule_trigger_context_source import (
+    AgentsExecutionScheduleTriggerContextSource,
+)
+
+if TYPE_CHECKING:
+    from ..models.agents_execution_schedule_ref import AgentsExecutionScheduleRef
+
+
+T = TypeVar("T", bound="AgentsExecutionScheduleTriggerContext")
+
+
+@_attrs_define
+class AgentsExecutionScheduleTriggerContext:
+    """Schedule-triggered execution context
+
+    Attributes:
+        schedule (AgentsExecutionScheduleRef): Schedule reference for schedule-triggered executions
+        source (AgentsExecutionScheduleTriggerContextSource): Trigger source discriminator
+    """
+
+    schedule: AgentsExecutionScheduleRef
+    source: AgentsExecutionScheduleTriggerContextSource
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        schedule = self.schedule.to_dict()
+
+        source = self.source.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "schedule": schedule,
+                "source": source,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.agents_execution_schedule_ref import AgentsExecutionScheduleRef  # noqa: PLC0415
+
+        d = dict(src_dict)
+        schedule = AgentsExecutionScheduleRef.from_dict(d.pop("schedule"))
+
+        source = AgentsExecutionScheduleTriggerContextSource(d.pop("source"))
+
+        agents_execution_schedule_trigger_context = cls(
+            schedule=schedule,
+            source=source,
+        )
+
+        agents_execution_schedule_trigger_context.additional_properties = d
+        return agents_execution_schedule_trigger_context
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="AgentsExecutionTriggerRunner")
+
+
+@_attrs_define
+class AgentsExecutionTriggerRunner:
+    """Runner information - who triggered the execution
+
+    Attributes:
+        email (str): Email of the runner
+        user_id (UUID):
+        is_admin (bool | Unset): Whether the user is an admin (may be hidden for privacy)
+    """
+
+    email: str
+    user_id: UUID
+    is_admin: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        email = self.email
+
+        user_id = str(self.user_id)
+
+        is_admin = self.is_admin
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "email": email,
+                "userId": user_id,
+            }
+        )
+        if is_admin is not UNSET:
+            field_dict["isAdmin"] = is_admin
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        email = d.pop("email")
+
+        user_id = UUID(d.pop("userId"))
+
+        is_admin = d.pop("isAdmin", UNSET)
+
+        agents_execution_trigger_runner = cls(
+            email=email,
+            user_id=user_id,
+            is_admin=is_admin,
+        )
+
+        agents_execution_trigger_runner.additional_properties = d
+        return agents_execution_trigger_runner
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

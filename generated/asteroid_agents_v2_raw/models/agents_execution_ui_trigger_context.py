@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.agents_execution_ui_trigger_context_source import (
+    AgentsExecutionUITriggerContextSource,
+)
+
+if TYPE_CHECKING:
+    from ..models.agents_execution_trigger_runner import AgentsExecutionTriggerRunner
+
+
+T = TypeVar("T", bound="AgentsExecutionUITriggerContext")
+
+
+@_attrs_define
+class AgentsExecutionUITriggerContext:
+    """UI-triggered execution context
+
+    Attributes:
+        runner (AgentsExecutionTriggerRunner): Runner information - who triggered the execution
+        source (AgentsExecutionUITriggerContextSource): Trigger source discriminator
+    """
+
+    runner: AgentsExecutionTriggerRunner
+    source: AgentsExecutionUITriggerContextSource
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        runner = self.runner.to_dict()
+
+        source = self.source.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "runner": runner,
+                "source": source,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.agents_execution_trigger_runner import (
+            AgentsExecutionTriggerRunner,  # noqa: PLC0415
+        )
+
+        d = dict(src_dict)
+        runner = AgentsExecutionTriggerRunner.from_dict(d.pop("runner"))
+
+        source = AgentsExecutionUITriggerContextSource(d.pop("source"))
+
+        agents_execution_ui_trigger_context = cls(
+            runner=runner,
+            source=source,
+        )
+
+        agents_execution_ui_trigger_context.additional_properties = d
+        return agents_execution_ui_trigger_context
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class AgentsExecutionUITriggerContextSource(StrEnum):
+    UI = "ui"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,218 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.execution_detail import ExecutionDetail
+
+
+T = TypeVar("T", bound="ExecutionNesting")
+
+
+@_attrs_define
+class ExecutionNesting:
+    """An execution with its children. Assumption: every child has the same shape, children included.
+
+    Attributes:
+        created_at (datetime.datetime):
+        id (UUID): A UUID v4 string that identifies an entity.
+        updated_at (datetime.datetime):
+        credits_used (float): The total number of credits used by this execution.
+        detail (ExecutionDetail): The execution detail containing type-specific information. Assumption: kept as a free-
+            form object, because the documentation names three variants without showing them.
+        ended_at (datetime.datetime | None): When this execution ended.
+        is_agentic (bool): Whether this execution is agentic.
+        is_purged (bool): Whether this execution has been purged.
+        parent_id (None | UUID): The parent execution ID of this execution.
+        responder_id (str): The responder ID of this execution.
+        started_at (datetime.datetime): When this execution started.
+        status (str): The status of the execution. Assumption: an open string, because the documentation lists no
+            values.
+        workspace_id (str): The workspace ID of this execution.
+        children (list[ExecutionNesting]): The executions this execution started.
+    """
+
+    created_at: datetime.datetime
+    id: UUID
+    updated_at: datetime.datetime
+    credits_used: float
+    detail: ExecutionDetail
+    ended_at: datetime.datetime | None
+    is_agentic: bool
+    is_purged: bool
+    parent_id: None | UUID
+    responder_id: str
+    started_at: datetime.datetime
+    status: str
+    workspace_id: str
+    children: list[ExecutionNesting]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        created_at = self.created_at.isoformat()
+
+        id = str(self.id)
+
+        updated_at = self.updated_at.isoformat()
+
+        credits_used = self.credits_used
+
+        detail = self.detail.to_dict()
+
+        ended_at: None | str
+        if isinstance(self.ended_at, datetime.datetime):
+            ended_at = self.ended_at.isoformat()
+        else:
+            ended_at = self.ended_at
+
+        is_agentic = self.is_agentic
+
+        is_purged = self.is_purged
+
+        parent_id: None | str
+        if isinstance(self.parent_id, UUID):
+            parent_id = str(self.parent_id)
+        else:
+            parent_id = self.parent_id
+
+        responder_id = self.responder_id
+
+        started_at = self.started_at.isoformat()
+
+        status = self.status
+
+        workspace_id = self.workspace_id
+
+        children = []
+        for children_item_data in self.children:
+            children_item = children_item_data.to_dict()
+            children.append(children_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "createdAt": created_at,
+                "id": id,
+                "updatedAt": updated_at,
+                "creditsUsed": credits_used,
+                "detail": detail,
+                "endedAt": ended_at,
+                "isAgentic": is_agentic,
+                "isPurged": is_purged,
+                "parentId": parent_id,
+                "responderId": responder_id,
+                "startedAt": started_at,
+                "status": status,
+                "workspaceId": workspace_id,
+                "children": children,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.execution_detail import ExecutionDetail  # noqa: PLC0415
+
+        d = dict(src_dict)
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        id = UUID(d.pop("id"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+
+        credits_used = d.pop("creditsUsed")
+
+        detail = ExecutionDetail.from_dict(d.pop("detail"))
+
+        def _parse_ended_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                ended_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return ended_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        ended_at = _parse_ended_at(d.pop("endedAt"))
+
+        is_agentic = d.pop("isAgentic")
+
+        is_purged = d.pop("isPurged")
+
+        def _parse_parent_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                parent_id_type_0 = UUID(data)
+
+                return parent_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        parent_id = _parse_parent_id(d.pop("parentId"))
+
+        responder_id = d.pop("responderId")
+
+        started_at = datetime.datetime.fromisoformat(d.pop("startedAt"))
+
+        status = d.pop("status")
+
+        workspace_id = d.pop("workspaceId")
+
+        children = []
+        _children = d.pop("children")
+        for children_item_data in _children:
+            children_item = ExecutionNesting.from_dict(children_item_data)
+
+            children.append(children_item)
+
+        execution_nesting = cls(
+            created_at=created_at,
+            id=id,
+            updated_at=updated_at,
+            credits_used=credits_used,
+            detail=detail,
+            ended_at=ended_at,
+            is_agentic=is_agentic,
+            is_purged=is_purged,
+            parent_id=parent_id,
+            responder_id=responder_id,
+            started_at=started_at,
+            status=status,
+            workspace_id=workspace_id,
+            children=children,
+        )
+
+        execution_nesting.additional_properties = d
+        return execution_nesting
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,424 @@
+"""Regenerate the raw clients in generated/ from the vendors' OpenAPI documents.
+
+    python scripts/regenerate.py {asteroid|zaia|all} [--source URL_OR_PATH] [--check]
+
+Pull the document (by default the published URL in openapi/sources.toml), check that
+it is OpenAPI, apply the named fixes in spec_overrides.py, generate with the pinned
+openapi-python-client and ruff into a temporary directory, and only when every step
+succeeded swap the packages into generated/ and write the new pin. A failure prints
+one line naming its cause and leaves openapi/ and generated/ untouched.
+
+--check regenerates from the pinned files and fails, naming the files, when
+generated/ differs from what the pinned spec and generator produce.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import datetime
+import hashlib
+import importlib.metadata
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import yaml
+from openapi_spec_validator import validate as validate_openapi
+from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+from spec_changes import summarize_changes
+from spec_overrides import apply_overrides
+
+ROOT = Path(__file__).resolve().parent.parent
+OPENAPI_DIR = ROOT / "openapi"
+GENERATED_DIR = ROOT / "generated"
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+SOURCES_FILE = "sources.toml"
+LOCK_FILE = "sources.lock.json"
+FETCH_TIMEOUT = 30.0
+TOOLS = ("openapi-python-client", "ruff")
+
+
+class RegenerationError(Exception):
+    """A step failed; the message is the one line shown to the user."""
+
+
+@dataclass
+class Api:
+    """One entry of sources.toml."""
+
+    name: str
+    title: str
+    url: str
+    spec: str
+    package: str
+    paths: list[str]
+    generator_config: dict[str, Any]
+
+
+@dataclass
+class Result:
+    """What a successful run produced for one API, before anything is written."""
+
+    api: Api
+    source: str
+    raw: bytes
+    normalized: dict[str, Any]
+    overrides: list[str]
+    package_dir: Path
+    changes: list[str] = field(default_factory=list)
+
+
+def load_sources(openapi_dir: Path) -> dict[str, Api]:
+    data = tomllib.loads((openapi_dir / SOURCES_FILE).read_text(encoding="utf-8"))
+    return {
+        name: Api(
+            name=name,
+            title=entry["title"],
+            url=entry.get("url", ""),
+            spec=entry["spec"],
+            package=entry["package"],
+            paths=list(entry["paths"]),
+            generator_config=dict(entry.get("generator_config", {})),
+        )
+        for name, entry in data.items()
+    }
+
+
+def load_lock(openapi_dir: Path) -> dict[str, Any]:
+    path = openapi_dir / LOCK_FILE
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+# --- pull -------------------------------------------------------------------------
+
+
+def fetch(source: str) -> bytes:
+    """Read a URL (following redirects, checking the status) or a local file."""
+    if source.startswith(("http://", "https://")):
+        try:
+            response = httpx.get(source, follow_redirects=True, timeout=FETCH_TIMEOUT)
+        except httpx.TimeoutException:
+            raise RegenerationError(f"{source}: timed out after {FETCH_TIMEOUT:g} s") from None
+        except httpx.HTTPError as exc:
+            raise RegenerationError(f"{source}: unreachable ({exc})") from None
+        if response.status_code != 200:
+            raise RegenerationError(f"{source}: HTTP {response.status_code} {response.reason_phrase}")
+        if "html" in response.headers.get("content-type", "").lower():
+            raise RegenerationError(f"{source}: served an HTML page, not an OpenAPI document")
+        return response.content
+    try:
+        return Path(source).read_bytes()
+    except OSError as exc:
+        raise RegenerationError(f"{source}: cannot read ({exc.strerror})") from None
+
+
+def parse(raw: bytes, source: str) -> dict[str, Any]:
+    """Parse YAML or JSON and check that the result claims to be OpenAPI 3."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise RegenerationError(f"{source}: not UTF-8 text") from None
+    if text.lstrip()[:1] == "<":
+        raise RegenerationError(f"{source}: an HTML or XML page, not an OpenAPI document")
+    try:
+        doc = json.loads(text) if text.lstrip()[:1] == "{" else yaml.safe_load(text)
+    except (ValueError, yaml.YAMLError) as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f" at line {where.line + 1}" if where is not None else ""
+        raise RegenerationError(f"{source}: not valid YAML or JSON{line}") from None
+    if not isinstance(doc, dict) or not str(doc.get("openapi", "")).startswith("3."):
+        raise RegenerationError(f"{source}: not an OpenAPI 3 document (no 'openapi: 3.x' field)")
+    return doc
+
+
+# --- validate and normalize -------------------------------------------------------
+
+
+def first_validation_error(doc: dict[str, Any]) -> str | None:
+    try:
+        validate_openapi(doc)
+    except OpenAPIValidationError as exc:
+        where = "/".join(str(part) for part in exc.absolute_path) or "(root)"
+        return f"{exc.message} at {where}"
+    return None
+
+
+def select_paths(doc: dict[str, Any], paths: list[str]) -> None:
+    """Keep only the configured paths and the components they reach."""
+    missing = [p for p in paths if p not in doc.get("paths", {})]
+    if missing:
+        raise RegenerationError(f"the document has no path {', '.join(missing)} (listed in {SOURCES_FILE})")
+    doc["paths"] = {p: doc["paths"][p] for p in paths}
+    components = doc.get("components", {})
+    reached: set[tuple[str, str]] = set()
+    pending: list[Any] = [doc["paths"], doc.get("security", [])]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/components/"):
+                _, _, kind, name = ref.split("/", 3)
+                if (kind, name) not in reached and name in components.get(kind, {}):
+                    reached.add((kind, name))
+                    pending.append(components[kind][name])
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            pending.extend(node)
+    for kind, entries in components.items():
+        if kind != "securitySchemes" and isinstance(entries, dict):
+            components[kind] = {name: value for name, value in entries.items() if (kind, name) in reached}
+
+
+def normalize(doc: dict[str, Any], api: Api, source: str) -> tuple[dict[str, Any], list[str]]:
+    """Cut the document down to the configured paths, apply the overrides, validate the result."""
+    normalized = copy.deepcopy(doc)
+    select_paths(normalized, api.paths)
+    applied = apply_overrides(normalized)
+    error = first_validation_error(normalized)
+    if error is not None:
+        raise RegenerationError(f"{source}: invalid OpenAPI: {error}")
+    return normalized, applied
+
+
+# --- generate ---------------------------------------------------------------------
+
+
+def tool_versions() -> dict[str, str]:
+    return {tool: importlib.metadata.version(tool) for tool in TOOLS}
+
+
+def run(command: list[str], cwd: Path, what: str) -> None:
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    output = (done.stdout + done.stderr).strip()
+    if done.returncode != 0 or "Warning" in done.stdout:
+        lines = [line.strip() for line in output.splitlines() if line.strip()]
+        detail = next((line for line in lines if "rror" in line or "arning" in line), lines[-1] if lines else "")
+        raise RegenerationError(f"{what} failed: {detail}")
+
+
+def generate(api: Api, normalized: dict[str, Any], workdir: Path) -> Path:
+    """Run the pinned generator and ruff; return the package directory."""
+    spec_path = workdir / "spec.json"
+    config_path = workdir / "config.json"
+    spec_path.write_text(json.dumps(normalized, indent=2), encoding="utf-8")
+    config = {**api.generator_config, "package_name_override": api.package, "post_hooks": []}
+    config_path.write_text(json.dumps(config, indent=2), encoding="utf-8")
+    package_dir = workdir / api.package
+    generator = [sys.executable, "-m", "openapi_python_client", "generate"]
+    run(
+        [*generator, "--path", str(spec_path), "--config", str(config_path), "--meta", "none"]
+        + ["--output-path", str(package_dir), "--custom-template-path", str(TEMPLATES_DIR), "--fail-on-warning"],
+        workdir,
+        f"openapi-python-client on {api.name}",
+    )
+    ruff = [sys.executable, "-m", "ruff"]
+    ruff_options = ["--isolated", "--no-cache", "--target-version", "py311"]
+    # Run from workdir, not inside the package: its types.py would shadow the stdlib module.
+    target = api.package
+    run([*ruff, "check", *ruff_options, "--select", "F,I,UP", "--fix-only", "--quiet", target], workdir, "ruff check")
+    run([*ruff, "format", *ruff_options, "--quiet", target], workdir, "ruff format")
+    for leftover in package_dir.rglob("__pycache__"):
+        shutil.rmtree(leftover)
+    return package_dir
+
+
+def build(api: Api, source: str, workdir: Path) -> Result:
+    raw = fetch(source)
+    doc = parse(raw, source)
+    raw_error = first_validation_error(doc)
+    normalized, applied = normalize(doc, api, source)
+    if raw_error is not None:
+        print(f"{api.name}: invalid as published ({raw_error}); repaired by the overrides")
+    package_dir = generate(api, normalized, workdir)
+    return Result(api=api, source=source, raw=raw, normalized=normalized, overrides=applied, package_dir=package_dir)
+
+
+# --- compare and write ------------------------------------------------------------
+
+
+def tree_files(directory: Path) -> dict[str, bytes]:
+    if not directory.is_dir():
+        return {}
+    return {str(p.relative_to(directory)): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
+def differing_files(expected: Path, actual: Path) -> list[str]:
+    new, old = tree_files(expected), tree_files(actual)
+    return sorted(name for name in set(new) | set(old) if new.get(name) != old.get(name))
+
+
+def previous_normalized(api: Api, openapi_dir: Path) -> dict[str, Any]:
+    path = openapi_dir / api.spec
+    if not path.exists():
+        return {}
+    try:
+        return normalize(parse(path.read_bytes(), str(path)), api, str(path))[0]
+    except RegenerationError:
+        return {}
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    os.replace(temp, path)
+
+
+def lock_entry(result: Result, previous: dict[str, Any], versions: dict[str, str]) -> dict[str, Any]:
+    sha = hashlib.sha256(result.raw).hexdigest()
+    unchanged = previous.get("sha256") == sha
+    return {
+        "spec": result.api.spec,
+        "source": previous.get("source", result.source) if unchanged else result.source,
+        "sha256": sha,
+        "pinned_at": previous.get("pinned_at") if unchanged else utc_now(),
+        "generator": versions,
+        "generator_config": {**result.api.generator_config, "package_name_override": result.api.package},
+        "overrides": result.overrides,
+    }
+
+
+def describe_source(source: str, root: Path) -> str:
+    """A URL as is; a path relative to the repository when inside it, so the lock is portable."""
+    if source.startswith(("http://", "https://")):
+        return source
+    path = Path(source).resolve()
+    return str(path.relative_to(root.resolve())) if path.is_relative_to(root.resolve()) else str(path)
+
+
+def utc_now() -> str:
+    return datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def commit(results: list[Result], openapi_dir: Path, generated_dir: Path) -> None:
+    """Swap the new packages in and write specs and lock; undo everything on failure."""
+    lock = load_lock(openapi_dir)
+    versions = tool_versions()
+    for result in results:
+        lock[result.api.name] = lock_entry(result, lock.get(result.api.name, {}), versions)
+    lock_bytes = (json.dumps(lock, indent=2, sort_keys=True) + "\n").encode()
+
+    generated_dir.mkdir(exist_ok=True)
+    backups: dict[Path, Path | None] = {}
+    spec_backups: dict[Path, bytes | None] = {}
+    try:
+        for result in results:
+            target = generated_dir / result.api.package
+            staged = generated_dir / f".{result.api.package}.new"
+            shutil.rmtree(staged, ignore_errors=True)
+            shutil.copytree(result.package_dir, staged)
+            backup = generated_dir / f".{result.api.package}.old"
+            shutil.rmtree(backup, ignore_errors=True)
+            if target.exists():
+                target.rename(backup)
+                backups[target] = backup
+            else:
+                backups[target] = None
+            staged.rename(target)
+        for result in results:
+            spec_path = openapi_dir / result.api.spec
+            old = spec_path.read_bytes() if spec_path.exists() else None
+            if old != result.raw:
+                spec_backups[spec_path] = old
+                write_atomically(spec_path, result.raw)
+        lock_path = openapi_dir / LOCK_FILE
+        spec_backups[lock_path] = lock_path.read_bytes() if lock_path.exists() else None
+        write_atomically(lock_path, lock_bytes)
+    except BaseException:
+        for target, backup in backups.items():
+            shutil.rmtree(target, ignore_errors=True)
+            if backup is not None:
+                backup.rename(target)
+        for path, content in spec_backups.items():
+            if content is None:
+                path.unlink(missing_ok=True)
+            else:
+                write_atomically(path, content)
+        raise
+    for backup in backups.values():
+        if backup is not None:
+            shutil.rmtree(backup, ignore_errors=True)
+
+
+# --- command line -----------------------------------------------------------------
+
+
+def check(apis: list[Api], openapi_dir: Path, generated_dir: Path) -> int:
+    lock = load_lock(openapi_dir)
+    versions = tool_versions()
+    problems: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="regen-check-") as temp:
+        for api in apis:
+            pinned = openapi_dir / api.spec
+            entry = lock.get(api.name, {})
+            if entry.get("sha256") != hashlib.sha256(pinned.read_bytes()).hexdigest():
+                problems.append(f"{api.name}: {pinned.name} does not match its sha256 in {LOCK_FILE} (run make regen)")
+            if entry.get("generator") != versions:
+                problems.append(f"{api.name}: generated with {entry.get('generator')}, installed {versions}")
+            workdir = Path(temp) / api.name
+            workdir.mkdir()
+            result = build(api, str(pinned), workdir)
+            for name in differing_files(result.package_dir, generated_dir / api.package):
+                problems.append(f"{api.name}: generated/{api.package}/{name} differs from the pinned spec's output")
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    print(f"generated/ matches the pinned specs ({', '.join(api.name for api in apis)})")
+    return 0
+
+
+def regenerate(apis: list[Api], source: str | None, openapi_dir: Path, generated_dir: Path) -> int:
+    with tempfile.TemporaryDirectory(prefix="regen-") as temp:
+        results = []
+        for api in apis:
+            chosen = source or api.url or str(openapi_dir / api.spec)
+            print(f"{api.name}: pulling {describe_source(chosen, openapi_dir.parent)}")
+            workdir = Path(temp) / api.name
+            workdir.mkdir()
+            result = build(api, chosen, workdir)
+            result.source = describe_source(chosen, openapi_dir.parent)
+            result.changes = summarize_changes(previous_normalized(api, openapi_dir), result.normalized)
+            results.append(result)
+        commit(results, openapi_dir, generated_dir)
+    for result in results:
+        print(f"{result.api.name}: overrides applied: {', '.join(result.overrides) or 'none'}")
+        print(f"{result.api.name}: changes against the previous pin:")
+        for line in result.changes or ["(none)"]:
+            print(f"  {line}")
+        print(f"{result.api.name}: wrote generated/{result.api.package}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("api", choices=["asteroid", "zaia", "all"])
+    parser.add_argument("--source", help="a URL or a local path instead of the published URL")
+    parser.add_argument("--check", action="store_true", help="fail when generated/ differs from the pinned specs")
+    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    openapi_dir, generated_dir = args.root / "openapi", args.root / "generated"
+    sources = load_sources(openapi_dir)
+    apis = list(sources.values()) if args.api == "all" else [sources[args.api]]
+    if args.source and len(apis) > 1:
+        parser.error("--source names one document: choose asteroid or zaia")
+    try:
+        if args.check:
+            return check(apis, openapi_dir, generated_dir)
+        return regenerate(apis, args.source, openapi_dir, generated_dir)
+    except RegenerationError as exc:
+        print(f"regenerate: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""Named fixes applied to a vendor's OpenAPI document before it reaches the generator.
+
+Each override is one small function that mutates the document in place and returns
+True when it changed something, so the regeneration script can report it by name.
+Its docstring says what the vendor does and why it is fixed. Add new quirks here,
+never by editing generated code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+Document = dict[str, Any]
+Override = Callable[[Document], bool]
+
+
+def _walk(node: Any) -> Iterator[dict[str, Any]]:
+    """Yield every mapping in the document, depth first."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value)
+
+
+def discriminator_mapping_refs(doc: Document) -> bool:
+    """Turn `discriminator.mapping` values written as `{$ref: ...}` into plain strings.
+
+    Asteroid's TypeSpec output writes each mapping value as a `$ref` object, but
+    OpenAPI requires a string; the spec validator and the generator both reject it
+    ("Input should be a valid string").
+    """
+    changed = False
+    for node in _walk(doc):
+        discriminator = node.get("discriminator")
+        mapping = discriminator.get("mapping") if isinstance(discriminator, dict) else None
+        if not isinstance(mapping, dict):
+            continue
+        for key, value in mapping.items():
+            if isinstance(value, dict) and isinstance(value.get("$ref"), str):
+                mapping[key] = value["$ref"]
+                changed = True
+    return changed
+
+
+def unevaluated_properties(doc: Document) -> bool:
+    """Rename `unevaluatedProperties` to `additionalProperties` on object schemas.
+
+    Asteroid uses the OpenAPI 3.1 keyword for maps such as `metadata`. The generator
+    ignores it and types the map as `dict[str, Any]`; as `additionalProperties` it
+    keeps the value type (`dict[str, str]`). On a schema without `allOf`/`oneOf`
+    the two keywords mean the same thing.
+    """
+    changed = False
+    for node in _walk(doc):
+        combined = any(key in node for key in ("allOf", "anyOf", "oneOf"))
+        if "unevaluatedProperties" in node and "additionalProperties" not in node and not combined:
+            node["additionalProperties"] = node.pop("unevaluatedProperties")
+            changed = True
+    return changed
+
+
+UNKNOWN_BRANCH_SUFFIX = ".Unknown"
+
+
+def open_discriminated_unions(doc: Document) -> bool:
+    """Give every discriminated `oneOf` component a last, catch-all branch.
+
+    Asteroid adds discriminator values over time (`triggerContext.source` gained
+    `warmup`). The generator ignores the discriminator and tries the branches in
+    order, so an unknown value fails the whole execution with a `KeyError`. The added
+    branch `<Name>.Unknown` is an open object with the discriminator as a string:
+    the item parses and the unknown variant stays readable.
+    """
+    schemas = doc.get("components", {}).get("schemas", {})
+    changed = False
+    for name, schema in list(schemas.items()):
+        if not isinstance(schema, dict) or name.endswith(UNKNOWN_BRANCH_SUFFIX):
+            continue
+        discriminator = schema.get("discriminator")
+        branches = schema.get("oneOf")
+        if not isinstance(discriminator, dict) or not isinstance(branches, list):
+            continue
+        unknown_name = name + UNKNOWN_BRANCH_SUFFIX
+        unknown_ref = "#/components/schemas/" + unknown_name
+        if any(isinstance(b, dict) and b.get("$ref") == unknown_ref for b in branches):
+            continue
+        prop = discriminator.get("propertyName", "type")
+        schemas[unknown_name] = {
+            "description": f"A variant of {name} that this client's spec does not know yet.",
+            "properties": {prop: {"description": "The discriminator value", "type": "string"}},
+            "required": [prop],
+            "type": "object",
+            "additionalProperties": True,
+        }
+        branches.append({"$ref": unknown_ref})
+        changed = True
+    return changed
+
+
+OVERRIDES: tuple[Override, ...] = (
+    discriminator_mapping_refs,
+    unevaluated_properties,
+    open_discriminated_unions,
+)
+
+
+def apply_overrides(doc: Document) -> list[str]:
+    """Apply every override in order; return the names of those that changed the document."""
+    return [override.__name__ for override in OVERRIDES if override(doc)]
