@@ -101,13 +101,13 @@ def load_lock(openapi_dir: Path) -> dict[str, Any]:
 # --- pull -------------------------------------------------------------------------
 
 
-def fetch(source: str) -> bytes:
+def fetch(source: str, timeout: float = FETCH_TIMEOUT) -> bytes:
     """Read a URL (following redirects, checking the status) or a local file."""
     if source.startswith(("http://", "https://")):
         try:
-            response = httpx.get(source, follow_redirects=True, timeout=FETCH_TIMEOUT)
+            response = httpx.get(source, follow_redirects=True, timeout=timeout)
         except httpx.TimeoutException:
-            raise RegenerationError(f"{source}: timed out after {FETCH_TIMEOUT:g} s") from None
+            raise RegenerationError(f"{source}: timed out after {timeout:g} s") from None
         except httpx.HTTPError as exc:
             raise RegenerationError(f"{source}: unreachable ({exc})") from None
         if response.status_code != 200:
@@ -152,12 +152,12 @@ def first_validation_error(doc: dict[str, Any]) -> str | None:
     return None
 
 
-def select_paths(doc: dict[str, Any], paths: list[str]) -> None:
+def select_paths(doc: dict[str, Any], paths: list[str], allow_missing: bool = False) -> None:
     """Keep only the configured paths and the components they reach."""
     missing = [p for p in paths if p not in doc.get("paths", {})]
-    if missing:
+    if missing and not allow_missing:
         raise RegenerationError(f"the document has no path {', '.join(missing)} (listed in {SOURCES_FILE})")
-    doc["paths"] = {p: doc["paths"][p] for p in paths}
+    doc["paths"] = {p: doc["paths"][p] for p in paths if p not in missing}
     components = doc.get("components", {})
     reached: set[tuple[str, str]] = set()
     pending: list[Any] = [doc["paths"], doc.get("security", [])]
@@ -178,10 +178,12 @@ def select_paths(doc: dict[str, Any], paths: list[str]) -> None:
             components[kind] = {name: value for name, value in entries.items() if (kind, name) in reached}
 
 
-def normalize(doc: dict[str, Any], api: Api, source: str) -> tuple[dict[str, Any], list[str]]:
+def normalize(
+    doc: dict[str, Any], api: Api, source: str, allow_missing: bool = False
+) -> tuple[dict[str, Any], list[str]]:
     """Cut the document down to the configured paths, apply the overrides, validate the result."""
     normalized = copy.deepcopy(doc)
-    select_paths(normalized, api.paths)
+    select_paths(normalized, api.paths, allow_missing)
     applied = apply_overrides(normalized)
     error = first_validation_error(normalized)
     if error is not None:
@@ -214,12 +216,9 @@ def generate(api: Api, normalized: dict[str, Any], workdir: Path) -> Path:
     config_path.write_text(json.dumps(config, indent=2), encoding="utf-8")
     package_dir = workdir / api.package
     generator = [sys.executable, "-m", "openapi_python_client", "generate"]
-    run(
-        [*generator, "--path", str(spec_path), "--config", str(config_path), "--meta", "none"]
-        + ["--output-path", str(package_dir), "--custom-template-path", str(TEMPLATES_DIR), "--fail-on-warning"],
-        workdir,
-        f"openapi-python-client on {api.name}",
-    )
+    options = ["--path", str(spec_path), "--config", str(config_path), "--meta", "none", "--fail-on-warning"]
+    options += ["--output-path", str(package_dir), "--custom-template-path", str(TEMPLATES_DIR)]
+    run([*generator, *options], workdir, f"openapi-python-client on {api.name}")
     ruff = [sys.executable, "-m", "ruff"]
     ruff_options = ["--isolated", "--no-cache", "--target-version", "py311"]
     # Run from workdir, not inside the package: its types.py would shadow the stdlib module.
@@ -231,8 +230,8 @@ def generate(api: Api, normalized: dict[str, Any], workdir: Path) -> Path:
     return package_dir
 
 
-def build(api: Api, source: str, workdir: Path) -> Result:
-    raw = fetch(source)
+def build(api: Api, source: str, workdir: Path, timeout: float = FETCH_TIMEOUT) -> Result:
+    raw = fetch(source, timeout)
     doc = parse(raw, source)
     raw_error = first_validation_error(doc)
     normalized, applied = normalize(doc, api, source)
@@ -261,7 +260,8 @@ def previous_normalized(api: Api, openapi_dir: Path) -> dict[str, Any]:
     if not path.exists():
         return {}
     try:
-        return normalize(parse(path.read_bytes(), str(path)), api, str(path))[0]
+        # A path newly listed in sources.toml is one the previous pin did not cover.
+        return normalize(parse(path.read_bytes(), str(path)), api, str(path), allow_missing=True)[0]
     except RegenerationError:
         return {}
 
@@ -360,6 +360,9 @@ def check(apis: list[Api], openapi_dir: Path, generated_dir: Path) -> int:
         for api in apis:
             pinned = openapi_dir / api.spec
             entry = lock.get(api.name, {})
+            if not pinned.exists():
+                problems.append(f"{api.name}: {pinned} is missing")
+                continue
             if entry.get("sha256") != hashlib.sha256(pinned.read_bytes()).hexdigest():
                 problems.append(f"{api.name}: {pinned.name} does not match its sha256 in {LOCK_FILE} (run make regen)")
             if entry.get("generator") != versions:
@@ -377,7 +380,7 @@ def check(apis: list[Api], openapi_dir: Path, generated_dir: Path) -> int:
     return 0
 
 
-def regenerate(apis: list[Api], source: str | None, openapi_dir: Path, generated_dir: Path) -> int:
+def regenerate(apis: list[Api], source: str | None, openapi_dir: Path, generated_dir: Path, timeout: float) -> int:
     with tempfile.TemporaryDirectory(prefix="regen-") as temp:
         results = []
         for api in apis:
@@ -385,7 +388,7 @@ def regenerate(apis: list[Api], source: str | None, openapi_dir: Path, generated
             print(f"{api.name}: pulling {describe_source(chosen, openapi_dir.parent)}")
             workdir = Path(temp) / api.name
             workdir.mkdir()
-            result = build(api, chosen, workdir)
+            result = build(api, chosen, workdir, timeout)
             result.source = describe_source(chosen, openapi_dir.parent)
             result.changes = summarize_changes(previous_normalized(api, openapi_dir), result.normalized)
             results.append(result)
@@ -404,6 +407,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("api", choices=["asteroid", "zaia", "all"])
     parser.add_argument("--source", help="a URL or a local path instead of the published URL")
     parser.add_argument("--check", action="store_true", help="fail when generated/ differs from the pinned specs")
+    parser.add_argument("--timeout", type=float, default=FETCH_TIMEOUT, help="seconds to wait for a URL")
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     openapi_dir, generated_dir = args.root / "openapi", args.root / "generated"
@@ -414,7 +418,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.check:
             return check(apis, openapi_dir, generated_dir)
-        return regenerate(apis, args.source, openapi_dir, generated_dir)
+        return regenerate(apis, args.source, openapi_dir, generated_dir, args.timeout)
     except RegenerationError as exc:
         print(f"regenerate: {exc}", file=sys.stderr)
         return 1
