@@ -45,6 +45,7 @@ SOURCES_FILE = "sources.toml"
 LOCK_FILE = "sources.lock.json"
 FETCH_TIMEOUT = 30.0
 TOOLS = ("openapi-python-client", "ruff")
+NORMALIZED_SPEC = "openapi.json"
 
 
 class RegenerationError(Exception):
@@ -227,6 +228,9 @@ def generate(api: Api, normalized: dict[str, Any], workdir: Path) -> Path:
     run([*ruff, "format", *ruff_options, "--quiet", target], workdir, "ruff format")
     for leftover in package_dir.rglob("__pycache__"):
         shutil.rmtree(leftover)
+    (package_dir / "py.typed").write_text("", encoding="utf-8")  # PEP 561: the models are typed
+    # The exact document the package was generated from, for the fake servers' validation.
+    (package_dir / NORMALIZED_SPEC).write_text(json.dumps(normalized, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return package_dir
 
 

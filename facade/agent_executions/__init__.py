@@ -5,4 +5,77 @@ OpenAPI documents (`asteroid_agents_v2_raw`, `zaia_v1_raw`). Import from here:
 names in this package follow semantic versioning; the raw packages do not.
 """
 
+from .asteroid import AsteroidClient, AsyncAsteroidClient
+from .errors import (
+    AgentExecutionsError,
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ResponseValidationError,
+    UnprocessableEntityError,
+)
+from .models import (
+    APIKeyRef,
+    APITriggerContext,
+    Comment,
+    Execution,
+    ExecutionOptions,
+    ExecutionResult,
+    ExecutionStatus,
+    HumanLabel,
+    ScheduleRef,
+    ScheduleTriggerContext,
+    SortDirection,
+    SortField,
+    TriggerContext,
+    TriggerRunner,
+    UITriggerContext,
+    UnknownTriggerContext,
+)
+from .pagination import AsyncPager, Page, SyncPager
+
 __version__ = "0.1.0"
+
+__all__ = [
+    "APIConnectionError",
+    "APIKeyRef",
+    "APIStatusError",
+    "APITimeoutError",
+    "APITriggerContext",
+    "AgentExecutionsError",
+    "AsteroidClient",
+    "AsyncAsteroidClient",
+    "AsyncPager",
+    "AuthenticationError",
+    "BadRequestError",
+    "Comment",
+    "ConflictError",
+    "Execution",
+    "ExecutionOptions",
+    "ExecutionResult",
+    "ExecutionStatus",
+    "HumanLabel",
+    "InternalServerError",
+    "NotFoundError",
+    "Page",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ResponseValidationError",
+    "ScheduleRef",
+    "ScheduleTriggerContext",
+    "SortDirection",
+    "SortField",
+    "SyncPager",
+    "TriggerContext",
+    "TriggerRunner",
+    "UITriggerContext",
+    "UnknownTriggerContext",
+    "UnprocessableEntityError",
+]

@@ -1,0 +1,266 @@
+"""The machinery every vendor client shares: configuration, one description per operation,
+and the thin sync and async shells that send an operation and parse its answer.
+
+What differs between vendors (auth header, base URL, environment variables) is data in a
+`Vendor`; what differs between operations (path, query, how to read the body) is data in
+an `Operation`. Nothing here knows a vendor by name.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import logging
+import os
+import time
+from collections.abc import Callable
+from typing import Any, Generic, Self, TypeVar
+
+import attrs
+import httpx
+
+from ._constants import LOGGER_NAME
+from .errors import (
+    AgentExecutionsError,
+    APIConnectionError,
+    APITimeoutError,
+    ResponseValidationError,
+    status_error,
+)
+from .retries import RetryPolicy, async_send_with_retries, send_with_retries
+
+T = TypeVar("T")
+logger = logging.getLogger(LOGGER_NAME)
+
+
+@attrs.frozen
+class Vendor:
+    """What one API needs to be reached: the shared core is driven by this data."""
+
+    name: str
+    default_base_url: str
+    api_key_env: str
+    base_url_env: str
+    auth_header: str
+    auth_prefix: str = ""
+
+
+@attrs.frozen
+class ClientConfig:
+    """Resolved settings of one client; `api_key` is left out of its repr."""
+
+    vendor: Vendor
+    api_key: str = attrs.field(repr=False)
+    base_url: str
+    timeout: float
+    max_retries: int
+
+    @classmethod
+    def resolve(
+        cls,
+        vendor: Vendor,
+        *,
+        api_key: str | None,
+        base_url: str | None,
+        timeout: float | httpx.Timeout,
+        max_retries: int,
+        allow_insecure_http: bool,
+    ) -> ClientConfig:
+        """Take each setting from its argument, else the environment, else the default; check them all."""
+        key = api_key if api_key is not None else os.environ.get(vendor.api_key_env)
+        if key is None or not key.strip():
+            raise AgentExecutionsError(f"no {vendor.name} API key: pass api_key= or set {vendor.api_key_env}")
+        if not isinstance(key, str):
+            raise TypeError(f"api_key must be a str, not {type(key).__name__}")
+        url = (base_url or os.environ.get(vendor.base_url_env) or vendor.default_base_url).rstrip("/")
+        check_base_url(url, allow_insecure_http)
+        return cls(vendor, key, url, check_timeout(timeout), check_max_retries(max_retries))
+
+    @property
+    def auth_headers(self) -> dict[str, str]:
+        return {self.vendor.auth_header: f"{self.vendor.auth_prefix}{self.api_key}"}
+
+
+def check_base_url(url: str, allow_insecure_http: bool) -> None:
+    parsed = httpx.URL(url)
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise ValueError(f"base_url must be an http(s) URL, not {url!r}")
+    if parsed.scheme == "http" and not allow_insecure_http and not is_loopback(parsed.host):
+        raise ValueError(
+            f"base_url {url!r} would send the API key unencrypted; use https, "
+            "or pass allow_insecure_http=True if you mean it"
+        )
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_timeout(timeout: float | httpx.Timeout) -> float:
+    if isinstance(timeout, httpx.Timeout):
+        timeout = timeout.read if timeout.read is not None else 0.0
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float):
+        raise TypeError(f"timeout must be a number of seconds, not {type(timeout).__name__}")
+    if not timeout > 0:
+        raise ValueError(f"timeout must be > 0 seconds, not {timeout!r}")
+    return float(timeout)
+
+
+def check_max_retries(max_retries: int) -> int:
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int):
+        raise TypeError(f"max_retries must be an int, not {type(max_retries).__name__}")
+    if max_retries < 0:
+        raise ValueError(f"max_retries must be >= 0, not {max_retries}")
+    return max_retries
+
+
+@attrs.frozen
+class Operation(Generic[T]):
+    """One API call, described once: the shells send it, `parse` reads the decoded JSON body."""
+
+    name: str
+    path: str
+    parse: Callable[[Any], T]
+    params: tuple[tuple[str, str], ...] = ()
+    method: str = "GET"
+
+
+def build_request(http: httpx.Client | httpx.AsyncClient, config: ClientConfig, op: Operation[Any]) -> httpx.Request:
+    return http.build_request(
+        op.method,
+        config.base_url + op.path,
+        params=op.params,
+        headers={**config.auth_headers, "Accept": "application/json"},
+        timeout=config.timeout,
+    )
+
+
+def read_response(op: Operation[T], request: httpx.Request, outcome: httpx.Response, started: float) -> T:
+    """Map an error status to its exception, else decode and parse the body."""
+    logger.debug(
+        "%s %s -> %s (%.0f ms)", request.method, request.url, outcome.status_code, (time.monotonic() - started) * 1e3
+    )
+    if outcome.status_code >= 300:
+        raise status_error(outcome)
+    text = outcome.text
+    try:
+        data = json.loads(text)
+    except ValueError:
+        content_type = outcome.headers.get("content-type", "no content type")
+        message = f"the response is not JSON ({content_type})"
+        raise ResponseValidationError(message, operation=op.name, body=text) from None
+    try:
+        return op.parse(data)
+    except KeyError as exc:
+        name = str(exc.args[0]) if exc.args else "?"
+        message = f"the response lacks the required property {name!r}"
+        raise ResponseValidationError(message, operation=op.name, body=text, property=name) from None
+    except (TypeError, ValueError, AttributeError) as exc:
+        message = f"the response does not match the pinned spec ({type(exc).__name__}: {exc})"
+        raise ResponseValidationError(message, operation=op.name, body=text) from None
+
+
+def connection_error(op: Operation[Any], request: httpx.Request, exc: httpx.TransportError) -> APIConnectionError:
+    detail = str(exc) or type(exc).__name__
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"{op.name}: timed out ({detail})", request=request)
+    return APIConnectionError(f"{op.name}: connection failed ({detail})", request=request)
+
+
+class SyncCore:
+    """Sends operations over an `httpx.Client`, with retries."""
+
+    def __init__(self, config: ClientConfig, http: httpx.Client) -> None:
+        self.config = config
+        self.http = http
+        self.policy = RetryPolicy(config.max_retries)
+
+    def request(self, op: Operation[T]) -> T:
+        request = build_request(self.http, self.config, op)
+        started = time.monotonic()
+        try:
+            response = send_with_retries(self.http.send, request, self.policy)
+        except httpx.TransportError as exc:
+            raise connection_error(op, request, exc) from exc
+        return read_response(op, request, response, started)
+
+
+class AsyncCore:
+    """Sends operations over an `httpx.AsyncClient`, with retries."""
+
+    def __init__(self, config: ClientConfig, http: httpx.AsyncClient) -> None:
+        self.config = config
+        self.http = http
+        self.policy = RetryPolicy(config.max_retries)
+
+    async def request(self, op: Operation[T]) -> T:
+        request = build_request(self.http, self.config, op)
+        started = time.monotonic()
+        try:
+            response = await async_send_with_retries(self.http.send, request, self.policy)
+        except httpx.TransportError as exc:
+            raise connection_error(op, request, exc) from exc
+        return read_response(op, request, response, started)
+
+
+class ClientBase:
+    """Settings, repr and `with_options` shared by every sync and async client."""
+
+    _vendor: Vendor
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout = 30.0,
+        max_retries: int = 2,
+        http_client: httpx.Client | httpx.AsyncClient | None = None,
+        *,
+        allow_insecure_http: bool = False,
+    ) -> None:
+        self._config = ClientConfig.resolve(
+            self._vendor,
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            allow_insecure_http=allow_insecure_http,
+        )
+        self._allow_insecure_http = allow_insecure_http
+        self._owns_http = http_client is None
+
+    @property
+    def base_url(self) -> str:
+        return self._config.base_url
+
+    @property
+    def timeout(self) -> float:
+        return self._config.timeout
+
+    @property
+    def max_retries(self) -> int:
+        return self._config.max_retries
+
+    def with_options(self, *, timeout: float | None = None, max_retries: int | None = None) -> Self:
+        """A copy with other settings, sharing this client's connection pool (closing it is this client's job)."""
+        return type(self)(
+            api_key=self._config.api_key,
+            base_url=self._config.base_url,
+            timeout=self._config.timeout if timeout is None else timeout,
+            max_retries=self._config.max_retries if max_retries is None else max_retries,
+            http_client=self._http,
+            allow_insecure_http=self._allow_insecure_http,
+        )
+
+    @property
+    def _http(self) -> httpx.Client | httpx.AsyncClient:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        settings = f"base_url={self.base_url!r}, timeout={self.timeout}, max_retries={self.max_retries}"
+        return f"{type(self).__name__}({settings})"

@@ -1,0 +1,144 @@
+"""The exceptions the SDK raises, and the one place that maps an HTTP status to its class.
+
+AgentExecutionsError
+├── APIConnectionError          the request did not get a response
+│   └── APITimeoutError
+├── APIStatusError              the server answered with a status >= 400
+│   ├── BadRequestError 400, AuthenticationError 401, PermissionDeniedError 403,
+│   ├── NotFoundError 404, ConflictError 409, UnprocessableEntityError 422,
+│   └── RateLimitError 429, InternalServerError >= 500
+└── ResponseValidationError     a response that does not match the pinned spec
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+
+
+class AgentExecutionsError(Exception):
+    """Base class of every error this SDK raises on purpose."""
+
+
+class APIConnectionError(AgentExecutionsError):
+    """No usable response: the connection failed, was dropped, or the body was cut off."""
+
+    def __init__(self, message: str, *, request: httpx.Request | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request = request
+
+
+class APITimeoutError(APIConnectionError):
+    """The request took longer than the client's timeout."""
+
+
+class APIStatusError(AgentExecutionsError):
+    """The server answered with a status code >= 400."""
+
+    status_code: int
+
+    def __init__(self, message: str, *, response: httpx.Response, body: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.response = response
+        self.status_code = response.status_code
+        self.body = body
+        self.request_id: str | None = response.headers.get("x-request-id")
+
+    def __str__(self) -> str:
+        suffix = f" (request id {self.request_id})" if self.request_id else ""
+        return f"{self.status_code}: {self.message}{suffix}"
+
+
+class BadRequestError(APIStatusError):
+    """400: the server rejected the request's parameters."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the API key is missing, wrong or revoked."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the API key may not see this resource."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such resource."""
+
+
+class ConflictError(APIStatusError):
+    """409: the request conflicts with the resource's state."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the request is well-formed but cannot be processed."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests. `retry_after` is the server's wait in seconds, when it said one."""
+
+    def __init__(self, message: str, *, response: httpx.Response, body: Any) -> None:
+        super().__init__(message, response=response, body=body)
+        from .retries import parse_retry_after
+
+        self.retry_after: float | None = parse_retry_after(response.headers.get("retry-after"))
+
+
+class InternalServerError(APIStatusError):
+    """>= 500: the server failed, including statuses outside the HTTP standard such as 520."""
+
+
+class ResponseValidationError(AgentExecutionsError):
+    """A response the pinned spec does not allow: a missing property, a wrong type, a body that is not JSON.
+
+    `operation` names the API operation, `property` the offending property when known,
+    and `body` holds the raw response text for diagnosis.
+    """
+
+    def __init__(self, message: str, *, operation: str, body: str, property: str | None = None) -> None:
+        super().__init__(f"{operation}: {message}")
+        self.operation = operation
+        self.property = property
+        self.body = body
+
+
+_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+_BODY_EXCERPT = 200
+
+
+def status_error(response: httpx.Response) -> APIStatusError:
+    """The exception for an error response, whatever its body: JSON, HTML or empty."""
+    text = response.text
+    body: Any
+    try:
+        body = json.loads(text) if text else None
+    except ValueError:
+        body = text
+    message = body.get("message") if isinstance(body, dict) else None
+    if not isinstance(message, str) or not message:
+        message = _describe_body(response, text)
+    cls = _STATUS_ERRORS.get(response.status_code)
+    if cls is None:
+        cls = InternalServerError if response.status_code >= 500 else APIStatusError
+    return cls(message, response=response, body=body)
+
+
+def _describe_body(response: httpx.Response, text: str) -> str:
+    reason = response.reason_phrase or "error"
+    if not text.strip():
+        return f"{reason} (empty body)"
+    content_type = response.headers.get("content-type", "unknown content type").split(";")[0]
+    excerpt = " ".join(text.split())[:_BODY_EXCERPT]
+    return f"{reason} ({content_type}: {excerpt})"
