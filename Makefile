@@ -11,7 +11,7 @@ SOURCE ?=
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1"
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e . --group dev
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[testing]" --group dev
 	touch $(STAMP)
 
 install: $(STAMP)

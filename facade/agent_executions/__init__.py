@@ -38,8 +38,12 @@ from .models import (
     TriggerRunner,
     UITriggerContext,
     UnknownTriggerContext,
+    ZaiaExecution,
+    ZaiaExecutionDetail,
+    ZaiaExecutionNesting,
 )
 from .pagination import AsyncPager, Page, SyncPager
+from .zaia import AsyncZaiaClient, ZaiaClient, ZaiaExecutionTree
 
 __version__ = "0.1.0"
 
@@ -53,6 +57,7 @@ __all__ = [
     "AsteroidClient",
     "AsyncAsteroidClient",
     "AsyncPager",
+    "AsyncZaiaClient",
     "AuthenticationError",
     "BadRequestError",
     "Comment",
@@ -78,4 +83,9 @@ __all__ = [
     "UITriggerContext",
     "UnknownTriggerContext",
     "UnprocessableEntityError",
+    "ZaiaClient",
+    "ZaiaExecution",
+    "ZaiaExecutionDetail",
+    "ZaiaExecutionNesting",
+    "ZaiaExecutionTree",
 ]

@@ -1,0 +1,281 @@
+"""A fake Asteroid Agents v2 server: `GET /executions` with every filter, `GET /executions/{id}`."""
+
+from __future__ import annotations
+
+import datetime
+import random
+import threading
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+from werkzeug.wrappers import Request
+
+from ._server import JSON, ApiError, FakeServer, Route, int_arg
+
+STATUSES = (
+    "starting",
+    "running",
+    "paused",
+    "awaiting_confirmation",
+    "completed",
+    "cancelled",
+    "failed",
+    "paused_by_agent",
+)
+TERMINAL = frozenset({"completed", "cancelled", "failed"})
+AGENT_NAMES = ("Invoice Collector", "Claims Filer", "Lead Enricher", "Portal Checker", "Booking Agent")
+OUTCOMES = {"completed": "success", "failed": "failure", "cancelled": "cancelled"}
+MAX_PAGE_SIZE = 100
+"""Assumption: the vendor's maximum page size is not documented; the fake refuses more than 100."""
+
+
+def iso(moment: datetime.datetime) -> str:
+    return moment.astimezone(datetime.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def parse_time(value: str) -> datetime.datetime:
+    return datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+class AsteroidData:
+    """Deterministic, realistic executions: every property of the pinned schema, plausibly filled."""
+
+    def __init__(self, seed: int, now: datetime.datetime) -> None:
+        self.rng = random.Random(seed)
+        self.now = now
+        self.organization_id = self.uuid()
+        self.agents = [(self.uuid(), name, self.uuid()) for name in AGENT_NAMES]
+        self.labels = [
+            {
+                "id": self.uuid(),
+                "organizationId": self.organization_id,
+                "name": name,
+                "color": color,
+                "createdAt": iso(now - datetime.timedelta(days=90)),
+            }
+            for name, color in (("needs-review", "#FF5733"), ("billing", "#2E86DE"), ("flaky-site", "#F1C40F"))
+        ]
+        self.users = [(self.uuid(), f"{name}@example.com") for name in ("ada", "grace", "alan")]
+
+    def uuid(self) -> str:
+        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+
+    def execution(self, created_at: datetime.datetime, status: str | None = None) -> JSON:
+        rng = self.rng
+        status = status or rng.choice(STATUSES)
+        agent_id, agent_name, workflow_id = rng.choice(self.agents)
+        execution_id = self.uuid()
+        item: JSON = {
+            "agentId": agent_id,
+            "agentName": agent_name,
+            "agentVersion": rng.randint(1, 12),
+            "agentVersionDirty": rng.random() < 0.1,
+            "comments": [],
+            "createdAt": iso(created_at),
+            "executionOptions": {"sharedStorageKey": f"customer-{rng.randint(100, 999)}", "softTimeoutMins": 20},
+            "hasBeenRerun": rng.random() < 0.1,
+            "humanLabels": rng.sample(self.labels, rng.randint(0, 2)),
+            "id": execution_id,
+            "inputs": {"customerId": rng.randint(1000, 9999), "region": rng.choice(["eu", "us"])},
+            "metadata": {"team": rng.choice(["ops", "finance", "growth"]), "env": rng.choice(["prod", "staging"])},
+            "organizationId": self.organization_id,
+            "status": status,
+            "triggerContext": self.trigger_context(),
+            "workflowId": workflow_id,
+        }
+        if rng.random() < 0.5:
+            item["agentProfileId"] = self.uuid()
+            item["agentProfileName"] = rng.choice(["default", "eu-proxy", "logged-in"])
+        if rng.random() < 0.1:
+            item["parentExecutionId"] = self.uuid()
+        if rng.random() < 0.3:
+            user_id, _ = rng.choice(self.users)
+            item["comments"] = [
+                {
+                    "id": self.uuid(),
+                    "executionId": execution_id,
+                    "userId": user_id,
+                    "content": "Checked by hand.",
+                    "public": rng.random() < 0.5,
+                    "createdAt": iso(created_at + datetime.timedelta(minutes=30)),
+                    "updatedAt": iso(created_at + datetime.timedelta(minutes=31)),
+                }
+            ]
+        self.set_status(item, status)
+        return item
+
+    def set_status(self, item: JSON, status: str) -> None:
+        """Apply a status with the properties that go with it (durations only on terminal ones)."""
+        item["status"] = status
+        for key in (
+            "duration",
+            "terminalAt",
+            "executionResult",
+            "recordingUrl",
+            "browserRecordingUrl",
+            "liveViewUrl",
+            "browserLiveViewUrl",
+        ):
+            item.pop(key, None)
+        created = parse_time(item["createdAt"])
+        if status in TERMINAL:
+            duration = round(self.rng.uniform(5, 900), 3)
+            item["duration"] = duration
+            item["terminalAt"] = iso(created + datetime.timedelta(seconds=duration))
+            item["recordingUrl"] = f"https://recordings.example.com/{item['id']}.mp4"
+            item["browserRecordingUrl"] = item["recordingUrl"]
+            item["executionResult"] = {
+                "id": self.uuid(),
+                "executionId": item["id"],
+                "outcome": OUTCOMES[status],
+                "reasoning": f"The agent finished with {OUTCOMES[status]}.",
+                "result": {"rows": self.rng.randint(0, 50)},
+                "createdAt": item["terminalAt"],
+            }
+        elif status == "running":
+            item["liveViewUrl"] = f"https://live.example.com/{item['id']}"
+            item["browserLiveViewUrl"] = item["liveViewUrl"]
+
+    def trigger_context(self) -> JSON:
+        source = self.rng.choice(["api", "ui", "schedule"])
+        user_id, email = self.rng.choice(self.users)
+        if source == "schedule":
+            return {"source": "schedule", "schedule": {"id": self.uuid(), "cronExpression": "0 6 * * *"}}
+        runner = {"userId": user_id, "email": email, "isAdmin": False}
+        if source == "ui":
+            return {"source": "ui", "runner": runner}
+        return {"source": "api", "runner": runner, "apiKey": {"id": self.uuid(), "name": "ci-pipeline"}}
+
+
+class FakeAsteroidServer(FakeServer):
+    """Serves the Asteroid executions API under `/agents/v2` on 127.0.0.1, from a seeded store.
+
+    with FakeAsteroidServer(count=50) as server:
+        client = AsteroidClient(api_key=server.api_key, base_url=server.base_url)
+    """
+
+    spec_package = "asteroid_agents_v2_raw"
+    path_prefix = "/agents/v2"
+    auth_header = "X-Asteroid-Agents-Api-Key"
+
+    def __init__(
+        self,
+        *,
+        seed: int = 0,
+        count: int = 100,
+        now: datetime.datetime | None = None,
+        api_key: str = "test-key",
+        validate: bool = True,
+        port: int = 0,
+    ) -> None:
+        super().__init__(api_key=api_key, validate=validate, port=port)
+        now = now or datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+        self.data = AsteroidData(seed, now)
+        self._store: dict[str, JSON] = {}
+        self._store_lock = threading.Lock()
+        statuses = [STATUSES[i % len(STATUSES)] for i in range(count)]
+        self.data.rng.shuffle(statuses)
+        for index, status in enumerate(statuses):
+            # spread over the last week, oldest first, a few minutes apart at least
+            age = datetime.timedelta(seconds=(count - index) * 7 * 86400 // max(count, 1) + 60)
+            self.add(self.data.execution(now - age, status))
+
+    # --- the store ------------------------------------------------------------
+
+    @property
+    def executions(self) -> list[JSON]:
+        """A snapshot of every stored execution, in wire format."""
+        with self._store_lock:
+            return [dict(item) for item in self._store.values()]
+
+    def add(self, execution: JSON | None = None, **overrides: Any) -> JSON:
+        """Store an execution (a new realistic one by default), with `overrides` applied."""
+        item = execution if execution is not None else self.data.execution(self.data.now)
+        item.update(overrides)
+        with self._store_lock:
+            self._store[item["id"]] = item
+        return item
+
+    def update(self, execution_id: str, **changes: Any) -> JSON:
+        """Change stored properties; `status=` also sets the properties that go with the status."""
+        with self._store_lock:
+            item = self._store[execution_id]
+            if "status" in changes:
+                self.data.set_status(item, changes.pop("status"))
+            item.update(changes)
+            return dict(item)
+
+    def remove(self, execution_id: str) -> None:
+        with self._store_lock:
+            del self._store[execution_id]
+
+    # --- the API --------------------------------------------------------------
+
+    def routes(self) -> list[tuple[str, Route]]:
+        return [("/executions", self._list), ("/executions/{executionId}", self._get)]
+
+    def authorized(self, request: Request) -> bool:
+        return request.headers.get(self.auth_header) == self.api_key
+
+    def error_body(self, status: int, message: str) -> JSON:
+        return {"code": status, "message": message}
+
+    def execution_items(self, payload: Any) -> Iterator[JSON]:
+        if isinstance(payload, dict) and isinstance(payload.get("items"), list):
+            yield from payload["items"]
+        elif isinstance(payload, dict) and "id" in payload:
+            yield payload
+
+    def _get(self, request: Request, values: dict[str, str]) -> JSON:
+        with self._store_lock:
+            item = self._store.get(values["executionId"].lower())
+            if item is None:
+                raise ApiError(404, f"execution {values['executionId']} not found")
+            return dict(item)
+
+    def _list(self, request: Request, values: dict[str, str]) -> JSON:
+        args = request.args
+        page = int_arg(args.get("page", "1"), "page", 1)
+        page_size = int_arg(args.get("pageSize", "10"), "pageSize", 1, MAX_PAGE_SIZE)
+        if ("metadataKey" in args) != ("metadataValue" in args):
+            raise ApiError(400, "metadataKey must be used together with metadataValue")
+        with self._store_lock:
+            matching = [dict(item) for item in self._store.values() if _matches(item, args)]
+        field = args.get("sortField", "created_at")
+        key = "createdAt" if field == "created_at" else "status"
+        matching.sort(key=lambda item: (item[key], item["id"]), reverse=args.get("sortDirection", "desc") == "desc")
+        start = (page - 1) * page_size
+        return {
+            "items": matching[start : start + page_size],
+            "page": page,
+            "pageSize": page_size,
+            "total": len(matching),
+        }
+
+
+def _matches(item: JSON, args: Any) -> bool:
+    """The vendor's filters: statuses and labels OR-ed, partial ID and outcome matches case-insensitive."""
+    statuses = args.getlist("status")
+    if statuses and item["status"] not in statuses:
+        return False
+    created = parse_time(item["createdAt"])
+    if "createdAfter" in args and not created > parse_time(args["createdAfter"]):
+        return False
+    if "createdBefore" in args and not created < parse_time(args["createdBefore"]):
+        return False
+    for arg, prop in (("agentId", "agentId"), ("organizationId", "organizationId")):
+        if arg in args and item[prop] != args[arg].lower():
+            return False
+    if "agentVersion" in args and str(item.get("agentVersion")) != args["agentVersion"]:
+        return False
+    if "executionId" in args and args["executionId"].lower() not in item["id"]:
+        return False
+    labels = args.getlist("humanLabels")
+    if labels and not {label["id"] for label in item["humanLabels"]} & {x.lower() for x in labels}:
+        return False
+    if "outcomeLabel" in args:
+        outcome = (item.get("executionResult") or {}).get("outcome", "")
+        if args["outcomeLabel"].lower() not in outcome.lower():
+            return False
+    return not ("metadataKey" in args and item.get("metadata", {}).get(args["metadataKey"]) != args["metadataValue"])

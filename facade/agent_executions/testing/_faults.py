@@ -1,0 +1,106 @@
+"""Faults a test injects into a running fake server, consumed one request at a time, in order."""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import attrs
+from werkzeug.wrappers import Response
+
+JSON = dict[str, Any]
+
+
+@attrs.define
+class Fault:
+    """One kind of misbehaviour for the next `times` requests."""
+
+    kind: str
+    times: int
+    status: int = 503
+    retry_after: str | int | None = None
+    body: str | bytes | None = None
+    content_type: str | None = "application/json"
+    seconds: float = 0.0
+    item_status: str | None = None
+    extra: JSON | None = None
+    missing: str | None = None
+
+    def response(self, error_body: Callable[[int, str], JSON]) -> Response:
+        """The error response of a `status` fault."""
+        body = self.body if self.body is not None else json.dumps(error_body(self.status, "injected failure"))
+        response = Response(body, status=self.status, content_type=self.content_type)
+        if self.retry_after is not None:
+            response.headers["Retry-After"] = str(self.retry_after)
+        return response
+
+    def corrupt(self, response: Response, items: Callable[[Any], Iterator[JSON]]) -> Response:
+        """Rewrite a JSON response so that it breaks the spec the way this fault says."""
+        payload = json.loads(response.get_data())
+        for item in items(payload):
+            if self.item_status is not None:
+                item["status"] = self.item_status
+            if self.extra:
+                item.update(self.extra)
+            if self.missing is not None:
+                item.pop(self.missing, None)
+        corrupted = Response(json.dumps(payload), status=response.status_code, content_type="application/json")
+        if self.content_type is not None and self.content_type != "application/json":
+            corrupted.headers["Content-Type"] = self.content_type
+        return corrupted
+
+    def cut(self, response: Response, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        """Half of the body: after a full Content-Length (`drop`), or as a complete short message (`truncate`)."""
+        data = response.get_data()
+        half = data[: max(1, len(data) // 2)]
+        if self.kind == "truncate":
+            return Response(half, status=response.status_code, content_type="application/json")(environ, start_response)
+        start_response(response.status, [("Content-Type", "application/json"), ("Content-Length", str(len(data)))])
+        return _then_fail(half)
+
+
+def _then_fail(first: bytes) -> Iterator[bytes]:
+    yield first
+    raise ConnectionAbortedError("fault injected: connection dropped mid-body")
+
+
+def http_date(seconds_from_now: float) -> str:
+    """A Retry-After value as an HTTP date."""
+    import time
+
+    return email.utils.formatdate(time.time() + seconds_from_now, usegmt=True)
+
+
+class Faults:
+    """A thread-safe queue of faults; each request takes the first one still pending."""
+
+    def __init__(self) -> None:
+        self._pending: list[Fault] = []
+        self._lock = threading.Lock()
+
+    def add(self, fault: Fault) -> None:
+        if fault.times < 1:
+            raise ValueError(f"times must be >= 1, not {fault.times}")
+        with self._lock:
+            self._pending.append(fault)
+
+    def take(self) -> Fault | None:
+        with self._lock:
+            if not self._pending:
+                return None
+            fault = self._pending[0]
+            fault.times -= 1
+            if fault.times == 0:
+                self._pending.pop(0)
+            return fault
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pending.clear()
+
+    def __len__(self) -> int:
+        with self._lock:
+            return sum(f.times for f in self._pending)

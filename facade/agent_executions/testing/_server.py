@@ -1,0 +1,313 @@
+"""The machinery both fake servers share: a real HTTP server on loopback in a thread,
+validation of every exchange against the pinned spec, a request log, and fault injection."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from importlib import resources
+from types import TracebackType
+from typing import Any, Self
+
+import attrs
+from openapi_core import OpenAPI
+from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest, WerkzeugOpenAPIResponse
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+from werkzeug.wrappers import Request, Response
+
+from ._faults import Fault, Faults
+
+JSON = dict[str, Any]
+REDACTED = "<redacted>"
+
+
+class SpecViolation(AssertionError):
+    """The fake server sent a response that its pinned spec does not allow."""
+
+
+class ApiError(Exception):
+    """Raised by a route to answer with an error status and the vendor's error body."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@attrs.frozen
+class RecordedRequest:
+    """One request as the server saw it; the API key header is redacted."""
+
+    method: str
+    path: str
+    query: list[tuple[str, str]]
+    headers: dict[str, str]
+
+    def params(self, name: str) -> list[str]:
+        """Every value of the query parameter `name`, in order."""
+        return [value for key, value in self.query if key == name]
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        pass
+
+
+Route = Callable[[Request, dict[str, str]], Any]
+
+
+class FakeServer:
+    """Base of the fake vendor servers: start it, point a client at `base_url`, stop it.
+
+    Subclasses give the spec package, the path prefix, the auth check and the routes.
+    """
+
+    spec_package: str
+    path_prefix: str
+    auth_header: str
+
+    def __init__(self, *, api_key: str = "test-key", validate: bool = True, port: int = 0) -> None:
+        self.api_key = api_key
+        self.validate = validate
+        self.latency = 0.0
+        """Seconds added to every response."""
+        self.faults = Faults()
+        self.requests: list[RecordedRequest] = []
+        self.violations: list[str] = []
+        self._lock = threading.Lock()
+        self._port = port
+        self._server: BaseWSGIServer | None = None
+        self._thread: threading.Thread | None = None
+        self._openapi = _load_openapi(self.spec_package, self.path_prefix) if validate else None
+
+    # --- lifecycle ------------------------------------------------------------
+
+    def start(self) -> Self:
+        if self._server is None:
+            self._server = make_server(
+                "127.0.0.1", self._port, self._wsgi, threaded=True, request_handler=_QuietHandler
+            )
+            self._thread = threading.Thread(target=self._server.serve_forever, name=type(self).__name__, daemon=True)
+            self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving; raise `SpecViolation` if a response broke the spec while running."""
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            if self._thread is not None:
+                self._thread.join(timeout=5)
+            self._server = None
+        self.assert_no_violations()
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if exc is None:
+            self.stop()
+        else:  # the test's own failure matters more than a violation it may have caused
+            violations, self.violations = self.violations, []
+            self.stop()
+            self.violations = violations
+
+    @property
+    def port(self) -> int:
+        if self._server is None:
+            raise RuntimeError("the server is not running: call start() or use it as a context manager")
+        return int(self._server.server_port)
+
+    @property
+    def url(self) -> str:
+        """The server's root URL (without the API's path prefix)."""
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def base_url(self) -> str:
+        """What to pass as a client's `base_url`."""
+        return self.url + self.path_prefix
+
+    def assert_no_violations(self) -> None:
+        if self.violations:
+            raise SpecViolation("; ".join(self.violations))
+
+    # --- faults ---------------------------------------------------------------
+
+    def fail_next(
+        self,
+        status: int = 503,
+        *,
+        times: int = 1,
+        retry_after: str | int | None = None,
+        body: str | bytes | None = None,
+        content_type: str = "application/json",
+    ) -> None:
+        """Answer the next `times` requests with `status` (JSON error body unless `body` is given)."""
+        self.faults.add(
+            Fault("status", times, status=status, retry_after=retry_after, body=body, content_type=content_type)
+        )
+
+    def html_error_next(self, status: int = 502, *, times: int = 1) -> None:
+        """Answer like a proxy in front of the API: an HTML error page."""
+        page = f"<html><head><title>{status} Bad Gateway</title></head><body><h1>{status}</h1>nginx</body></html>"
+        self.fail_next(status, times=times, body=page, content_type="text/html")
+
+    def drop_connection_next(self, *, times: int = 1) -> None:
+        """Send the headers and half the body, then close the connection."""
+        self.faults.add(Fault("drop", times))
+
+    def truncate_next(self, *, times: int = 1) -> None:
+        """Send a complete HTTP response whose JSON body is cut in half."""
+        self.faults.add(Fault("truncate", times))
+
+    def slow_next(self, seconds: float, *, times: int = 1) -> None:
+        """Wait `seconds` before answering the next requests (for timeouts)."""
+        self.faults.add(Fault("slow", times, seconds=seconds))
+
+    def corrupt_next(
+        self,
+        *,
+        times: int = 1,
+        status: str | None = None,
+        extra: JSON | None = None,
+        missing: str | None = None,
+        content_type: str | None = None,
+    ) -> None:
+        """Break the spec in the next responses: every execution gets `status` and `extra`
+        properties or loses `missing`; or the body is labelled `content_type`. Not validated."""
+        self.faults.add(
+            Fault("corrupt", times, item_status=status, extra=extra, missing=missing, content_type=content_type)
+        )
+
+    # --- serving --------------------------------------------------------------
+
+    def routes(self) -> list[tuple[str, Route]]:
+        """(path pattern, handler) pairs; `{name}` segments become keyword values."""
+        raise NotImplementedError
+
+    def authorized(self, request: Request) -> bool:
+        raise NotImplementedError
+
+    def error_body(self, status: int, message: str) -> JSON:
+        return {"message": message}
+
+    def execution_items(self, payload: Any) -> Iterator[JSON]:
+        """The execution objects inside a response payload (for `corrupt_next`)."""
+        raise NotImplementedError
+
+    def _wsgi(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        request = Request(environ)
+        self._record(request)
+        fault = self.faults.take()
+        delay = self.latency + (fault.seconds if fault is not None and fault.kind == "slow" else 0.0)
+        if delay:
+            time.sleep(delay)
+        if fault is not None and fault.kind == "status":
+            return fault.response(self.error_body)(environ, start_response)
+        response, validate = self._dispatch(request)
+        if fault is not None and fault.kind == "corrupt":
+            response, validate = fault.corrupt(response, self.execution_items), False
+        if validate and self._openapi is not None:
+            self._check_response(request, response)
+        if fault is not None and fault.kind in ("drop", "truncate"):
+            return fault.cut(response, environ, start_response)
+        return response(environ, start_response)
+
+    def _record(self, request: Request) -> None:
+        headers = {k.lower(): (REDACTED if k.lower() == self.auth_header.lower() else v) for k, v in request.headers}
+        recorded = RecordedRequest(request.method, request.path, list(request.args.items(multi=True)), headers)
+        with self._lock:
+            self.requests.append(recorded)
+
+    def _dispatch(self, request: Request) -> tuple[Response, bool]:
+        """Route the request; the bool says whether the answer is to be validated."""
+        path = request.path
+        if not path.startswith(self.path_prefix + "/") and self.path_prefix:
+            return self._json(404, self.error_body(404, f"no route {path}")), False
+        local = path[len(self.path_prefix) :]
+        for pattern, handler in self.routes():
+            values = _match(pattern, local)
+            if values is None:
+                continue
+            if request.method != "GET":
+                return self._json(405, self.error_body(405, "method not allowed")), False
+            if not self.authorized(request):
+                return self._json(401, self.error_body(401, "invalid or missing API key")), True
+            problem = self._check_request(request)
+            if problem is not None:
+                return self._json(400, self.error_body(400, problem)), True
+            try:
+                return self._json(200, handler(request, values)), True
+            except ApiError as exc:
+                return self._json(exc.status, self.error_body(exc.status, exc.message)), True
+        return self._json(404, self.error_body(404, f"no route {path}")), False
+
+    def _check_request(self, request: Request) -> str | None:
+        if self._openapi is None:
+            return None
+        try:
+            self._openapi.validate_request(WerkzeugOpenAPIRequest(request))
+        except Exception as exc:
+            return _describe(exc)
+        return None
+
+    def _check_response(self, request: Request, response: Response) -> None:
+        assert self._openapi is not None
+        try:
+            self._openapi.validate_response(WerkzeugOpenAPIRequest(request), WerkzeugOpenAPIResponse(response))
+        except Exception as exc:
+            with self._lock:
+                self.violations.append(f"{request.method} {request.full_path}: {_describe(exc)}")
+
+    @staticmethod
+    def _json(status: int, payload: Any) -> Response:
+        return Response(json.dumps(payload), status=status, content_type="application/json")
+
+
+def int_arg(value: str, name: str, minimum: int, maximum: int | None = None) -> int:
+    """A whole-number query parameter in range, else a 400."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise ApiError(400, f"{name} must be an integer") from None
+    if number < minimum or (maximum is not None and number > maximum):
+        raise ApiError(400, f"{name} must be between {minimum} and {maximum or 'any'}")
+    return number
+
+
+def _match(pattern: str, path: str) -> dict[str, str] | None:
+    want, got = pattern.strip("/").split("/"), path.strip("/").split("/")
+    if len(want) != len(got):
+        return None
+    values: dict[str, str] = {}
+    for w, g in zip(want, got, strict=True):
+        if w.startswith("{") and w.endswith("}"):
+            values[w[1:-1]] = g
+        elif w != g:
+            return None
+    return values
+
+
+def _describe(exc: BaseException) -> str:
+    """openapi-core's message and its causes, on one line."""
+    parts = [str(exc) or type(exc).__name__]
+    cause = exc.__cause__
+    while cause is not None and len(parts) < 4:
+        text = str(cause).splitlines()[0] if str(cause) else type(cause).__name__
+        parts.append(text)
+        cause = cause.__cause__
+    return ": ".join(parts)
+
+
+def _load_openapi(package: str, prefix: str) -> OpenAPI:
+    """The spec the raw client was generated from, served at this server's path prefix."""
+    spec = json.loads(resources.files(package).joinpath("openapi.json").read_text(encoding="utf-8"))
+    spec["servers"] = [{"url": prefix or "/"}]
+    logging.getLogger("openapi_core").setLevel(logging.WARNING)
+    return OpenAPI.from_dict(spec)

@@ -1,0 +1,172 @@
+"""A fake Zaia v1 server: executions list, get, and nestings (an execution with its children)."""
+
+from __future__ import annotations
+
+import datetime
+import random
+import threading
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+from werkzeug.wrappers import Request
+
+from ._asteroid import iso
+from ._server import JSON, ApiError, FakeServer, Route, int_arg
+
+ZAIA_STATUSES = ("pending", "running", "completed", "failed")
+"""Assumption: Zaia documents no status values; these are what the fake uses."""
+MAX_PAGE_SIZE = 100
+
+
+class FakeZaiaServer(FakeServer):
+    """Serves the Zaia executions API on 127.0.0.1, from a seeded store of executions and their children.
+
+    Roughly one execution in four is agentic and has children (some with children of their own).
+    `chat_messages` maps the chat message that started each top-level execution to its ID.
+    """
+
+    spec_package = "zaia_v1_raw"
+    path_prefix = ""
+    auth_header = "Authorization"
+
+    def __init__(
+        self,
+        *,
+        seed: int = 0,
+        count: int = 40,
+        now: datetime.datetime | None = None,
+        api_key: str = "test-key",
+        validate: bool = True,
+        port: int = 0,
+    ) -> None:
+        super().__init__(api_key=api_key, validate=validate, port=port)
+        self.rng = random.Random(seed)
+        self.now = now or datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+        self.workspace_id = self._uuid()
+        self.responder_ids = [self._uuid() for _ in range(3)]
+        self.chat_messages: dict[str, str] = {}
+        self._store: dict[str, JSON] = {}
+        self._store_lock = threading.Lock()
+        for index in range(count):
+            started = self.now - datetime.timedelta(minutes=(count - index) * 37)
+            root = self.add(self._execution(started, parent_id=None, agentic=self.rng.random() < 0.25))
+            self.chat_messages[self._uuid()] = root["id"]
+            if root["isAgentic"]:
+                self._add_children(root, depth=1)
+
+    def _uuid(self) -> str:
+        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+
+    def _execution(self, started: datetime.datetime, *, parent_id: str | None, agentic: bool) -> JSON:
+        status = self.rng.choice(ZAIA_STATUSES)
+        ended = (
+            None if status in ("pending", "running") else started + datetime.timedelta(seconds=self.rng.randint(2, 600))
+        )
+        kind = self.rng.choice(["message", "tool", "agent"]) if not agentic else "agent"
+        return {
+            "createdAt": iso(started - datetime.timedelta(seconds=1)),
+            "id": self._uuid(),
+            "updatedAt": iso(ended or started),
+            "creditsUsed": round(self.rng.uniform(0, 25), 2),
+            "detail": {"type": kind, "name": f"{kind}-{self.rng.randint(1, 99)}"},
+            "endedAt": iso(ended) if ended else None,
+            "isAgentic": agentic,
+            "isPurged": self.rng.random() < 0.05,
+            "parentId": parent_id,
+            "responderId": self.rng.choice(self.responder_ids),
+            "startedAt": iso(started),
+            "status": status,
+            "workspaceId": self.workspace_id,
+        }
+
+    def _add_children(self, parent: JSON, depth: int) -> None:
+        started = datetime.datetime.fromisoformat(parent["startedAt"].replace("Z", "+00:00"))
+        for offset in range(self.rng.randint(1, 3)):
+            agentic = depth < 2 and self.rng.random() < 0.3
+            child = self._execution(
+                started + datetime.timedelta(seconds=offset + 1), parent_id=parent["id"], agentic=agentic
+            )
+            child["responderId"] = parent["responderId"]
+            self.add(child)
+            if agentic:
+                self._add_children(child, depth + 1)
+
+    # --- the store ------------------------------------------------------------
+
+    @property
+    def executions(self) -> list[JSON]:
+        with self._store_lock:
+            return [dict(item) for item in self._store.values()]
+
+    def add(self, execution: JSON | None = None, **overrides: Any) -> JSON:
+        item = execution if execution is not None else self._execution(self.now, parent_id=None, agentic=False)
+        item.update(overrides)
+        with self._store_lock:
+            self._store[item["id"]] = item
+        return item
+
+    def update(self, execution_id: str, **changes: Any) -> JSON:
+        with self._store_lock:
+            self._store[execution_id].update(changes)
+            return dict(self._store[execution_id])
+
+    def remove(self, execution_id: str) -> None:
+        with self._store_lock:
+            del self._store[execution_id]
+
+    def tree(self, execution_id: str) -> JSON:
+        """An execution with its children, recursively, as the nestings endpoint returns it."""
+        with self._store_lock:
+            return self._tree(self._store[execution_id])
+
+    def _tree(self, item: JSON) -> JSON:
+        children = [self._tree(child) for child in self._store.values() if child["parentId"] == item["id"]]
+        return {**item, "children": children}
+
+    # --- the API --------------------------------------------------------------
+
+    def routes(self) -> list[tuple[str, Route]]:
+        return [
+            ("/api/v1/executions", self._list),
+            ("/api/v1/executions/nestings", self._nesting),
+            ("/api/v1/executions/{id}", self._get),
+        ]
+
+    def authorized(self, request: Request) -> bool:
+        return request.headers.get("Authorization") == f"Bearer {self.api_key}"
+
+    def execution_items(self, payload: Any) -> Iterator[JSON]:
+        if isinstance(payload, list):
+            yield from payload
+        elif isinstance(payload, dict):
+            yield payload
+
+    def _list(self, request: Request, values: dict[str, str]) -> list[JSON]:
+        number = int_arg(request.args.get("pageNumber", "1"), "pageNumber", 1, None)
+        size = int_arg(request.args.get("pageSize", "10"), "pageSize", 1, MAX_PAGE_SIZE)
+        responders = {r.lower() for r in request.args.getlist("responderIds")}
+        with self._store_lock:
+            matching = [dict(i) for i in self._store.values() if not responders or i["responderId"] in responders]
+        matching.sort(key=lambda item: (item["createdAt"], item["id"]), reverse=True)
+        return matching[(number - 1) * size : number * size]
+
+    def _get(self, request: Request, values: dict[str, str]) -> JSON:
+        with self._store_lock:
+            item = self._store.get(values["id"].lower())
+        if item is None:
+            raise ApiError(404, f"execution {values['id']} not found")
+        return dict(item)
+
+    def _nesting(self, request: Request, values: dict[str, str]) -> JSON:
+        execution_id = request.args.get("executionId")
+        message_id = request.args.get("chatMessageId")
+        if (execution_id is None) == (message_id is None):
+            raise ApiError(400, "give exactly one of executionId and chatMessageId")
+        if message_id is not None:
+            execution_id = self.chat_messages.get(message_id.lower())
+        with self._store_lock:
+            found = execution_id is not None and execution_id.lower() in self._store
+        if not found or execution_id is None:
+            raise ApiError(404, "execution not found")
+        return self.tree(execution_id.lower())

@@ -1,0 +1,171 @@
+"""The Zaia v1 clients: `ZaiaClient` and `AsyncZaiaClient`, on the same core as Asteroid's.
+
+Zaia pages by `pageNumber`/`pageSize` (at most 100) and sends no total, so a listing
+ends on the first page shorter than the page size. Executions nest: `nesting()`
+returns an execution with its children, and `walk()` visits the whole tree.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+from typing import Any, Generic, TypeVar
+
+import attrs
+import zaia_v1_raw
+
+from . import _arguments as check
+from ._base_client import AsyncClient, SyncClient
+from ._constants import ZAIA_API_KEY_ENV, ZAIA_AUTH_HEADER, ZAIA_BASE_URL, ZAIA_BASE_URL_ENV, ZAIA_MAX_PAGE_SIZE
+from ._core import AsyncCore, Operation, SyncCore, Vendor
+from .models import ZaiaExecution, ZaiaExecutionNesting
+from .pagination import AsyncPager, Page, PageOperation, SyncPager
+
+ZAIA = Vendor(
+    name="Zaia",
+    default_base_url=ZAIA_BASE_URL,
+    api_key_env=ZAIA_API_KEY_ENV,
+    base_url_env=ZAIA_BASE_URL_ENV,
+    auth_header=ZAIA_AUTH_HEADER,
+    auth_prefix="Bearer ",
+)
+
+
+@attrs.define
+class ZaiaExecutionTree(ZaiaExecutionNesting):
+    """An execution with its `children`, each of the same shape."""
+
+    def walk(self) -> Iterator[ZaiaExecutionNesting]:
+        """This execution and all its descendants, depth first, parents before children."""
+        stack: list[ZaiaExecutionNesting] = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
+
+
+def list_pages(responder_ids: list[str], page_size: int) -> PageOperation[ZaiaExecution]:
+    """The operation that fetches page `number`; a full page means there may be more."""
+
+    def operation_for(number: int) -> Operation[Page[ZaiaExecution]]:
+        def parse(data: Any) -> Page[ZaiaExecution]:
+            if not isinstance(data, list):
+                raise TypeError(f"expected a JSON array of executions, got {type(data).__name__}")
+            items = [ZaiaExecution.from_dict(item) for item in data]
+            return Page(items, number, page_size, None, has_next=len(items) >= page_size)
+
+        params = (
+            ("pageNumber", str(number)),
+            ("pageSize", str(page_size)),
+            *(("responderIds", r) for r in responder_ids),
+        )
+        return Operation("ExecutionList", "/api/v1/executions", parse, params)
+
+    return operation_for
+
+
+def get_operation(execution_id: str | uuid.UUID) -> Operation[ZaiaExecution]:
+    path = f"/api/v1/executions/{check.as_uuid('execution_id', execution_id)}"
+    return Operation("ExecutionGet", path, ZaiaExecution.from_dict)
+
+
+def nesting_operation(
+    execution_id: str | uuid.UUID | None, chat_message_id: str | uuid.UUID | None
+) -> Operation[ZaiaExecutionTree]:
+    if (execution_id is None) == (chat_message_id is None):
+        raise ValueError("pass exactly one of execution_id and chat_message_id")
+    if execution_id is not None:
+        params = (("executionId", check.as_uuid("execution_id", execution_id)),)
+    else:
+        params = (("chatMessageId", check.as_uuid("chat_message_id", chat_message_id)),)
+    return Operation("ExecutionGetNesting", "/api/v1/executions/nestings", ZaiaExecutionTree.from_dict, params)
+
+
+PagerT = TypeVar("PagerT", SyncPager[ZaiaExecution], AsyncPager[ZaiaExecution])
+
+
+class _ZaiaExecutions(Generic[PagerT]):
+    """`client.executions`: list, get and nesting. Arguments are checked before any request."""
+
+    def _pager(self, operation_for: PageOperation[ZaiaExecution], limit: int | None) -> PagerT:
+        raise NotImplementedError
+
+    def list(
+        self,
+        *,
+        responder_ids: str | uuid.UUID | Iterable[str | uuid.UUID] | None = None,
+        page_size: int = ZAIA_MAX_PAGE_SIZE,
+        limit: int | None = None,
+    ) -> PagerT:
+        """Every execution of the workspace (of these responders, if given), newest first, fetched lazily."""
+        responders = [] if responder_ids is None else check.as_list("responder_ids", responder_ids, check.as_uuid)
+        size = check.as_int("page_size", page_size, minimum=1, maximum=ZAIA_MAX_PAGE_SIZE)
+        if limit is not None:
+            check.as_int("limit", limit, minimum=1)
+        return self._pager(list_pages(responders, size), limit)
+
+
+class ZaiaExecutions(_ZaiaExecutions[SyncPager[ZaiaExecution]]):
+    def __init__(self, core: SyncCore) -> None:
+        self._core = core
+
+    def _pager(self, operation_for: PageOperation[ZaiaExecution], limit: int | None) -> SyncPager[ZaiaExecution]:
+        return SyncPager(self._core, operation_for, limit)
+
+    def get(self, execution_id: str | uuid.UUID) -> ZaiaExecution:
+        """One execution."""
+        return self._core.request(get_operation(execution_id))
+
+    def nesting(
+        self, *, execution_id: str | uuid.UUID | None = None, chat_message_id: str | uuid.UUID | None = None
+    ) -> ZaiaExecutionTree:
+        """An execution with all its descendants, found by its ID or by the chat message that started it."""
+        return self._core.request(nesting_operation(execution_id, chat_message_id))
+
+
+class AsyncZaiaExecutions(_ZaiaExecutions[AsyncPager[ZaiaExecution]]):
+    def __init__(self, core: AsyncCore) -> None:
+        self._core = core
+
+    def _pager(self, operation_for: PageOperation[ZaiaExecution], limit: int | None) -> AsyncPager[ZaiaExecution]:
+        return AsyncPager(self._core, operation_for, limit)
+
+    async def get(self, execution_id: str | uuid.UUID) -> ZaiaExecution:
+        """One execution."""
+        return await self._core.request(get_operation(execution_id))
+
+    async def nesting(
+        self, *, execution_id: str | uuid.UUID | None = None, chat_message_id: str | uuid.UUID | None = None
+    ) -> ZaiaExecutionTree:
+        """An execution with all its descendants, found by its ID or by the chat message that started it."""
+        return await self._core.request(nesting_operation(execution_id, chat_message_id))
+
+
+class ZaiaClient(SyncClient):
+    """Blocking client of the Zaia v1 API.
+
+    `api_key` defaults to $ZAIA_API_KEY (sent as `Authorization: Bearer <key>`) and
+    `base_url` to $ZAIA_BASE_URL, else https://api.zaia.app. Timeouts and retries
+    work as in `AsteroidClient`.
+    """
+
+    _vendor = ZAIA
+    _raw_client_class = zaia_v1_raw.AuthenticatedClient
+
+    @cached_property
+    def executions(self) -> ZaiaExecutions:
+        """List, get and nest executions."""
+        return ZaiaExecutions(self._core)
+
+
+class AsyncZaiaClient(AsyncClient):
+    """Async client of the Zaia v1 API; the same settings as `ZaiaClient`."""
+
+    _vendor = ZAIA
+    _raw_client_class = zaia_v1_raw.AuthenticatedClient
+
+    @cached_property
+    def executions(self) -> AsyncZaiaExecutions:
+        """List, get and nest executions."""
+        return AsyncZaiaExecutions(self._core)
