@@ -230,7 +230,9 @@ def generate(api: Api, normalized: dict[str, Any], workdir: Path) -> Path:
         shutil.rmtree(leftover)
     (package_dir / "py.typed").write_text("", encoding="utf-8")  # PEP 561: the models are typed
     # The exact document the package was generated from, for the fake servers' validation.
-    (package_dir / NORMALIZED_SPEC).write_text(json.dumps(normalized, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    (package_dir / NORMALIZED_SPEC).write_text(
+        json.dumps(normalized, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
     return package_dir
 
 

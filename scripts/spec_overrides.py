@@ -89,9 +89,12 @@ def open_discriminated_unions(doc: Document) -> bool:
         if any(isinstance(b, dict) and b.get("$ref") == unknown_ref for b in branches):
             continue
         prop = discriminator.get("propertyName", "type")
+        known = sorted(discriminator.get("mapping", {}))
+        # Excluding the known values keeps `oneOf` exact: a known variant matches only its own branch.
+        value = {"description": "The discriminator value", "type": "string", "not": {"enum": known}}
         schemas[unknown_name] = {
             "description": f"A variant of {name} that this client's spec does not know yet.",
-            "properties": {prop: {"description": "The discriminator value", "type": "string"}},
+            "properties": {prop: value},
             "required": [prop],
             "type": "object",
             "additionalProperties": True,

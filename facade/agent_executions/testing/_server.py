@@ -3,10 +3,12 @@ validation of every exchange against the pinned spec, a request log, and fault i
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import threading
 import time
+import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from types import TracebackType
@@ -90,7 +92,10 @@ class FakeServer:
             self._server = make_server(
                 "127.0.0.1", self._port, self._wsgi, threaded=True, request_handler=_QuietHandler
             )
-            self._thread = threading.Thread(target=self._server.serve_forever, name=type(self).__name__, daemon=True)
+            server = self._server
+            self._thread = threading.Thread(
+                target=lambda: server.serve_forever(poll_interval=0.05), name=type(self).__name__, daemon=True
+            )
             self._thread.start()
         return self
 
@@ -202,8 +207,8 @@ class FakeServer:
         raise NotImplementedError
 
     def _wsgi(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        request = Request(environ)
-        self._record(request)
+        self._record(Request(environ))
+        request = Request(_without_empty_params(environ))
         fault = self.faults.take()
         delay = self.latency + (fault.seconds if fault is not None and fault.kind == "slow" else 0.0)
         if delay:
@@ -236,7 +241,9 @@ class FakeServer:
             if values is None:
                 continue
             if request.method != "GET":
-                return self._json(405, self.error_body(405, "method not allowed")), False
+                refused = self._json(405, self.error_body(405, "method not allowed"))
+                refused.headers["Allow"] = "GET"
+                return refused, False
             if not self.authorized(request):
                 return self._json(401, self.error_body(401, "invalid or missing API key")), True
             problem = self._check_request(request)
@@ -281,6 +288,15 @@ def int_arg(value: str, name: str, minimum: int, maximum: int | None = None) -> 
     return number
 
 
+def _without_empty_params(environ: dict[str, Any]) -> dict[str, Any]:
+    """Treat `name=` as absent, as the vendors' servers do; openapi-core would reject it."""
+    query = environ.get("QUERY_STRING", "")
+    pairs = urllib.parse.parse_qsl(query, keep_blank_values=True)
+    if all(value for _, value in pairs):
+        return environ
+    return {**environ, "QUERY_STRING": urllib.parse.urlencode([(k, v) for k, v in pairs if v])}
+
+
 def _match(pattern: str, path: str) -> dict[str, str] | None:
     want, got = pattern.strip("/").split("/"), path.strip("/").split("/")
     if len(want) != len(got):
@@ -305,6 +321,7 @@ def _describe(exc: BaseException) -> str:
     return ": ".join(parts)
 
 
+@functools.cache
 def _load_openapi(package: str, prefix: str) -> OpenAPI:
     """The spec the raw client was generated from, served at this server's path prefix."""
     spec = json.loads(resources.files(package).joinpath("openapi.json").read_text(encoding="utf-8"))

@@ -1,0 +1,196 @@
+"""FakeAsteroidServer over plain HTTP: filters, sorting and paging against a reference computed here."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from typing import Any
+
+import httpx
+import pytest
+from agent_executions.testing import FakeAsteroidServer, SpecViolation
+
+KEY_HEADER = "X-Asteroid-Agents-Api-Key"
+
+
+def get(server: FakeAsteroidServer, path: str, params: Any = None, key: str | None = None) -> httpx.Response:
+    headers = {KEY_HEADER: server.api_key if key is None else key}
+    return httpx.get(server.base_url + path, params=params, headers=headers, timeout=10)
+
+
+def everything(server: FakeAsteroidServer, params: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Walk every page of a listing."""
+    items: list[dict[str, Any]] = []
+    page = 1
+    while True:
+        body = get(server, "/executions", [*params, ("page", str(page)), ("pageSize", "25")]).json()
+        items += body["items"]
+        if page * 25 >= body["total"]:
+            return items
+        page += 1
+
+
+def created(item: dict[str, Any]) -> datetime.datetime:
+    return datetime.datetime.fromisoformat(item["createdAt"])
+
+
+def test_the_seeded_store_is_realistic_and_deterministic() -> None:
+    now = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+    first = FakeAsteroidServer(seed=3, count=40, now=now).executions
+    again = FakeAsteroidServer(seed=3, count=40, now=now).executions
+    other = FakeAsteroidServer(seed=4, count=40, now=now).executions
+    assert first == again and first != other
+    assert {item["status"] for item in first} == {
+        "starting", "running", "paused", "awaiting_confirmation", "completed", "cancelled", "failed", "paused_by_agent",
+    }  # fmt: skip
+    assert {item["triggerContext"]["source"] for item in first} == {"api", "ui", "schedule"}
+    for item in first:
+        terminal = item["status"] in ("completed", "cancelled", "failed")
+        assert ("duration" in item) == terminal and ("terminalAt" in item) == terminal
+        if terminal:
+            assert item["terminalAt"] >= item["createdAt"]
+        assert created(item) < now
+
+
+def test_lists_every_execution_newest_first_by_default(asteroid_server: FakeAsteroidServer) -> None:
+    items = everything(asteroid_server, [])
+    expected = sorted(asteroid_server.executions, key=lambda i: (i["createdAt"], i["id"]), reverse=True)
+    assert [i["id"] for i in items] == [i["id"] for i in expected]
+
+
+@pytest.mark.parametrize(("field", "key"), [("created_at", "createdAt"), ("status", "status")])
+@pytest.mark.parametrize("direction", ["asc", "desc"])
+def test_sorts(asteroid_server: FakeAsteroidServer, field: str, key: str, direction: str) -> None:
+    items = everything(asteroid_server, [("sortField", field), ("sortDirection", direction)])
+    expected = sorted(asteroid_server.executions, key=lambda i: (i[key], i["id"]), reverse=direction == "desc")
+    assert [i["id"] for i in items] == [i["id"] for i in expected]
+
+
+def reference_filters(server: FakeAsteroidServer) -> dict[str, tuple[list[tuple[str, str]], Any]]:
+    """Each filter's query and the predicate it must equal, computed from the store independently."""
+    store = server.executions
+    sample = store[17]
+    label = next(i for i in store if i["humanLabels"])["humanLabels"][0]["id"]
+    middle = sorted(created(i) for i in store)[len(store) // 2]
+    return {
+        "status OR-ed": ([("status", "failed"), ("status", "paused")], lambda i: i["status"] in ("failed", "paused")),
+        "createdAfter": ([("createdAfter", middle.isoformat())], lambda i: created(i) > middle),
+        "createdBefore": ([("createdBefore", middle.isoformat())], lambda i: created(i) < middle),
+        "agentId": ([("agentId", sample["agentId"])], lambda i: i["agentId"] == sample["agentId"]),
+        "executionId partial": ([("executionId", sample["id"][4:12].upper())], lambda i: sample["id"][4:12] in i["id"]),
+        "humanLabels": ([("humanLabels", label)], lambda i: label in [x["id"] for x in i["humanLabels"]]),
+        "outcomeLabel partial": (
+            [("outcomeLabel", "FAIL")],
+            lambda i: "fail" in i.get("executionResult", {}).get("outcome", ""),
+        ),
+        "metadata": (
+            [("metadataKey", "team"), ("metadataValue", "ops")],
+            lambda i: i["metadata"].get("team") == "ops",
+        ),
+        "agentVersion": ([("agentVersion", "3")], lambda i: i["agentVersion"] == 3),
+        "organizationId": ([("organizationId", sample["organizationId"])], lambda i: True),
+        "organizationId other": ([("organizationId", str(uuid.uuid4()))], lambda i: False),
+    }
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "status OR-ed",
+        "createdAfter",
+        "createdBefore",
+        "agentId",
+        "executionId partial",
+        "humanLabels",
+        "outcomeLabel partial",
+        "metadata",
+        "agentVersion",
+        "organizationId",
+        "organizationId other",
+    ],
+)
+def test_each_filter_matches_the_reference(asteroid_server: FakeAsteroidServer, name: str) -> None:
+    query, predicate = reference_filters(asteroid_server)[name]
+    got = {i["id"] for i in everything(asteroid_server, query)}
+    want = {i["id"] for i in asteroid_server.executions if predicate(i)}
+    assert got == want
+    if name != "organizationId other":
+        assert want, "the reference must select something for the test to mean anything"
+
+
+def test_pages_carry_page_size_and_total(asteroid_server: FakeAsteroidServer) -> None:
+    body = get(asteroid_server, "/executions", {"page": 5, "pageSize": 25}).json()
+    assert (body["page"], body["pageSize"], body["total"], len(body["items"])) == (5, 25, 120, 20)
+    assert get(asteroid_server, "/executions", {"page": 9, "pageSize": 25}).json()["items"] == []
+
+
+def test_get_one_and_unknown(asteroid_server: FakeAsteroidServer) -> None:
+    item = asteroid_server.executions[0]
+    assert get(asteroid_server, f"/executions/{item['id']}").json() == item
+    missing = get(asteroid_server, f"/executions/{uuid.uuid4()}")
+    assert missing.status_code == 404 and missing.json()["code"] == 404
+
+
+@pytest.mark.parametrize("key", ["", "wrong-key"])
+def test_a_missing_or_wrong_key_gets_401_with_the_spec_body(asteroid_server: FakeAsteroidServer, key: str) -> None:
+    response = get(asteroid_server, "/executions", key=key)
+    assert response.status_code == 401
+    assert response.json() == {"code": 401, "message": "invalid or missing API key"}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"agentId": "not-a-uuid"},
+        {"pageSize": "0"},
+        {"pageSize": "101"},
+        {"page": "0"},
+        {"metadataKey": "team"},
+        {"status": "exploded"},
+        {"sortField": "name"},
+    ],
+)
+def test_invalid_parameters_get_400(asteroid_server: FakeAsteroidServer, params: dict[str, str]) -> None:
+    response = get(asteroid_server, "/executions", params)
+    assert response.status_code == 400
+    assert response.json()["code"] == 400 and response.json()["message"]
+
+
+def test_a_non_uuid_path_gets_400(asteroid_server: FakeAsteroidServer) -> None:
+    assert get(asteroid_server, "/executions/12345").status_code == 400
+
+
+def test_store_changes_at_run_time(asteroid_server: FakeAsteroidServer) -> None:
+    added = asteroid_server.add(status="running")
+    assert get(asteroid_server, f"/executions/{added['id']}").json()["status"] == "running"
+    asteroid_server.update(added["id"], status="failed")
+    changed = get(asteroid_server, f"/executions/{added['id']}").json()
+    assert (
+        changed["status"] == "failed" and "duration" in changed and changed["executionResult"]["outcome"] == "failure"
+    )
+    asteroid_server.remove(added["id"])
+    assert get(asteroid_server, f"/executions/{added['id']}").status_code == 404
+
+
+def test_the_request_log_redacts_the_key(asteroid_server: FakeAsteroidServer) -> None:
+    get(asteroid_server, "/executions", [("status", "failed"), ("status", "running")])
+    logged = asteroid_server.requests[-1]
+    assert logged.path == "/agents/v2/executions" and logged.params("status") == ["failed", "running"]
+    assert logged.headers[KEY_HEADER.lower()] == "<redacted>"
+    assert asteroid_server.api_key not in repr(asteroid_server.requests)
+
+
+def test_a_response_that_breaks_the_spec_fails_the_test() -> None:
+    server = FakeAsteroidServer(count=3).start()
+    broken = server.add(status="running")
+    del broken["agentName"]
+    assert get(server, f"/executions/{broken['id']}").status_code == 200
+    with pytest.raises(SpecViolation, match="agentName"):
+        server.stop()
+
+
+def test_injected_corruption_is_not_a_violation(asteroid_server: FakeAsteroidServer) -> None:
+    asteroid_server.corrupt_next(status="queued", extra={"priority": 1})
+    items = get(asteroid_server, "/executions").json()["items"]
+    assert {i["status"] for i in items} == {"queued"} and all(i["priority"] == 1 for i in items)
+    assert get(asteroid_server, "/executions").json()["items"][0]["status"] != "queued"
