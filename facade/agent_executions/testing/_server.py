@@ -207,7 +207,8 @@ class FakeServer:
         raise NotImplementedError
 
     def _wsgi(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        self._record(Request(environ))
+        number = self._record(Request(environ))
+        start_response = _with_request_id(start_response, f"req-{number}")
         request = Request(_without_empty_params(environ))
         fault = self.faults.take()
         delay = self.latency + (fault.seconds if fault is not None and fault.kind == "slow" else 0.0)
@@ -224,11 +225,13 @@ class FakeServer:
             return fault.cut(response, environ, start_response)
         return response(environ, start_response)
 
-    def _record(self, request: Request) -> None:
+    def _record(self, request: Request) -> int:
+        """Log the request; return its number, which the response carries as `X-Request-Id: req-<n>`."""
         headers = {k.lower(): (REDACTED if k.lower() == self.auth_header.lower() else v) for k, v in request.headers}
         recorded = RecordedRequest(request.method, request.path, list(request.args.items(multi=True)), headers)
         with self._lock:
             self.requests.append(recorded)
+            return len(self.requests)
 
     def _dispatch(self, request: Request) -> tuple[Response, bool]:
         """Route the request; the bool says whether the answer is to be validated."""
@@ -286,6 +289,13 @@ def int_arg(value: str, name: str, minimum: int, maximum: int | None = None) -> 
     if number < minimum or (maximum is not None and number > maximum):
         raise ApiError(400, f"{name} must be between {minimum} and {maximum or 'any'}")
     return number
+
+
+def _with_request_id(start_response: Callable[..., Any], request_id: str) -> Callable[..., Any]:
+    def start(status: str, headers: list[tuple[str, str]], *args: Any) -> Any:
+        return start_response(status, [*headers, ("X-Request-Id", request_id)], *args)
+
+    return start
 
 
 def _without_empty_params(environ: dict[str, Any]) -> dict[str, Any]:
