@@ -6,15 +6,19 @@ STAMP := $(VENV)/.installed-dev
 API ?= all
 SOURCE ?=
 
-.PHONY: install test lint typecheck pytest regen check-generated clean
+.PHONY: install demo test lint typecheck pytest regen check-generated clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1"
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[testing]" --group dev
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[testing,cli]" --group dev
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# The main job, end to end, against the embedded fake servers.
+demo: $(STAMP)
+	$(BIN)/python scripts/demo.py
 
 test: lint typecheck pytest
 

@@ -21,9 +21,9 @@ import httpx
 
 from ._constants import LOGGER_NAME
 from .errors import (
-    AgentExecutionsError,
     APIConnectionError,
     APITimeoutError,
+    ConfigurationError,
     ResponseValidationError,
     status_error,
 )
@@ -69,7 +69,7 @@ class ClientConfig:
         """Take each setting from its argument, else the environment, else the default; check them all."""
         key = api_key if api_key is not None else os.environ.get(vendor.api_key_env)
         if key is None or not key.strip():
-            raise AgentExecutionsError(f"no {vendor.name} API key: pass api_key= or set {vendor.api_key_env}")
+            raise ConfigurationError(f"no {vendor.name} API key: pass api_key= or set {vendor.api_key_env}")
         if not isinstance(key, str):
             raise TypeError(f"api_key must be a str, not {type(key).__name__}")
         url = (base_url or os.environ.get(vendor.base_url_env) or vendor.default_base_url).rstrip("/")

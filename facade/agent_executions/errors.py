@@ -22,6 +22,10 @@ class AgentExecutionsError(Exception):
     """Base class of every error this SDK raises on purpose."""
 
 
+class ConfigurationError(AgentExecutionsError, ValueError):
+    """A client cannot be built as configured, e.g. no API key in the argument or the environment."""
+
+
 class APIConnectionError(AgentExecutionsError):
     """No usable response: the connection failed, was dropped, or the body was cut off."""
 

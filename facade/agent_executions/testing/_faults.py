@@ -20,6 +20,8 @@ class Fault:
 
     kind: str
     times: int
+    after: int = 0
+    """Requests to let through untouched before the fault starts."""
     status: int = 503
     retry_after: str | int | None = None
     body: str | bytes | None = None
@@ -92,6 +94,9 @@ class Faults:
             if not self._pending:
                 return None
             fault = self._pending[0]
+            if fault.after > 0:
+                fault.after -= 1
+                return None
             fault.times -= 1
             if fault.times == 0:
                 self._pending.pop(0)

@@ -149,14 +149,17 @@ class FakeServer:
         status: int = 503,
         *,
         times: int = 1,
+        after: int = 0,
         retry_after: str | int | None = None,
         body: str | bytes | None = None,
         content_type: str = "application/json",
     ) -> None:
-        """Answer the next `times` requests with `status` (JSON error body unless `body` is given)."""
-        self.faults.add(
-            Fault("status", times, status=status, retry_after=retry_after, body=body, content_type=content_type)
+        """Answer `times` requests with `status` (JSON error body unless `body` is given), after letting
+        `after` requests through."""
+        fault = Fault(
+            "status", times, after, status=status, retry_after=retry_after, body=body, content_type=content_type
         )
+        self.faults.add(fault)
 
     def html_error_next(self, status: int = 502, *, times: int = 1) -> None:
         """Answer like a proxy in front of the API: an HTML error page."""

@@ -1,0 +1,303 @@
+"""The `agent-executions` command line: list, export and inspect executions from a terminal.
+
+    agent-executions asteroid list --status failed --since 24h
+    agent-executions asteroid list --all --format jsonl --output executions.jsonl
+    agent-executions zaia nesting --execution 3c90c3cc-0d44-4b50-8888-8dd25736052a
+    agent-executions --fake asteroid list           # against the embedded fake server
+
+Exit codes: 0 success, 2 usage error, 3 authentication, 4 not found, 5 any other API
+error, 130 interrupted. Errors are one line on stderr; --debug adds the traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import re
+import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from typing import Any
+
+from . import _render
+from .asteroid import AsteroidClient
+from .errors import AgentExecutionsError, AuthenticationError, NotFoundError, PermissionDeniedError
+from .pagination import Page, SyncPager
+from .zaia import ZaiaClient
+
+EXIT_OK, EXIT_USAGE, EXIT_AUTH, EXIT_NOT_FOUND, EXIT_API, EXIT_INTERRUPTED = 0, 2, 3, 4, 5, 130
+DEFAULT_LIMIT = 50
+DURATION = re.compile(r"^(\d+)([smhdw])$")
+UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+class UsageError(Exception):
+    """A wrong argument found after parsing; exit code 2."""
+
+
+# --- argument types -------------------------------------------------------------
+
+
+def timestamp(text: str) -> datetime.datetime:
+    """ISO 8601; a time without a zone is taken as UTC."""
+    try:
+        moment = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 time: {text!r}") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)
+
+
+def duration(text: str) -> datetime.timedelta:
+    match = DURATION.match(text.strip())
+    if not match:
+        raise argparse.ArgumentTypeError(f"not a duration like 30m, 24h or 7d: {text!r}")
+    return datetime.timedelta(**{UNITS[match.group(2)]: int(match.group(1))})
+
+
+def key_value(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key:
+        raise argparse.ArgumentTypeError(f"expected KEY=VALUE, not {text!r}")
+    return key, value
+
+
+def sort_spec(text: str) -> tuple[str, str]:
+    field, _, direction = text.partition(":")
+    return field, direction or "desc"
+
+
+def positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
+# --- the parser -----------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--api-key", help="the API key (default: $ASTEROID_API_KEY or $ZAIA_API_KEY)")
+    common.add_argument("--base-url", help="the API's base URL (default: $ASTEROID_BASE_URL or $ZAIA_BASE_URL)")
+    common.add_argument("--fake", action="store_true", default=argparse.SUPPRESS, help="use the embedded fake server")
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+
+    listing = argparse.ArgumentParser(add_help=False)
+    amount = listing.add_mutually_exclusive_group()
+    amount.add_argument("--limit", type=positive, help=f"at most N executions (default {DEFAULT_LIMIT})")
+    amount.add_argument("--all", action="store_true", help="every matching execution")
+    listing.add_argument("--format", choices=_render.FORMATS, help="default: table on a terminal, else jsonl")
+    listing.add_argument("--output", help="write to FILE (atomically: complete or absent)")
+
+    parser = argparse.ArgumentParser(prog="agent-executions", description=__doc__.split("\n\n")[0] if __doc__ else "")
+    parser.add_argument("--fake", action="store_true", help="use the embedded fake server instead of the vendor")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    vendors = parser.add_subparsers(dest="vendor", required=True, metavar="{asteroid,zaia}")
+
+    asteroid = vendors.add_parser("asteroid", help="Asteroid Agents v2").add_subparsers(dest="command", required=True)
+    a_list = asteroid.add_parser("list", parents=[common, listing], help="list executions")
+    a_list.add_argument("--status", action="append", help="a status; repeat for several (OR-ed)")
+    a_list.add_argument("--created-after", type=timestamp, metavar="T")
+    a_list.add_argument("--created-before", type=timestamp, metavar="T")
+    a_list.add_argument("--since", type=duration, metavar="DURATION", help="created in the last 30m, 24h, 7d...")
+    a_list.add_argument("--agent-id", metavar="ID")
+    a_list.add_argument("--execution-id", metavar="TEXT", help="partial, case-insensitive")
+    a_list.add_argument("--agent-version", type=int, metavar="N")
+    a_list.add_argument("--label", action="append", metavar="ID", help="a human label ID; repeat for several (OR-ed)")
+    a_list.add_argument("--outcome", metavar="TEXT", help="partial, case-insensitive")
+    a_list.add_argument("--metadata", type=key_value, metavar="KEY=VALUE")
+    a_list.add_argument("--organization-id", metavar="ID")
+    a_list.add_argument("--sort", type=sort_spec, default=("created_at", "desc"), metavar="FIELD[:asc|desc]")
+    a_list.set_defaults(run=asteroid_list)
+    a_get = asteroid.add_parser("get", parents=[common], help="one execution in detail")
+    a_get.add_argument("id")
+    a_get.add_argument("--format", choices=("table", "json"))
+    a_get.set_defaults(run=show_one)
+
+    zaia = vendors.add_parser("zaia", help="Zaia v1").add_subparsers(dest="command", required=True)
+    z_list = zaia.add_parser("list", parents=[common, listing], help="list executions")
+    z_list.add_argument("--responder", action="append", metavar="ID", help="a responder ID; repeat for several")
+    z_list.set_defaults(run=zaia_list)
+    z_get = zaia.add_parser("get", parents=[common], help="one execution")
+    z_get.add_argument("id")
+    z_get.add_argument("--format", choices=("table", "json"))
+    z_get.set_defaults(run=show_one)
+    z_nest = zaia.add_parser("nesting", parents=[common], help="an execution and its children, as a tree")
+    which = z_nest.add_mutually_exclusive_group(required=True)
+    which.add_argument("--execution", metavar="ID")
+    which.add_argument("--chat-message", metavar="ID")
+    z_nest.add_argument("--format", choices=("table", "json"))
+    z_nest.set_defaults(run=zaia_nesting)
+    return parser
+
+
+# --- commands -------------------------------------------------------------------
+
+
+def asteroid_list(args: argparse.Namespace, client: Any) -> int:
+    created_after = args.created_after
+    if args.since is not None:
+        if created_after is not None:
+            raise UsageError("--since and --created-after both set the start; give one")
+        created_after = datetime.datetime.now(datetime.UTC) - args.since
+    metadata_key, metadata_value = args.metadata or (None, None)
+    pager = client.executions.list(
+        status=args.status,
+        created_after=created_after,
+        created_before=args.created_before,
+        agent_id=args.agent_id,
+        execution_id=args.execution_id,
+        agent_version=args.agent_version,
+        human_labels=args.label,
+        outcome_label=args.outcome,
+        metadata_key=metadata_key,
+        metadata_value=metadata_value,
+        organization_id=args.organization_id,
+        sort_field=args.sort[0],
+        sort_direction=args.sort[1],
+        limit=None if args.all else (args.limit or DEFAULT_LIMIT),
+    )
+    return emit_listing(args, pager)
+
+
+def zaia_list(args: argparse.Namespace, client: Any) -> int:
+    pager = client.executions.list(
+        responder_ids=args.responder, limit=None if args.all else (args.limit or DEFAULT_LIMIT)
+    )
+    return emit_listing(args, pager)
+
+
+def show_one(args: argparse.Namespace, client: Any) -> int:
+    record = client.executions.get(args.id)
+    if output_format(args, machine="json") == "json":
+        _render.write_records([record], "json", sys.stdout, args.vendor)
+    else:
+        print_rich(_render.details(record))
+    return EXIT_OK
+
+
+def zaia_nesting(args: argparse.Namespace, client: Any) -> int:
+    root = client.executions.nesting(execution_id=args.execution, chat_message_id=args.chat_message)
+    if output_format(args, machine="json") == "json":
+        _render.write_records([root], "json", sys.stdout, args.vendor)
+    else:
+        print_rich(_render.tree(root))
+    return EXIT_OK
+
+
+def output_format(args: argparse.Namespace, machine: str = "jsonl") -> str:
+    """The --format given, else a table on a terminal and `machine` when piped or writing a file."""
+    if args.format:
+        return str(args.format)
+    return "table" if sys.stdout.isatty() and not getattr(args, "output", None) else machine
+
+
+def emit_listing(args: argparse.Namespace, pager: SyncPager[Any]) -> int:
+    fmt = output_format(args)
+    if fmt == "table":
+        if args.output:
+            raise UsageError("--format table is for the terminal; use json, jsonl or csv with --output")
+        pages = list(pager.pages())
+        records = [item for page in pages for item in page.items]
+        total = pages[0].total if pages else 0
+        shown = f"{len(records)} of {total}" if total is not None else str(len(records))
+        print_rich(_render.table(records, args.vendor, f"{shown} executions"))
+        return EXIT_OK
+    with _render.atomic_output(args.output, sys.stdout) as out:
+        count = _render.write_records(with_progress(pager, show=bool(args.output)), fmt, out, args.vendor)
+    if args.output:
+        print(f"wrote {count} executions to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def with_progress(pager: SyncPager[Any], show: bool) -> Iterator[Any]:
+    """The pager's items, with a progress bar on stderr while exporting (the total is known on Asteroid)."""
+    progress = _progress() if show else None
+    if progress is None:
+        yield from pager
+        return
+    with progress:
+        task = progress.add_task("exporting", total=None)
+        page: Page[Any]
+        for page in pager.pages():
+            if page.total is not None:
+                progress.update(task, total=page.total)
+            progress.advance(task, len(page.items))
+            yield from page.items
+
+
+def _progress() -> Any:
+    try:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    except ImportError:
+        return None
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    return Progress(*columns, console=Console(stderr=True))
+
+
+def print_rich(renderable: Any) -> None:
+    try:
+        from rich.console import Console
+    except ImportError:
+        raise UsageError(
+            "tables and trees need rich: pip install 'agent-executions[cli]', or use --format json"
+        ) from None
+    Console().print(renderable)
+
+
+# --- running --------------------------------------------------------------------
+
+
+@contextmanager
+def open_client(args: argparse.Namespace) -> Iterator[Any]:
+    with ExitStack() as stack:
+        api_key, base_url = args.api_key, args.base_url
+        if getattr(args, "fake", False):
+            try:
+                from .testing import FakeAsteroidServer, FakeZaiaServer
+            except ImportError:
+                raise UsageError("--fake needs the fake servers: pip install 'agent-executions[testing]'") from None
+            server_class: Any = FakeAsteroidServer if args.vendor == "asteroid" else FakeZaiaServer
+            server = stack.enter_context(server_class(seed=42, count=240 if args.vendor == "asteroid" else 60))
+            api_key, base_url = server.api_key, server.base_url
+        client_class: Any = AsteroidClient if args.vendor == "asteroid" else ZaiaClient
+        yield stack.enter_context(client_class(api_key=api_key, base_url=base_url))
+
+
+def exit_code(exc: BaseException) -> int:
+    if isinstance(exc, AuthenticationError | PermissionDeniedError):
+        return EXIT_AUTH
+    if isinstance(exc, NotFoundError):
+        return EXIT_NOT_FOUND
+    return EXIT_API
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    debug = getattr(args, "debug", False)
+    try:
+        with open_client(args) as client:
+            return int(args.run(args, client))
+    except KeyboardInterrupt:
+        print("agent-executions: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except (UsageError, ValueError, TypeError) as exc:
+        if debug:
+            traceback.print_exc()
+        print(f"agent-executions: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except AgentExecutionsError as exc:
+        if debug:
+            traceback.print_exc()
+        print(f"agent-executions: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return exit_code(exc)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

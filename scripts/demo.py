@@ -1,0 +1,64 @@
+"""`make demo`: a short tour of the command line against the embedded fake servers.
+
+Starts a fake Asteroid and a fake Zaia server with seeded data, points the command
+line at them through the usual environment variables, and runs what a user would.
+Exits non-zero if any step does not end as expected.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from agent_executions.testing import FakeAsteroidServer, FakeZaiaServer
+
+
+def run(title: str, args: list[str], env: dict[str, str], expect: int = 0) -> None:
+    print(f"\n\033[1m== {title}\033[0m\n$ agent-executions {shlex.join(args)}", flush=True)
+    code = subprocess.run([sys.executable, "-m", "agent_executions", *args], env=env, check=False).returncode
+    if code != expect:
+        sys.exit(f"demo: expected exit code {expect}, got {code}")
+    if expect:
+        print(f"(exit code {code}, as expected)")
+
+
+def main() -> None:
+    started = time.monotonic()
+    with FakeAsteroidServer(seed=42, count=600) as asteroid, FakeZaiaServer(seed=42, count=30) as zaia:
+        env = {
+            **os.environ,
+            "ASTEROID_API_KEY": asteroid.api_key,
+            "ASTEROID_BASE_URL": asteroid.base_url,
+            "ZAIA_API_KEY": zaia.api_key,
+            "ZAIA_BASE_URL": zaia.base_url,
+            "COLUMNS": os.environ.get("COLUMNS", "150"),  # tables wide enough for IDs when piped
+        }
+        print(f"Fake Asteroid API at {asteroid.base_url}, fake Zaia API at {zaia.base_url}")
+        run("What failed in the last day?", ["asteroid", "list", "--status", "failed", "--since", "24h",
+                                             "--format", "table"], env)  # fmt: skip
+        with tempfile.TemporaryDirectory() as temp:
+            export = Path(temp) / "executions.jsonl"
+            run("Export every execution to JSON Lines", ["asteroid", "list", "--all", "--format", "jsonl",
+                                                         "--output", str(export)], env)  # fmt: skip
+            lines = export.read_text().splitlines()
+            assert len(lines) == len(asteroid.executions), "the export must hold every execution"
+            first = json.loads(lines[0])
+            print(f"{export.name}: {len(lines)} lines; the first is {first['id']} ({first['status']})")
+        run("One execution in detail", ["asteroid", "get", first["id"], "--format", "table"], env)
+        root = next(i for i in zaia.executions if i["isAgentic"] and i["parentId"] is None)
+        run("A Zaia agentic execution and everything it started", ["zaia", "nesting", "--execution", root["id"],
+                                                                    "--format", "table"], env)  # fmt: skip
+        run("An execution that does not exist", ["asteroid", "get", str(uuid.UUID(int=7))], env, expect=4)
+        run("A wrong API key", ["asteroid", "list", "--api-key", "not-the-key"], env, expect=3)
+    print(f"\nDemo finished in {time.monotonic() - started:.1f} s.")
+
+
+if __name__ == "__main__":
+    main()

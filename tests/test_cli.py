@@ -1,0 +1,171 @@
+"""The `agent-executions` command line, run as a subprocess against the fake servers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+from agent_executions.testing import FakeAsteroidServer, FakeZaiaServer
+
+
+def cli(
+    server: FakeAsteroidServer | FakeZaiaServer | None, *args: str, key: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    options = [] if server is None else ["--api-key", key or server.api_key, "--base-url", server.base_url]
+    command = [sys.executable, "-m", "agent_executions", *args[:2], *options, *args[2:]]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+
+
+def ids_newest_first(server: FakeAsteroidServer | FakeZaiaServer) -> list[str]:
+    return [i["id"] for i in sorted(server.executions, key=lambda i: (i["createdAt"], i["id"]), reverse=True)]
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_each_format_parses_back_to_the_same_executions(asteroid_server: FakeAsteroidServer, fmt: str) -> None:
+    done = cli(asteroid_server, "asteroid", "list", "--all", "--format", fmt)
+    assert done.returncode == 0, done.stderr
+    if fmt == "json":
+        records = json.loads(done.stdout)
+    elif fmt == "jsonl":
+        records = [json.loads(line) for line in done.stdout.splitlines()]
+    else:
+        records = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert [r["id"] for r in records] == ids_newest_first(asteroid_server)
+    wire = {i["id"]: i for i in asteroid_server.executions}
+    for record in records:
+        assert record["status"] == wire[record["id"]]["status"]
+        assert record["agentName"] == wire[record["id"]]["agentName"]
+        if fmt != "csv":
+            assert set(record) == set(wire[record["id"]])
+
+
+def test_output_is_written_whole(asteroid_server: FakeAsteroidServer, tmp_path: Path) -> None:
+    target = tmp_path / "all.jsonl"
+    done = cli(asteroid_server, "asteroid", "list", "--all", "--output", str(target))
+    assert done.returncode == 0, done.stderr
+    assert len(target.read_text().splitlines()) == 120
+    assert "wrote 120 executions" in done.stderr
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_output_is_absent_after_a_failure_mid_export(asteroid_server: FakeAsteroidServer, tmp_path: Path) -> None:
+    target = tmp_path / "all.jsonl"
+    asteroid_server.fail_next(500, times=10, after=1)
+    done = cli(asteroid_server, "asteroid", "list", "--all", "--output", str(target))
+    assert done.returncode == 5
+    assert len(asteroid_server.requests) > 1, "the failure must come after some pages were written"
+    assert list(tmp_path.iterdir()) == [], "no partial file, no temporary file"
+
+
+@pytest.mark.parametrize(
+    ("setup", "args", "code", "message"),
+    [
+        ("wrong-key", ["asteroid", "list"], 3, "AuthenticationError: 401"),
+        (None, ["asteroid", "get", str(uuid.UUID(int=1))], 4, "NotFoundError: 404"),
+        ("500", ["asteroid", "list"], 5, "InternalServerError: 500"),
+    ],
+)
+def test_api_errors_exit_with_their_code_and_one_line(
+    asteroid_server: FakeAsteroidServer, setup: str | None, args: list[str], code: int, message: str
+) -> None:
+    if setup == "500":
+        asteroid_server.fail_next(500, times=5)
+    done = cli(asteroid_server, *args, key="wrong" if setup == "wrong-key" else None)
+    assert done.returncode == code
+    assert message in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in done.stderr
+
+
+def test_debug_shows_the_traceback_but_never_the_key(asteroid_server: FakeAsteroidServer) -> None:
+    asteroid_server.fail_next(404)
+    done = cli(asteroid_server, "asteroid", "get", str(uuid.uuid4()), "--debug")
+    assert done.returncode == 4 and "Traceback" in done.stderr
+    assert asteroid_server.api_key not in done.stderr + done.stdout
+
+
+def test_filters_reach_the_server(asteroid_server: FakeAsteroidServer) -> None:
+    label = str(uuid.uuid4())
+    done = cli(
+        asteroid_server, "asteroid", "list", "--status", "failed", "--status", "running", "--since", "24h",
+        "--label", label, "--metadata", "team=ops", "--outcome", "fail", "--sort", "status:asc", "--limit", "5",
+        "--format", "json",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    sent = asteroid_server.requests[0]
+    assert sent.params("status") == ["failed", "running"] and sent.params("humanLabels") == [label]
+    assert (sent.params("metadataKey"), sent.params("metadataValue")) == (["team"], ["ops"])
+    assert (sent.params("sortField"), sent.params("sortDirection")) == (["status"], ["asc"])
+    assert sent.params("outcomeLabel") == ["fail"] and sent.params("createdAfter")[0].endswith("Z")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["asteroid", "list", "--since", "yesterday"],
+        ["asteroid", "list", "--metadata", "team"],
+        ["asteroid", "list", "--limit", "0"],
+        ["asteroid", "list", "--limit", "5", "--all"],
+        ["asteroid", "list", "--agent-id", "nope"],
+        ["asteroid", "list", "--sort", "name"],
+        ["asteroid", "get", "12345"],
+        ["zaia", "nesting"],
+        ["asteroid", "list", "--format", "table", "--output", "x.txt"],
+    ],
+)
+def test_usage_errors_exit_2_before_any_request(asteroid_server: FakeAsteroidServer, args: list[str]) -> None:
+    done = cli(asteroid_server, *args)
+    assert done.returncode == 2, done.stderr
+    assert asteroid_server.requests == []
+
+
+def test_no_key_is_a_usage_error() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "agent_executions", "asteroid", "list"],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert done.returncode == 2 and "ASTEROID_API_KEY" in done.stderr
+
+
+def test_table_on_request(asteroid_server: FakeAsteroidServer) -> None:
+    done = cli(asteroid_server, "asteroid", "list", "--status", "failed", "--limit", "3", "--format", "table")
+    assert done.returncode == 0, done.stderr
+    assert "3 of" in done.stdout and "failed" in done.stdout and "agent" in done.stdout
+
+
+def test_zaia_list_get_and_nesting_tree(zaia_server: FakeZaiaServer) -> None:
+    responder = zaia_server.responder_ids[0]
+    listed = cli(zaia_server, "zaia", "list", "--responder", responder, "--all", "--format", "jsonl")
+    assert listed.returncode == 0, listed.stderr
+    records = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert {r["id"] for r in records} == {i["id"] for i in zaia_server.executions if i["responderId"] == responder}
+    one = cli(zaia_server, "zaia", "get", records[0]["id"], "--format", "json")
+    assert json.loads(one.stdout)[0]["id"] == records[0]["id"]
+    root = next(
+        i["id"] for i in zaia_server.executions if any(c["parentId"] == i["id"] for c in zaia_server.executions)
+    )
+    tree = cli(zaia_server, "zaia", "nesting", "--execution", root, "--format", "table")
+    assert tree.returncode == 0, tree.stderr
+    children = [i["id"] for i in zaia_server.executions if i["parentId"] == root]
+    assert root in tree.stdout.splitlines()[0] and all(c in tree.stdout for c in children)
+    assert "├──" in tree.stdout or "└──" in tree.stdout
+
+
+def test_fake_flag_needs_no_key_or_network() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "agent_executions", "--fake", "asteroid", "list", "--limit", "4", "--format", "jsonl"],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) == 4
