@@ -149,7 +149,7 @@ def first_validation_error(doc: dict[str, Any]) -> str | None:
         validate_openapi(doc)
     except OpenAPIValidationError as exc:
         where = "/".join(str(part) for part in exc.absolute_path) or "(root)"
-        return f"{exc.message} at {where}"
+        return f"{str(exc.message).splitlines()[0]} at {where}"
     return None
 
 
