@@ -253,7 +253,11 @@ def build(api: Api, source: str, workdir: Path, timeout: float = FETCH_TIMEOUT) 
 def tree_files(directory: Path) -> dict[str, bytes]:
     if not directory.is_dir():
         return {}
-    return {str(p.relative_to(directory)): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(directory)): p.read_bytes()
+        for p in sorted(directory.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts  # bytecode from importing the package is not output
+    }
 
 
 def differing_files(expected: Path, actual: Path) -> list[str]:

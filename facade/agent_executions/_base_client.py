@@ -1,54 +1,114 @@
-"""The sync and async client shells: own the httpx client, close it, build `client.raw`."""
+"""The client shells: settings and `with_options` once for both, then what differs between
+sync and async (owning and closing the httpx client, building `client.raw`)."""
 
 from __future__ import annotations
 
 from functools import cached_property
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Generic, Self, TypeVar
 
 import httpx
 
-from ._core import AsyncCore, ClientBase, SyncCore
+from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._core import AsyncCore, ClientConfig, SyncCore, Vendor
 from .retries import RetryPolicy, RetryTransport
 
+HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
 
-class SyncClient(ClientBase):
-    """Base of the blocking clients; use as a context manager or call `close()`."""
 
+class ClientBase(Generic[HttpT]):
+    """Settings, repr and `with_options` shared by every sync and async client."""
+
+    _vendor: Vendor
     _raw_client_class: Any
+    _http_class: type[HttpT]
 
     def __init__(
         self,
         api_key: str | None = None,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout = 30.0,
-        max_retries: int = 2,
-        http_client: httpx.Client | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: HttpT | None = None,
         *,
         allow_insecure_http: bool = False,
     ) -> None:
-        if http_client is not None and not isinstance(http_client, httpx.Client):
-            raise TypeError(f"http_client must be an httpx.Client, not {type(http_client).__name__}")
-        super().__init__(api_key, base_url, timeout, max_retries, http_client, allow_insecure_http=allow_insecure_http)
-        self._http_client = http_client or httpx.Client(follow_redirects=False)
-        self._core = SyncCore(self._config, self._http_client)
+        if http_client is not None and not isinstance(http_client, self._http_class):
+            expected = f"httpx.{self._http_class.__name__}"
+            raise TypeError(f"http_client must be an {expected}, not {type(http_client).__name__}")
+        self._config = ClientConfig.resolve(
+            self._vendor,
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            allow_insecure_http=allow_insecure_http,
+        )
+        self._allow_insecure_http = allow_insecure_http
+        self._owns_http = http_client is None
+        self._http: HttpT = http_client if http_client is not None else self._http_class(follow_redirects=False)
 
     @property
-    def _http(self) -> httpx.Client:
-        return self._http_client
+    def base_url(self) -> str:
+        return self._config.base_url
+
+    @property
+    def timeout(self) -> float:
+        return self._config.timeout
+
+    @property
+    def max_retries(self) -> int:
+        return self._config.max_retries
+
+    def with_options(self, *, timeout: float | None = None, max_retries: int | None = None) -> Self:
+        """A copy with other settings, sharing this client's connection pool (closing it is this client's job)."""
+        return type(self)(
+            api_key=self._config.api_key,
+            base_url=self._config.base_url,
+            timeout=self._config.timeout if timeout is None else timeout,
+            max_retries=self._config.max_retries if max_retries is None else max_retries,
+            http_client=self._http,
+            allow_insecure_http=self._allow_insecure_http,
+        )
+
+    def _raw_client(self, transport: httpx.BaseTransport | httpx.AsyncBaseTransport) -> Any:
+        """The generated client with this client's key, base URL, timeout and retries."""
+        config = self._config
+        return self._raw_client_class(
+            base_url=config.base_url,
+            token=config.api_key,
+            prefix=config.vendor.auth_prefix.strip(),
+            auth_header_name=config.vendor.auth_header,
+            timeout=httpx.Timeout(config.timeout),
+            httpx_args={"transport": RetryTransport(RetryPolicy(config.max_retries), transport)},
+        )
+
+    def __repr__(self) -> str:
+        settings = f"base_url={self.base_url!r}, timeout={self.timeout}, max_retries={self.max_retries}"
+        return f"{type(self).__name__}({settings})"
+
+
+class SyncClient(ClientBase[httpx.Client]):
+    """Base of the blocking clients; use as a context manager or call `close()`."""
+
+    _http_class = httpx.Client
+
+    @cached_property
+    def _core(self) -> SyncCore:
+        return SyncCore(self._config, self._http)
 
     @cached_property
     def raw(self) -> Any:
-        """The generated client with this client's key, base URL, timeout and retries.
+        """The generated client, configured like this one, for operations the facade does not wrap.
 
-        For operations the facade does not wrap; its names may change with a regeneration.
+        Its names may change with a regeneration.
         """
-        return _raw_client(self, httpx.HTTPTransport())
+        return self._raw_client(httpx.HTTPTransport())
 
     def close(self) -> None:
         """Close the connection pool, unless it was passed in as `http_client`."""
         if self._owns_http:
-            self._http_client.close()
+            self._http.close()
         if "raw" in self.__dict__:
             self.raw.get_httpx_client().close()
 
@@ -61,43 +121,27 @@ class SyncClient(ClientBase):
         self.close()
 
 
-class AsyncClient(ClientBase):
+class AsyncClient(ClientBase[httpx.AsyncClient]):
     """Base of the async clients; use with `async with` or call `await close()`."""
 
-    _raw_client_class: Any
+    _http_class = httpx.AsyncClient
 
-    def __init__(
-        self,
-        api_key: str | None = None,
-        base_url: str | None = None,
-        timeout: float | httpx.Timeout = 30.0,
-        max_retries: int = 2,
-        http_client: httpx.AsyncClient | None = None,
-        *,
-        allow_insecure_http: bool = False,
-    ) -> None:
-        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
-            raise TypeError(f"http_client must be an httpx.AsyncClient, not {type(http_client).__name__}")
-        super().__init__(api_key, base_url, timeout, max_retries, http_client, allow_insecure_http=allow_insecure_http)
-        self._http_client = http_client or httpx.AsyncClient(follow_redirects=False)
-        self._core = AsyncCore(self._config, self._http_client)
-
-    @property
-    def _http(self) -> httpx.AsyncClient:
-        return self._http_client
+    @cached_property
+    def _core(self) -> AsyncCore:
+        return AsyncCore(self._config, self._http)
 
     @cached_property
     def raw(self) -> Any:
-        """The generated client with this client's key, base URL, timeout and retries.
+        """The generated client, configured like this one, for operations the facade does not wrap.
 
-        For operations the facade does not wrap; its names may change with a regeneration.
+        Its names may change with a regeneration.
         """
-        return _raw_client(self, httpx.AsyncHTTPTransport())
+        return self._raw_client(httpx.AsyncHTTPTransport())
 
     async def close(self) -> None:
         """Close the connection pool, unless it was passed in as `http_client`."""
         if self._owns_http:
-            await self._http_client.aclose()
+            await self._http.aclose()
         if "raw" in self.__dict__:
             await self.raw.get_async_httpx_client().aclose()
 
@@ -108,15 +152,3 @@ class AsyncClient(ClientBase):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.close()
-
-
-def _raw_client(client: SyncClient | AsyncClient, transport: httpx.BaseTransport | httpx.AsyncBaseTransport) -> Any:
-    config = client._config
-    return client._raw_client_class(
-        base_url=config.base_url,
-        token=config.api_key,
-        prefix=config.vendor.auth_prefix.strip(),
-        auth_header_name=config.vendor.auth_header,
-        timeout=httpx.Timeout(config.timeout),
-        httpx_args={"transport": RetryTransport(RetryPolicy(config.max_retries), transport)},
-    )

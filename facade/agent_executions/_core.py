@@ -14,7 +14,7 @@ import logging
 import os
 import time
 from collections.abc import Callable
-from typing import Any, Generic, Self, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
 import httpx
@@ -206,61 +206,3 @@ class AsyncCore:
         except httpx.TransportError as exc:
             raise connection_error(op, request, exc) from exc
         return read_response(op, request, response, started)
-
-
-class ClientBase:
-    """Settings, repr and `with_options` shared by every sync and async client."""
-
-    _vendor: Vendor
-
-    def __init__(
-        self,
-        api_key: str | None = None,
-        base_url: str | None = None,
-        timeout: float | httpx.Timeout = 30.0,
-        max_retries: int = 2,
-        http_client: httpx.Client | httpx.AsyncClient | None = None,
-        *,
-        allow_insecure_http: bool = False,
-    ) -> None:
-        self._config = ClientConfig.resolve(
-            self._vendor,
-            api_key=api_key,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            allow_insecure_http=allow_insecure_http,
-        )
-        self._allow_insecure_http = allow_insecure_http
-        self._owns_http = http_client is None
-
-    @property
-    def base_url(self) -> str:
-        return self._config.base_url
-
-    @property
-    def timeout(self) -> float:
-        return self._config.timeout
-
-    @property
-    def max_retries(self) -> int:
-        return self._config.max_retries
-
-    def with_options(self, *, timeout: float | None = None, max_retries: int | None = None) -> Self:
-        """A copy with other settings, sharing this client's connection pool (closing it is this client's job)."""
-        return type(self)(
-            api_key=self._config.api_key,
-            base_url=self._config.base_url,
-            timeout=self._config.timeout if timeout is None else timeout,
-            max_retries=self._config.max_retries if max_retries is None else max_retries,
-            http_client=self._http,
-            allow_insecure_http=self._allow_insecure_http,
-        )
-
-    @property
-    def _http(self) -> httpx.Client | httpx.AsyncClient:
-        raise NotImplementedError
-
-    def __repr__(self) -> str:
-        settings = f"base_url={self.base_url!r}, timeout={self.timeout}, max_retries={self.max_retries}"
-        return f"{type(self).__name__}({settings})"

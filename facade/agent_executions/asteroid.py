@@ -24,9 +24,9 @@ from ._constants import (
     ASTEROID_BASE_URL_ENV,
     ASTEROID_MAX_PAGE_SIZE,
 )
-from ._core import AsyncCore, Operation, SyncCore, Vendor
+from ._core import Operation, Vendor
 from .models import Execution, SortDirection, SortField
-from .pagination import AsyncPager, Page, PageOperation, SyncPager
+from .pagination import AsyncPager, AsyncResource, Page, PageOperation, SyncPager, SyncResource
 
 ASTEROID = Vendor(
     name="Asteroid",
@@ -167,24 +167,16 @@ class _Executions(Generic[PagerT]):
         return self._pager(list_pages(query, size), limit)
 
 
-class Executions(_Executions[SyncPager[Execution]]):
-    def __init__(self, core: SyncCore) -> None:
-        self._core = core
-
-    def _pager(self, operation_for: PageOperation[Execution], limit: int | None) -> SyncPager[Execution]:
-        return SyncPager(self._core, operation_for, limit)
+class Executions(SyncResource, _Executions[SyncPager[Execution]]):
+    """`client.executions` of `AsteroidClient`."""
 
     def get(self, execution_id: str | uuid.UUID) -> Execution:
         """One execution with all its details."""
         return self._core.request(get_operation(execution_id))
 
 
-class AsyncExecutions(_Executions[AsyncPager[Execution]]):
-    def __init__(self, core: AsyncCore) -> None:
-        self._core = core
-
-    def _pager(self, operation_for: PageOperation[Execution], limit: int | None) -> AsyncPager[Execution]:
-        return AsyncPager(self._core, operation_for, limit)
+class AsyncExecutions(AsyncResource, _Executions[AsyncPager[Execution]]):
+    """`client.executions` of `AsyncAsteroidClient`."""
 
     async def get(self, execution_id: str | uuid.UUID) -> Execution:
         """One execution with all its details."""

@@ -73,16 +73,21 @@ class PageWalk(Generic[T]):
         return page
 
 
-class SyncPager(Generic[T]):
-    """Every matching item, fetched a page at a time as you iterate."""
+CoreT = TypeVar("CoreT", SyncCore, AsyncCore)
 
-    def __init__(self, core: SyncCore, operation_for: PageOperation[T], limit: int | None = None) -> None:
-        self._core = core
+
+class _Pager(Generic[T, CoreT]):
+    def __init__(self, core: CoreT, operation_for: PageOperation[T], limit: int | None = None) -> None:
+        self._core: CoreT = core
         self._operation_for = operation_for
         self._limit = limit
 
     def _new_walk(self) -> PageWalk[T]:
         return PageWalk(self._operation_for, self._limit)
+
+
+class SyncPager(_Pager[T, SyncCore]):
+    """Every matching item, fetched a page at a time as you iterate."""
 
     def pages(self) -> Iterator[Page[T]]:
         walk = self._new_walk()
@@ -94,19 +99,11 @@ class SyncPager(Generic[T]):
             yield from page.items
 
 
-class AsyncPager(Generic[T]):
+class AsyncPager(_Pager[T, AsyncCore]):
     """The async pager: `async for item in pager`, `async for page in pager.pages()`, or `await pager`.
 
     Awaiting it fetches the first page only.
     """
-
-    def __init__(self, core: AsyncCore, operation_for: PageOperation[T], limit: int | None = None) -> None:
-        self._core = core
-        self._operation_for = operation_for
-        self._limit = limit
-
-    def _new_walk(self) -> PageWalk[T]:
-        return PageWalk(self._operation_for, self._limit)
 
     async def pages(self) -> AsyncIterator[Page[T]]:
         walk = self._new_walk()
@@ -126,3 +123,23 @@ class AsyncPager(Generic[T]):
 
     def __await__(self) -> Generator[Any, None, Page[T]]:
         return self.first_page().__await__()
+
+
+class SyncResource:
+    """Base of a sync resource such as `client.executions`: holds the core, makes sync pagers."""
+
+    def __init__(self, core: SyncCore) -> None:
+        self._core = core
+
+    def _pager(self, operation_for: PageOperation[T], limit: int | None) -> SyncPager[T]:
+        return SyncPager(self._core, operation_for, limit)
+
+
+class AsyncResource:
+    """Base of an async resource: holds the core, makes async pagers."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        self._core = core
+
+    def _pager(self, operation_for: PageOperation[T], limit: int | None) -> AsyncPager[T]:
+        return AsyncPager(self._core, operation_for, limit)

@@ -18,9 +18,9 @@ import zaia_v1_raw
 from . import _arguments as check
 from ._base_client import AsyncClient, SyncClient
 from ._constants import ZAIA_API_KEY_ENV, ZAIA_AUTH_HEADER, ZAIA_BASE_URL, ZAIA_BASE_URL_ENV, ZAIA_MAX_PAGE_SIZE
-from ._core import AsyncCore, Operation, SyncCore, Vendor
+from ._core import Operation, Vendor
 from .models import ZaiaExecution, ZaiaExecutionNesting
-from .pagination import AsyncPager, Page, PageOperation, SyncPager
+from .pagination import AsyncPager, AsyncResource, Page, PageOperation, SyncPager, SyncResource
 
 ZAIA = Vendor(
     name="Zaia",
@@ -106,12 +106,8 @@ class _ZaiaExecutions(Generic[PagerT]):
         return self._pager(list_pages(responders, size), limit)
 
 
-class ZaiaExecutions(_ZaiaExecutions[SyncPager[ZaiaExecution]]):
-    def __init__(self, core: SyncCore) -> None:
-        self._core = core
-
-    def _pager(self, operation_for: PageOperation[ZaiaExecution], limit: int | None) -> SyncPager[ZaiaExecution]:
-        return SyncPager(self._core, operation_for, limit)
+class ZaiaExecutions(SyncResource, _ZaiaExecutions[SyncPager[ZaiaExecution]]):
+    """`client.executions` of `ZaiaClient`."""
 
     def get(self, execution_id: str | uuid.UUID) -> ZaiaExecution:
         """One execution."""
@@ -124,12 +120,8 @@ class ZaiaExecutions(_ZaiaExecutions[SyncPager[ZaiaExecution]]):
         return self._core.request(nesting_operation(execution_id, chat_message_id))
 
 
-class AsyncZaiaExecutions(_ZaiaExecutions[AsyncPager[ZaiaExecution]]):
-    def __init__(self, core: AsyncCore) -> None:
-        self._core = core
-
-    def _pager(self, operation_for: PageOperation[ZaiaExecution], limit: int | None) -> AsyncPager[ZaiaExecution]:
-        return AsyncPager(self._core, operation_for, limit)
+class AsyncZaiaExecutions(AsyncResource, _ZaiaExecutions[AsyncPager[ZaiaExecution]]):
+    """`client.executions` of `AsyncZaiaClient`."""
 
     async def get(self, execution_id: str | uuid.UUID) -> ZaiaExecution:
         """One execution."""

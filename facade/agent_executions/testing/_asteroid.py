@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import random
-import threading
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -172,8 +171,6 @@ class FakeAsteroidServer(FakeServer):
         super().__init__(api_key=api_key, validate=validate, port=port)
         now = now or datetime.datetime.now(datetime.UTC).replace(microsecond=0)
         self.data = AsteroidData(seed, now)
-        self._store: dict[str, JSON] = {}
-        self._store_lock = threading.Lock()
         statuses = [STATUSES[i % len(STATUSES)] for i in range(count)]
         self.data.rng.shuffle(statuses)
         for index, status in enumerate(statuses):
@@ -181,34 +178,14 @@ class FakeAsteroidServer(FakeServer):
             age = datetime.timedelta(seconds=(count - index) * 7 * 86400 // max(count, 1) + 60)
             self.add(self.data.execution(now - age, status))
 
-    # --- the store ------------------------------------------------------------
+    def new_execution(self) -> JSON:
+        return self.data.execution(self.data.now)
 
-    @property
-    def executions(self) -> list[JSON]:
-        """A snapshot of every stored execution, in wire format."""
-        with self._store_lock:
-            return [dict(item) for item in self._store.values()]
-
-    def add(self, execution: JSON | None = None, **overrides: Any) -> JSON:
-        """Store an execution (a new realistic one by default), with `overrides` applied."""
-        item = execution if execution is not None else self.data.execution(self.data.now)
-        item.update(overrides)
-        with self._store_lock:
-            self._store[item["id"]] = item
-        return item
-
-    def update(self, execution_id: str, **changes: Any) -> JSON:
-        """Change stored properties; `status=` also sets the properties that go with the status."""
-        with self._store_lock:
-            item = self._store[execution_id]
-            if "status" in changes:
-                self.data.set_status(item, changes.pop("status"))
-            item.update(changes)
-            return dict(item)
-
-    def remove(self, execution_id: str) -> None:
-        with self._store_lock:
-            del self._store[execution_id]
+    def apply_changes(self, item: JSON, changes: dict[str, Any]) -> None:
+        """`status=` also sets the properties that go with the status (duration, result...)."""
+        if "status" in changes:
+            self.data.set_status(item, changes.pop("status"))
+        item.update(changes)
 
     # --- the API --------------------------------------------------------------
 

@@ -84,6 +84,8 @@ class FakeServer:
         self._server: BaseWSGIServer | None = None
         self._thread: threading.Thread | None = None
         self._openapi = _load_openapi(self.spec_package, self.path_prefix) if validate else None
+        self._store: dict[str, JSON] = {}
+        self._store_lock = threading.Lock()
 
     # --- lifecycle ------------------------------------------------------------
 
@@ -141,6 +143,40 @@ class FakeServer:
     def assert_no_violations(self) -> None:
         if self.violations:
             raise SpecViolation("; ".join(self.violations))
+
+    # --- the store ------------------------------------------------------------
+
+    @property
+    def executions(self) -> list[JSON]:
+        """A snapshot of every stored execution, in wire format."""
+        with self._store_lock:
+            return [dict(item) for item in self._store.values()]
+
+    def add(self, execution: JSON | None = None, **overrides: Any) -> JSON:
+        """Store an execution (a new realistic one by default), with `overrides` applied."""
+        item = execution if execution is not None else self.new_execution()
+        item.update(overrides)
+        with self._store_lock:
+            self._store[item["id"]] = item
+        return item
+
+    def update(self, execution_id: str, **changes: Any) -> JSON:
+        """Change stored properties of an execution; return its new state."""
+        with self._store_lock:
+            item = self._store[execution_id]
+            self.apply_changes(item, changes)
+            return dict(item)
+
+    def remove(self, execution_id: str) -> None:
+        with self._store_lock:
+            del self._store[execution_id]
+
+    def new_execution(self) -> JSON:
+        """A realistic execution for `add()`."""
+        raise NotImplementedError
+
+    def apply_changes(self, item: JSON, changes: dict[str, Any]) -> None:
+        item.update(changes)
 
     # --- faults ---------------------------------------------------------------
 

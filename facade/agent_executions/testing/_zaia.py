@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import random
-import threading
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -46,8 +45,6 @@ class FakeZaiaServer(FakeServer):
         self.workspace_id = self._uuid()
         self.responder_ids = [self._uuid() for _ in range(3)]
         self.chat_messages: dict[str, str] = {}
-        self._store: dict[str, JSON] = {}
-        self._store_lock = threading.Lock()
         for index in range(count):
             started = self.now - datetime.timedelta(minutes=(count - index) * 37)
             root = self.add(self._execution(started, parent_id=None, agentic=self.rng.random() < 0.25))
@@ -92,28 +89,8 @@ class FakeZaiaServer(FakeServer):
             if agentic:
                 self._add_children(child, depth + 1)
 
-    # --- the store ------------------------------------------------------------
-
-    @property
-    def executions(self) -> list[JSON]:
-        with self._store_lock:
-            return [dict(item) for item in self._store.values()]
-
-    def add(self, execution: JSON | None = None, **overrides: Any) -> JSON:
-        item = execution if execution is not None else self._execution(self.now, parent_id=None, agentic=False)
-        item.update(overrides)
-        with self._store_lock:
-            self._store[item["id"]] = item
-        return item
-
-    def update(self, execution_id: str, **changes: Any) -> JSON:
-        with self._store_lock:
-            self._store[execution_id].update(changes)
-            return dict(self._store[execution_id])
-
-    def remove(self, execution_id: str) -> None:
-        with self._store_lock:
-            del self._store[execution_id]
+    def new_execution(self) -> JSON:
+        return self._execution(self.now, parent_id=None, agentic=False)
 
     def tree(self, execution_id: str) -> JSON:
         """An execution with its children, recursively, as the nestings endpoint returns it."""
