@@ -40,8 +40,8 @@ def parse_time(value: str) -> datetime.datetime:
 class AsteroidData:
     """Deterministic, realistic executions: every property of the pinned schema, plausibly filled."""
 
-    def __init__(self, seed: int, now: datetime.datetime) -> None:
-        self.rng = random.Random(seed)
+    def __init__(self, rng: random.Random, now: datetime.datetime) -> None:
+        self.rng = rng
         self.now = now
         self.organization_id = self.uuid()
         self.agents = [(self.uuid(), name, self.uuid()) for name in AGENT_NAMES]
@@ -158,25 +158,16 @@ class FakeAsteroidServer(FakeServer):
     path_prefix = "/agents/v2"
     auth_header = "X-Asteroid-Agents-Api-Key"
 
-    def __init__(
-        self,
-        *,
-        seed: int = 0,
-        count: int = 100,
-        now: datetime.datetime | None = None,
-        api_key: str = "test-key",
-        validate: bool = True,
-        port: int = 0,
-    ) -> None:
-        super().__init__(api_key=api_key, validate=validate, port=port)
-        now = now or datetime.datetime.now(datetime.UTC).replace(microsecond=0)
-        self.data = AsteroidData(seed, now)
+    default_count = 100
+
+    def populate(self, count: int) -> None:
+        self.data = AsteroidData(self.rng, self.now)
         statuses = [STATUSES[i % len(STATUSES)] for i in range(count)]
-        self.data.rng.shuffle(statuses)
+        self.rng.shuffle(statuses)
         for index, status in enumerate(statuses):
             # spread over the last week, oldest first, a few minutes apart at least
             age = datetime.timedelta(seconds=(count - index) * 7 * 86400 // max(count, 1) + 60)
-            self.add(self.data.execution(now - age, status))
+            self.add(self.data.execution(self.now - age, status))
 
     def new_execution(self) -> JSON:
         return self.data.execution(self.data.now)

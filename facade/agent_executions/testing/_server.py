@@ -3,9 +3,11 @@ validation of every exchange against the pinned spec, a request log, and fault i
 
 from __future__ import annotations
 
+import datetime
 import functools
 import json
 import logging
+import random
 import threading
 import time
 import urllib.parse
@@ -70,8 +72,21 @@ class FakeServer:
     spec_package: str
     path_prefix: str
     auth_header: str
+    default_count: int
 
-    def __init__(self, *, api_key: str = "test-key", validate: bool = True, port: int = 0) -> None:
+    def __init__(
+        self,
+        *,
+        seed: int = 0,
+        count: int | None = None,
+        now: datetime.datetime | None = None,
+        api_key: str = "test-key",
+        validate: bool = True,
+        port: int = 0,
+    ) -> None:
+        """`count` executions are made from `seed`, dated up to `now` (default: the current time)."""
+        self.rng = random.Random(seed)
+        self.now = now or datetime.datetime.now(datetime.UTC).replace(microsecond=0)
         self.api_key = api_key
         self.validate = validate
         self.latency = 0.0
@@ -86,6 +101,7 @@ class FakeServer:
         self._openapi = _load_openapi(self.spec_package, self.path_prefix) if validate else None
         self._store: dict[str, JSON] = {}
         self._store_lock = threading.Lock()
+        self.populate(self.default_count if count is None else count)
 
     # --- lifecycle ------------------------------------------------------------
 
@@ -170,6 +186,10 @@ class FakeServer:
     def remove(self, execution_id: str) -> None:
         with self._store_lock:
             del self._store[execution_id]
+
+    def populate(self, count: int) -> None:
+        """Fill the store with `count` realistic executions drawn from `self.rng`."""
+        raise NotImplementedError
 
     def new_execution(self) -> JSON:
         """A realistic execution for `add()`."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import random
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -29,19 +28,9 @@ class FakeZaiaServer(FakeServer):
     path_prefix = ""
     auth_header = "Authorization"
 
-    def __init__(
-        self,
-        *,
-        seed: int = 0,
-        count: int = 40,
-        now: datetime.datetime | None = None,
-        api_key: str = "test-key",
-        validate: bool = True,
-        port: int = 0,
-    ) -> None:
-        super().__init__(api_key=api_key, validate=validate, port=port)
-        self.rng = random.Random(seed)
-        self.now = now or datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+    default_count = 40
+
+    def populate(self, count: int) -> None:
         self.workspace_id = self._uuid()
         self.responder_ids = [self._uuid() for _ in range(3)]
         self.chat_messages: dict[str, str] = {}
