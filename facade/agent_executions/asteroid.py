@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import Any, Generic, TypeVar
 
@@ -26,7 +26,18 @@ from ._constants import (
 )
 from ._core import Operation, Vendor
 from .models import Execution, SortDirection, SortField
-from .pagination import AsyncPager, AsyncResource, Page, PageOperation, SyncPager, SyncResource
+from .pagination import (
+    AsyncPager,
+    AsyncResource,
+    KeyOperation,
+    KeysetWalk,
+    Page,
+    PageOperation,
+    PageWalk,
+    SyncPager,
+    SyncResource,
+    Walk,
+)
 
 ASTEROID = Vendor(
     name="Asteroid",
@@ -99,6 +110,23 @@ def parse_page(data: Any) -> Page[Execution]:
     )
 
 
+def list_after(query: list[tuple[str, str]], page_size: int, direction: str) -> KeyOperation[Execution]:
+    """The operation that fetches page `number` of the executions at or beyond `boundary` (a
+    createdAt), in `direction`; for consistent listings (`KeysetWalk`)."""
+    name = "createdBefore" if direction == "desc" else "createdAfter"
+    nudge = datetime.timedelta(microseconds=1 if direction == "desc" else -1)  # the bounds are exclusive
+
+    def operation_for(boundary: datetime.datetime | None, number: int) -> Operation[Page[Execution]]:
+        params = list(query)
+        if boundary is not None:
+            params = [(key, value) for key, value in params if key != name]
+            params.append((name, check.as_datetime(name, boundary + nudge)))
+        params += [("page", str(number)), ("pageSize", str(page_size))]
+        return Operation("ExecutionList", "/executions", parse_page, tuple(params))
+
+    return operation_for
+
+
 def list_pages(query: list[tuple[str, str]], page_size: int) -> PageOperation[Execution]:
     """The operation that fetches page `number` of a listing."""
 
@@ -107,6 +135,10 @@ def list_pages(query: list[tuple[str, str]], page_size: int) -> PageOperation[Ex
         return Operation("ExecutionList", "/executions", parse_page, params)
 
     return operation_for
+
+
+def created_at(execution: Execution) -> datetime.datetime:
+    return execution.created_at
 
 
 def get_operation(execution_id: str | uuid.UUID) -> Operation[Execution]:
@@ -119,7 +151,7 @@ PagerT = TypeVar("PagerT", SyncPager[Execution], AsyncPager[Execution])
 class _Executions(Generic[PagerT]):
     """`client.executions`: list and get. The argument checks run when `list` is called, before any request."""
 
-    def _pager(self, operation_for: PageOperation[Execution], limit: int | None) -> PagerT:
+    def _pager(self, new_walk: Callable[[], Walk[Execution]]) -> PagerT:
         raise NotImplementedError
 
     def list(
@@ -140,11 +172,17 @@ class _Executions(Generic[PagerT]):
         sort_direction: str = "desc",
         page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
+        consistent: bool = False,
     ) -> PagerT:
         """Every execution matching the filters, across pages, fetched lazily; at most `limit` of them.
 
         `status` and `human_labels` take one value or several (OR-ed by the server);
-        datetimes must be timezone-aware.
+        datetimes must be timezone-aware. By default pages are fetched by number, so
+        executions created during a long listing shift later pages (an item may come
+        twice, or be skipped after a deletion). `consistent=True` pages by `createdAt`
+        instead: every execution that existed when the listing began comes exactly once;
+        those created since do not come when sorting newest first (the default) and come
+        at the end when sorting oldest first. It needs `sort_field="created_at"`.
         """
         query = list_query(
             status=status,
@@ -164,7 +202,15 @@ class _Executions(Generic[PagerT]):
         size = check.as_int("page_size", page_size, minimum=1, maximum=ASTEROID_MAX_PAGE_SIZE)
         if limit is not None:
             check.as_int("limit", limit, minimum=1)
-        return self._pager(list_pages(query, size), limit)
+        if not isinstance(consistent, bool):
+            raise TypeError(f"consistent must be a bool, not {type(consistent).__name__}")
+        if not consistent:
+            by_number = list_pages(query, size)
+            return self._pager(lambda: PageWalk(limit, operation_for=by_number))
+        if sort_field != "created_at":
+            raise ValueError("consistent=True pages by createdAt: it needs sort_field='created_at'")
+        by_key = list_after(query, size, sort_direction)
+        return self._pager(lambda: KeysetWalk(limit, operation_for=by_key, key=created_at, page_size=size))
 
 
 class Executions(SyncResource, _Executions[SyncPager[Execution]]):

@@ -113,6 +113,11 @@ def build_parser() -> argparse.ArgumentParser:
     a_list.add_argument("--metadata", type=key_value, metavar="KEY=VALUE")
     a_list.add_argument("--organization-id", metavar="ID")
     a_list.add_argument("--sort", type=sort_spec, default=("created_at", "desc"), metavar="FIELD[:asc|desc]")
+    a_list.add_argument(
+        "--consistent",
+        action="store_true",
+        help="page by creation time: each execution exactly once, even if data moves",
+    )
     a_list.set_defaults(run=asteroid_list)
     a_get = asteroid.add_parser("get", parents=[common], help="one execution in detail")
     a_get.add_argument("id")
@@ -161,6 +166,7 @@ def asteroid_list(args: argparse.Namespace, client: Any) -> int:
         sort_field=args.sort[0],
         sort_direction=args.sort[1],
         limit=None if args.all else (args.limit or DEFAULT_LIMIT),
+        consistent=args.consistent,
     )
     return emit_listing(args, pager)
 

@@ -1,8 +1,8 @@
 """Pages, and pagers that walk them lazily: `for item in pager`, `for page in pager.pages()`.
 
-`PageWalk` decides which page comes next and when to stop (no next page, `limit`
-reached, or a server that repeats itself); `SyncPager` and `AsyncPager` are the thin
-shells that fetch. A walk can never loop forever: it stops on an empty page, on the
+A walk decides which page comes next and when to stop: `PageWalk` by page number,
+`KeysetWalk` by the last key seen (for consistent listings). `SyncPager` and
+`AsyncPager` are the thin shells that fetch. A walk can never loop forever: it stops on an empty page, on the
 vendor's own last-page rule, and raises when the server answers a page with one it
 already sent.
 """
@@ -10,7 +10,7 @@ already sent.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Generator, Iterator
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 import attrs
 
@@ -32,25 +32,47 @@ class Page(Generic[T]):
 
 
 PageOperation = Callable[[int], Operation[Page[T]]]
+KeyOperation = Callable[[Any, int], Operation[Page[T]]]
+
+
+class Walk(Protocol[T]):
+    """What a pager asks of a pagination strategy."""
+
+    def next_operation(self) -> Operation[Page[T]] | None: ...
+
+    def accept(self, op: Operation[Page[T]], page: Page[T]) -> Page[T]: ...
 
 
 @attrs.define
-class PageWalk(Generic[T]):
-    """Which page to fetch next, and when to stop; shared by the sync and async pagers."""
+class _LimitedWalk(Generic[T]):
+    limit: int | None
+    yielded: int = attrs.field(default=0, init=False)
 
-    operation_for: PageOperation[T]
-    limit: int | None = None
-    next_number: int | None = 1
-    yielded: int = 0
-    last_first_item: Any = None
+    def _limit_reached(self) -> bool:
+        return self.limit is not None and self.yielded >= self.limit
+
+    def _count(self, page: Page[T]) -> Page[T]:
+        """Cut the page to what `limit` still allows, and count what is handed out."""
+        if self.limit is not None and self.yielded + len(page.items) > self.limit:
+            page = attrs.evolve(page, items=page.items[: self.limit - self.yielded])
+        self.yielded += len(page.items)
+        return page
+
+
+@attrs.define
+class PageWalk(_LimitedWalk[T]):
+    """Offset pagination: page 1, 2, 3... until the server says there is no next page."""
+
+    operation_for: PageOperation[T] = attrs.field(kw_only=True)
+    next_number: int | None = attrs.field(default=1, init=False)
+    last_first_item: Any = attrs.field(default=None, init=False)
 
     def next_operation(self) -> Operation[Page[T]] | None:
-        if self.next_number is None or (self.limit is not None and self.yielded >= self.limit):
+        if self.next_number is None or self._limit_reached():
             return None
         return self.operation_for(self.next_number)
 
     def accept(self, op: Operation[Page[T]], page: Page[T]) -> Page[T]:
-        """Check the page, cut it to `limit`, and work out the next page number."""
         requested = self.next_number
         if page.page != requested:
             raise ResponseValidationError(
@@ -64,26 +86,61 @@ class PageWalk(Generic[T]):
                 body="",
             )
         self.last_first_item = first
-        items = page.items
-        if self.limit is not None and self.yielded + len(items) > self.limit:
-            items = items[: self.limit - self.yielded]
-            page = attrs.evolve(page, items=items)
-        self.yielded += len(items)
         self.next_number = requested + 1 if page.has_next and page.items else None
-        return page
+        return self._count(page)
+
+
+@attrs.define
+class KeysetWalk(_LimitedWalk[T]):
+    """Keyset pagination for consistent listings: the items at or beyond the last key seen, so
+    items created, changed or removed meanwhile cannot shift the pages.
+
+    `operation_for(boundary, number)` asks for page `number` of the items at or beyond
+    `boundary` (None: from the start). Items already handed out at the boundary are dropped
+    here; when a whole page shares one key, the next page of the same query follows (that set
+    cannot move). `total` stays the first answer's: what existed when the listing began.
+    """
+
+    operation_for: KeyOperation[T] = attrs.field(kw_only=True)
+    key: Callable[[T], Any] = attrs.field(kw_only=True)
+    page_size: int = attrs.field(kw_only=True)
+    boundary: Any = attrs.field(default=None, init=False)
+    number_at_boundary: int = attrs.field(default=1, init=False)
+    seen_at_boundary: set[Any] = attrs.field(factory=set, init=False)
+    total: int | None = attrs.field(default=None, init=False)
+    pages: int = attrs.field(default=0, init=False)
+    done: bool = attrs.field(default=False, init=False)
+
+    def next_operation(self) -> Operation[Page[T]] | None:
+        if self.done or self._limit_reached():
+            return None
+        return self.operation_for(self.boundary, self.number_at_boundary)
+
+    def accept(self, op: Operation[Page[T]], page: Page[T]) -> Page[T]:
+        fresh = [item for item in page.items if getattr(item, "id", None) not in self.seen_at_boundary]
+        self.pages += 1
+        if self.pages == 1:
+            self.total = page.total
+        if len(page.items) < self.page_size:
+            self.done = True
+        else:
+            last = self.key(page.items[-1])
+            at_last = {getattr(item, "id", None) for item in page.items if self.key(item) == last}
+            if last == self.boundary:
+                self.number_at_boundary += 1
+                self.seen_at_boundary |= at_last
+            else:
+                self.boundary, self.number_at_boundary, self.seen_at_boundary = last, 1, at_last
+        return self._count(Page(fresh, self.pages, page.page_size, self.total, has_next=not self.done))
 
 
 CoreT = TypeVar("CoreT", SyncCore, AsyncCore)
 
 
 class _Pager(Generic[T, CoreT]):
-    def __init__(self, core: CoreT, operation_for: PageOperation[T], limit: int | None = None) -> None:
+    def __init__(self, core: CoreT, new_walk: Callable[[], Walk[T]]) -> None:
         self._core: CoreT = core
-        self._operation_for = operation_for
-        self._limit = limit
-
-    def _new_walk(self) -> PageWalk[T]:
-        return PageWalk(self._operation_for, self._limit)
+        self._new_walk = new_walk
 
 
 class SyncPager(_Pager[T, SyncCore]):
@@ -131,8 +188,8 @@ class SyncResource:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
-    def _pager(self, operation_for: PageOperation[T], limit: int | None) -> SyncPager[T]:
-        return SyncPager(self._core, operation_for, limit)
+    def _pager(self, new_walk: Callable[[], Walk[T]]) -> SyncPager[T]:
+        return SyncPager(self._core, new_walk)
 
 
 class AsyncResource:
@@ -141,5 +198,5 @@ class AsyncResource:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
-    def _pager(self, operation_for: PageOperation[T], limit: int | None) -> AsyncPager[T]:
-        return AsyncPager(self._core, operation_for, limit)
+    def _pager(self, new_walk: Callable[[], Walk[T]]) -> AsyncPager[T]:
+        return AsyncPager(self._core, new_walk)

@@ -8,7 +8,7 @@ returns an execution with its children, and `walk()` visits the whole tree.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from typing import Any, Generic, TypeVar
 
@@ -20,7 +20,7 @@ from ._base_client import AsyncClient, SyncClient
 from ._constants import ZAIA_API_KEY_ENV, ZAIA_AUTH_HEADER, ZAIA_BASE_URL, ZAIA_BASE_URL_ENV, ZAIA_MAX_PAGE_SIZE
 from ._core import Operation, Vendor
 from .models import ZaiaExecution, ZaiaExecutionNesting
-from .pagination import AsyncPager, AsyncResource, Page, PageOperation, SyncPager, SyncResource
+from .pagination import AsyncPager, AsyncResource, Page, PageOperation, PageWalk, SyncPager, SyncResource, Walk
 
 ZAIA = Vendor(
     name="Zaia",
@@ -88,7 +88,7 @@ PagerT = TypeVar("PagerT", SyncPager[ZaiaExecution], AsyncPager[ZaiaExecution])
 class _ZaiaExecutions(Generic[PagerT]):
     """`client.executions`: list, get and nesting. Arguments are checked before any request."""
 
-    def _pager(self, operation_for: PageOperation[ZaiaExecution], limit: int | None) -> PagerT:
+    def _pager(self, new_walk: Callable[[], Walk[ZaiaExecution]]) -> PagerT:
         raise NotImplementedError
 
     def list(
@@ -103,7 +103,8 @@ class _ZaiaExecutions(Generic[PagerT]):
         size = check.as_int("page_size", page_size, minimum=1, maximum=ZAIA_MAX_PAGE_SIZE)
         if limit is not None:
             check.as_int("limit", limit, minimum=1)
-        return self._pager(list_pages(responders, size), limit)
+        operation_for = list_pages(responders, size)
+        return self._pager(lambda: PageWalk(limit, operation_for=operation_for))
 
 
 class ZaiaExecutions(SyncResource, _ZaiaExecutions[SyncPager[ZaiaExecution]]):
