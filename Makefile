@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-dev
 API ?= all
 SOURCE ?=
 
-.PHONY: install demo test lint typecheck pytest regen check-generated clean
+.PHONY: install demo test lint typecheck pytest regen check-generated reliability fuzz clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,14 @@ regen: $(STAMP)
 
 check-generated: $(STAMP)
 	$(BIN)/python scripts/regenerate.py all --check
+
+# Run the fault matrix and write its table into docs/reliability.md.
+reliability: $(STAMP)
+	$(BIN)/python scripts/fault_matrix.py
+
+# The response fuzzing with 10,000 generated cases (make test runs a few hundred).
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=5000 $(BIN)/pytest -q tests/reliability/test_fuzz_parsing.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
