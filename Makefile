@@ -45,7 +45,7 @@ reliability: $(STAMP)
 
 # The response fuzzing with 10,000 generated cases (make test runs a few hundred).
 fuzz: $(STAMP)
-	FUZZ_EXAMPLES=5000 $(BIN)/pytest -q tests/reliability/test_fuzz_parsing.py
+	FUZZ_EXAMPLES=1000 $(BIN)/pytest -q tests/reliability/test_fuzz_parsing.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
