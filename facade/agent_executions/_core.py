@@ -67,11 +67,13 @@ class ClientConfig:
         allow_insecure_http: bool,
     ) -> ClientConfig:
         """Take each setting from its argument, else the environment, else the default; check them all."""
+        if api_key is not None and not isinstance(api_key, str):
+            raise TypeError(f"api_key must be a str, not {type(api_key).__name__}")
         key = api_key if api_key is not None else os.environ.get(vendor.api_key_env)
         if key is None or not key.strip():
             raise ConfigurationError(f"no {vendor.name} API key: pass api_key= or set {vendor.api_key_env}")
-        if not isinstance(key, str):
-            raise TypeError(f"api_key must be a str, not {type(key).__name__}")
+        if base_url is not None and not isinstance(base_url, str):
+            raise TypeError(f"base_url must be a str, not {type(base_url).__name__}")
         url = (base_url or os.environ.get(vendor.base_url_env) or vendor.default_base_url).rstrip("/")
         check_base_url(url, allow_insecure_http)
         return cls(vendor, key, url, check_timeout(timeout), check_max_retries(max_retries))

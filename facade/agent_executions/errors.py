@@ -131,7 +131,9 @@ def status_error(response: httpx.Response) -> APIStatusError:
     except ValueError:
         body = text
     message = body.get("message") if isinstance(body, dict) else None
-    if not isinstance(message, str) or not message:
+    if 300 <= response.status_code < 400:
+        message = f"redirect to {response.headers.get('location', '(no location)')} not followed"
+    elif not isinstance(message, str) or not message:
         message = _describe_body(response, text)
     cls = _STATUS_ERRORS.get(response.status_code)
     if cls is None:

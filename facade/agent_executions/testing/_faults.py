@@ -30,6 +30,7 @@ class Fault:
     item_status: str | None = None
     extra: JSON | None = None
     missing: str | None = None
+    headers: dict[str, str] = attrs.field(factory=dict)
 
     def response(self, error_body: Callable[[int, str], JSON]) -> Response:
         """The error response of a `status` fault."""
@@ -37,6 +38,7 @@ class Fault:
         response = Response(body, status=self.status, content_type=self.content_type)
         if self.retry_after is not None:
             response.headers["Retry-After"] = str(self.retry_after)
+        response.headers.update(self.headers)
         return response
 
     def corrupt(self, response: Response, items: Callable[[Any], Iterator[JSON]]) -> Response:
