@@ -27,6 +27,8 @@ ASTEROID_API_KEY_ENV = "ASTEROID_API_KEY"
 ASTEROID_BASE_URL_ENV = "ASTEROID_BASE_URL"
 ASTEROID_AUTH_HEADER = "X-Asteroid-Agents-Api-Key"
 ASTEROID_MAX_PAGE_SIZE = 100
+ASTEROID_MAX_CONCURRENCY = 32
+"""Most pages an async Asteroid listing may fetch at once (`concurrency=`)."""
 
 ZAIA_BASE_URL = "https://api.zaia.app"
 ZAIA_API_KEY_ENV = "ZAIA_API_KEY"

@@ -22,6 +22,7 @@ from ._constants import (
     ASTEROID_AUTH_HEADER,
     ASTEROID_BASE_URL,
     ASTEROID_BASE_URL_ENV,
+    ASTEROID_MAX_CONCURRENCY,
     ASTEROID_MAX_PAGE_SIZE,
 )
 from ._core import Operation, Vendor
@@ -151,7 +152,7 @@ PagerT = TypeVar("PagerT", SyncPager[Execution], AsyncPager[Execution])
 class _Executions(Generic[PagerT]):
     """`client.executions`: list and get. The argument checks run when `list` is called, before any request."""
 
-    def _pager(self, new_walk: Callable[[], Walk[Execution]]) -> PagerT:
+    def _pager(self, new_walk: Callable[[], Walk[Execution]], concurrency: int = 1) -> PagerT:
         raise NotImplementedError
 
     def list(
@@ -173,6 +174,7 @@ class _Executions(Generic[PagerT]):
         page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         consistent: bool = False,
+        concurrency: int = 1,
     ) -> PagerT:
         """Every execution matching the filters, across pages, fetched lazily; at most `limit` of them.
 
@@ -182,7 +184,11 @@ class _Executions(Generic[PagerT]):
         twice, or be skipped after a deletion). `consistent=True` pages by `createdAt`
         instead: every execution that existed when the listing began comes exactly once;
         those created since do not come when sorting newest first (the default) and come
+        and those created since do not come when sorting newest first (the default) and come
         at the end when sorting oldest first. It needs `sort_field="created_at"`.
+
+        `concurrency` (async clients only): once the first page gives the total, fetch up to
+        this many pages at once; items still come in order.
         """
         query = list_query(
             status=status,
@@ -204,11 +210,14 @@ class _Executions(Generic[PagerT]):
             check.as_int("limit", limit, minimum=1)
         if not isinstance(consistent, bool):
             raise TypeError(f"consistent must be a bool, not {type(consistent).__name__}")
+        check.as_int("concurrency", concurrency, minimum=1, maximum=ASTEROID_MAX_CONCURRENCY)
         if not consistent:
             by_number = list_pages(query, size)
-            return self._pager(lambda: PageWalk(limit, operation_for=by_number))
+            return self._pager(lambda: PageWalk(limit, operation_for=by_number), concurrency)
         if sort_field != "created_at":
             raise ValueError("consistent=True pages by createdAt: it needs sort_field='created_at'")
+        if concurrency != 1:
+            raise ValueError("consistent=True fetches one page after another: concurrency must be 1")
         by_key = list_after(query, size, sort_direction)
         return self._pager(lambda: KeysetWalk(limit, operation_for=by_key, key=created_at, page_size=size))
 

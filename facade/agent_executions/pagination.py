@@ -9,6 +9,8 @@ already sent.
 
 from __future__ import annotations
 
+import asyncio
+from collections import deque
 from collections.abc import AsyncIterator, Callable, Generator, Iterator
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -48,7 +50,7 @@ class _LimitedWalk(Generic[T]):
     limit: int | None
     yielded: int = attrs.field(default=0, init=False)
 
-    def _limit_reached(self) -> bool:
+    def limit_reached(self) -> bool:
         return self.limit is not None and self.yielded >= self.limit
 
     def _count(self, page: Page[T]) -> Page[T]:
@@ -68,7 +70,7 @@ class PageWalk(_LimitedWalk[T]):
     last_first_item: Any = attrs.field(default=None, init=False)
 
     def next_operation(self) -> Operation[Page[T]] | None:
-        if self.next_number is None or self._limit_reached():
+        if self.next_number is None or self.limit_reached():
             return None
         return self.operation_for(self.next_number)
 
@@ -112,7 +114,7 @@ class KeysetWalk(_LimitedWalk[T]):
     done: bool = attrs.field(default=False, init=False)
 
     def next_operation(self) -> Operation[Page[T]] | None:
-        if self.done or self._limit_reached():
+        if self.done or self.limit_reached():
             return None
         return self.operation_for(self.boundary, self.number_at_boundary)
 
@@ -159,13 +161,58 @@ class SyncPager(_Pager[T, SyncCore]):
 class AsyncPager(_Pager[T, AsyncCore]):
     """The async pager: `async for item in pager`, `async for page in pager.pages()`, or `await pager`.
 
-    Awaiting it fetches the first page only.
+    Awaiting it fetches the first page only. With `concurrency` > 1, once the first page has
+    given the total, up to that many of the following pages are fetched at once; pages and
+    items still come in order, and each request has the usual retries and errors.
     """
+
+    def __init__(self, core: AsyncCore, new_walk: Callable[[], Walk[T]], concurrency: int = 1) -> None:
+        super().__init__(core, new_walk)
+        self._concurrency = concurrency
 
     async def pages(self) -> AsyncIterator[Page[T]]:
         walk = self._new_walk()
+        if self._concurrency > 1 and isinstance(walk, PageWalk):
+            async for page in self._pages_at_once(walk):
+                yield page
         while (op := walk.next_operation()) is not None:
             yield walk.accept(op, await self._core.request(op))
+
+    async def _pages_at_once(self, walk: PageWalk[T]) -> AsyncIterator[Page[T]]:
+        """The first page, then the pages its total announces, `concurrency` requests in flight.
+        What the walk still wants afterwards (the total grew meanwhile) `pages()` fetches one by one."""
+        first_op = walk.next_operation()
+        if first_op is None:
+            return
+        first = walk.accept(first_op, await self._core.request(first_op))
+        yield first
+        if first.total is None or walk.next_number is None or first.page_size < 1:
+            return
+        last = -(-first.total // first.page_size)
+        if walk.limit is not None:
+            last = min(last, -(-walk.limit // first.page_size))
+        numbers = iter(range(walk.next_number, last + 1))
+        in_flight: deque[tuple[Operation[Page[T]], asyncio.Task[Page[T]]]] = deque()
+
+        def launch() -> None:
+            number = next(numbers, None)
+            if number is not None:
+                op = walk.operation_for(number)
+                in_flight.append((op, asyncio.ensure_future(self._core.request(op))))
+
+        for _ in range(self._concurrency):
+            launch()
+        try:
+            while in_flight:
+                op, task = in_flight.popleft()
+                yield walk.accept(op, await task)
+                if walk.next_number is None or walk.limit_reached():
+                    return
+                launch()
+        finally:
+            for _, task in in_flight:
+                task.cancel()
+            await asyncio.gather(*(task for _, task in in_flight), return_exceptions=True)
 
     async def __aiter__(self) -> AsyncIterator[T]:
         async for page in self.pages():
@@ -188,7 +235,9 @@ class SyncResource:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
-    def _pager(self, new_walk: Callable[[], Walk[T]]) -> SyncPager[T]:
+    def _pager(self, new_walk: Callable[[], Walk[T]], concurrency: int = 1) -> SyncPager[T]:
+        if concurrency != 1:
+            raise ValueError("concurrency > 1 needs an async client; a sync listing fetches one page at a time")
         return SyncPager(self._core, new_walk)
 
 
@@ -198,5 +247,5 @@ class AsyncResource:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
-    def _pager(self, new_walk: Callable[[], Walk[T]]) -> AsyncPager[T]:
-        return AsyncPager(self._core, new_walk)
+    def _pager(self, new_walk: Callable[[], Walk[T]], concurrency: int = 1) -> AsyncPager[T]:
+        return AsyncPager(self._core, new_walk, concurrency)

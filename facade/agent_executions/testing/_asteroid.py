@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import random
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from werkzeug.wrappers import Request
@@ -183,7 +183,14 @@ class FakeAsteroidServer(FakeServer):
     def routes(self) -> list[tuple[str, Route]]:
         return [("/executions", self._list), ("/executions/{executionId}", self._get)]
 
+    serve_newer_api = False
+    """Also serve what the vendor's newest SDK expects: the key in `X-Api-Key`, and the newer
+    required properties `workflowVersionId` and `workflowName` (for benchmarks; use with
+    validate=False, since the pinned spec requires the older header)."""
+
     def authorized(self, request: Request) -> bool:
+        if self.serve_newer_api and request.headers.get("X-Api-Key") == self.api_key:
+            return True
         return request.headers.get(self.auth_header) == self.api_key
 
     def error_body(self, status: int, message: str) -> JSON:
@@ -200,7 +207,7 @@ class FakeAsteroidServer(FakeServer):
             item = self._store.get(values["executionId"].lower())
             if item is None:
                 raise ApiError(404, f"execution {values['executionId']} not found")
-            return dict(item)
+            return self._present(item)
 
     def _list(self, request: Request, values: dict[str, str]) -> JSON:
         args = request.args
@@ -208,18 +215,30 @@ class FakeAsteroidServer(FakeServer):
         page_size = int_arg(args.get("pageSize", "10"), "pageSize", 1, MAX_PAGE_SIZE)
         if ("metadataKey" in args) != ("metadataValue" in args):
             raise ApiError(400, "metadataKey must be used together with metadataValue")
-        with self._store_lock:
-            matching = [dict(item) for item in self._store.values() if _matches(item, args)]
-        field = args.get("sortField", "created_at")
-        key = "createdAt" if field == "created_at" else "status"
-        matching.sort(key=lambda item: (item[key], item["id"]), reverse=args.get("sortDirection", "desc") == "desc")
+        key = "createdAt" if args.get("sortField", "created_at") == "created_at" else "status"
+        descending = args.get("sortDirection", "desc") == "desc"
+
+        def build(store: Iterable[JSON]) -> list[JSON]:
+            matching = [item for item in store if _matches(item, args)]
+            return sorted(matching, key=lambda item: (item[key], item["id"]), reverse=descending)
+
+        query = tuple(sorted((k, v) for k, v in args.items(multi=True) if k not in ("page", "pageSize")))
+        matching = self.listing(query, build)
         start = (page - 1) * page_size
         return {
-            "items": matching[start : start + page_size],
+            "items": [self._present(item) for item in matching[start : start + page_size]],
             "page": page,
             "pageSize": page_size,
             "total": len(matching),
         }
+
+    def _present(self, item: JSON) -> JSON:
+        """A copy of a stored execution as the API sends it."""
+        shown = dict(item)
+        if self.serve_newer_api:
+            shown.setdefault("workflowVersionId", item["workflowId"])
+            shown.setdefault("workflowName", item["agentName"])
+        return shown
 
 
 def _matches(item: JSON, args: Any) -> bool:

@@ -93,6 +93,9 @@ class FakeServer:
         """Seconds added to every response."""
         self.faults = Faults()
         self.requests: list[RecordedRequest] = []
+        self.max_in_flight = 0
+        """The most requests the server has been answering at once."""
+        self._in_flight = 0
         self.violations: list[str] = []
         self._lock = threading.Lock()
         self._port = port
@@ -101,6 +104,8 @@ class FakeServer:
         self._openapi = _load_openapi(self.spec_package, self.path_prefix) if validate else None
         self._store: dict[str, JSON] = {}
         self._store_lock = threading.Lock()
+        self._version = 0  # bumped by every change, so listings can be cached between changes
+        self._listing: tuple[Any, list[JSON]] = (None, [])
         self.populate(self.default_count if count is None else count)
 
     # --- lifecycle ------------------------------------------------------------
@@ -174,6 +179,7 @@ class FakeServer:
         item.update(overrides)
         with self._store_lock:
             self._store[item["id"]] = item
+            self._version += 1
         return item
 
     def update(self, execution_id: str, **changes: Any) -> JSON:
@@ -181,11 +187,21 @@ class FakeServer:
         with self._store_lock:
             item = self._store[execution_id]
             self.apply_changes(item, changes)
+            self._version += 1
             return dict(item)
 
     def remove(self, execution_id: str) -> None:
         with self._store_lock:
             del self._store[execution_id]
+            self._version += 1
+
+    def listing(self, query: Any, build: Callable[[Iterable[JSON]], list[JSON]]) -> list[JSON]:
+        """`build(store)` for this query, cached until the store changes (pages of one listing share it)."""
+        with self._store_lock:
+            key = (self._version, query)
+            if self._listing[0] != key:
+                self._listing = (key, build(self._store.values()))
+            return self._listing[1]
 
     def populate(self, count: int) -> None:
         """Fill the store with `count` realistic executions drawn from `self.rng`."""
@@ -267,6 +283,16 @@ class FakeServer:
         raise NotImplementedError
 
     def _wsgi(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        with self._lock:
+            self._in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self._in_flight)
+        try:
+            return self._answer(environ, start_response)
+        finally:
+            with self._lock:
+                self._in_flight -= 1
+
+    def _answer(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         number = self._record(Request(environ))
         start_response = _with_request_id(start_response, f"req-{number}")
         request = Request(_without_empty_params(environ))

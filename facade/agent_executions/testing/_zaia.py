@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from werkzeug.wrappers import Request
@@ -111,11 +111,13 @@ class FakeZaiaServer(FakeServer):
     def _list(self, request: Request, values: dict[str, str]) -> list[JSON]:
         number = int_arg(request.args.get("pageNumber", "1"), "pageNumber", 1, None)
         size = int_arg(request.args.get("pageSize", "10"), "pageSize", 1, MAX_PAGE_SIZE)
-        responders = {r.lower() for r in request.args.getlist("responderIds")}
-        with self._store_lock:
-            matching = [dict(i) for i in self._store.values() if not responders or i["responderId"] in responders]
-        matching.sort(key=lambda item: (item["createdAt"], item["id"]), reverse=True)
-        return matching[(number - 1) * size : number * size]
+        responders = frozenset(r.lower() for r in request.args.getlist("responderIds"))
+
+        def build(store: Iterable[JSON]) -> list[JSON]:
+            matching = [item for item in store if not responders or item["responderId"] in responders]
+            return sorted(matching, key=lambda item: (item["createdAt"], item["id"]), reverse=True)
+
+        return [dict(item) for item in self.listing(responders, build)[(number - 1) * size : number * size]]
 
     def _get(self, request: Request, values: dict[str, str]) -> JSON:
         with self._store_lock:
