@@ -101,6 +101,11 @@ def list_query(
 
 def parse_page(data: Any) -> Page[Execution]:
     response = AgentsExecutionListResponse.from_dict(data)
+    # The generated models do not check primitive types, and these three drive the pagination
+    # ("0000000" as a pageSize once made a multi-gigabyte string here).
+    for name, value in (("page", response.page), ("pageSize", response.page_size), ("total", response.total)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"{name} must be an integer, not {type(value).__name__}")
     seen = (response.page - 1) * response.page_size + len(response.items)
     return Page(
         items=response.items,
