@@ -6,7 +6,10 @@ STAMP := $(VENV)/.installed-dev
 API ?= all
 SOURCE ?=
 
-.PHONY: install demo test lint typecheck pytest regen check-generated reliability fuzz clean
+BENCH_VENV := .venv-bench
+BENCH_STAMP := $(BENCH_VENV)/.installed
+
+.PHONY: install demo test lint typecheck pytest regen check-generated reliability fuzz bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,5 +50,15 @@ reliability: $(STAMP)
 fuzz: $(STAMP)
 	FUZZ_EXAMPLES=1000 $(BIN)/pytest -q tests/reliability/test_fuzz_parsing.py
 
+# Benchmarks, in their own environment: the vendor's SDK (and its pydantic) stays out of .venv.
+$(BENCH_STAMP): pyproject.toml
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1"
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e ".[testing]" asteroid-odyssey==1.9.167
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
+	$(BENCH_VENV)/bin/python scripts/bench.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(BENCH_VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -109,3 +109,14 @@ def test_broken_responses_parse_or_raise_the_typed_error(name: str) -> None:
             assert exc.operation == op.name and exc.body
 
     check()
+
+
+@pytest.mark.parametrize("field", ["page", "pageSize", "total"])
+@pytest.mark.parametrize("value", ["0000000", 2.5, None, True])
+def test_pagination_fields_of_the_wrong_type(field: str, value: Any) -> None:
+    """Found by the fuzzer: the generated model took pageSize "0000000", and the page arithmetic
+    multiplied a string by a ten-digit page number."""
+    op, _ = OPERATIONS["Asteroid list"]
+    body = {"items": [], "page": 3615610617, "pageSize": 100, "total": 0, field: value}
+    with pytest.raises(ResponseValidationError, match=field):
+        parse(op, body)
