@@ -9,15 +9,17 @@ already sent.
 
 from __future__ import annotations
 
-import asyncio
 from collections import deque
 from collections.abc import AsyncIterator, Callable, Generator, Iterator
-from typing import Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 import attrs
 
 from ._core import AsyncCore, Operation, SyncCore
 from .errors import ResponseValidationError
+
+if TYPE_CHECKING:
+    import asyncio
 
 T = TypeVar("T")
 
@@ -181,6 +183,8 @@ class AsyncPager(_Pager[T, AsyncCore]):
     async def _pages_at_once(self, walk: PageWalk[T]) -> AsyncIterator[Page[T]]:
         """The first page, then the pages its total announces, `concurrency` requests in flight.
         What the walk still wants afterwards (the total grew meanwhile) `pages()` fetches one by one."""
+        import asyncio  # here, not at the top: sync users need not pay ~30 ms to import it
+
         first_op = walk.next_operation()
         if first_op is None:
             return

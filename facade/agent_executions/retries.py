@@ -9,7 +9,6 @@ the thin sync and async shells that send and sleep.
 
 from __future__ import annotations
 
-import asyncio
 import datetime
 import email.utils
 import logging
@@ -141,6 +140,8 @@ async def async_send_with_retries(
     send: Callable[[httpx.Request], Awaitable[httpx.Response]], request: httpx.Request, policy: RetryPolicy
 ) -> httpx.Response:
     """The async shell of `send_with_retries`."""
+    import asyncio  # here, not at the top: sync users need not pay ~30 ms to import it
+
     attempts = Attempts(policy, request)
     while True:
         try:
