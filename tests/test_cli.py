@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import signal
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -169,3 +171,21 @@ def test_fake_flag_needs_no_key_or_network() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert len(done.stdout.splitlines()) == 4
+
+
+def test_ctrl_c_stops_cleanly_and_leaves_no_file(tmp_path: Path) -> None:
+    with FakeAsteroidServer(seed=4, count=1000) as server:
+        server.latency = 0.3  # ten pages: the export is still running when Ctrl-C comes
+        target = tmp_path / "all.jsonl"
+        command = [sys.executable, "-m", "agent_executions", "asteroid", "list", "--all", "--output", str(target)]
+        command += ["--api-key", server.api_key, "--base-url", server.base_url]
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(200):
+            if len(server.requests) >= 2:
+                break
+            time.sleep(0.05)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    assert list(tmp_path.iterdir()) == []
