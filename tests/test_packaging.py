@@ -1,0 +1,47 @@
+"""The wheel users install: what it ships and what it needs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from email.parser import Parser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_wheel_ships_typed_packages_specs_and_few_dependencies(tmp_path: Path) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("agent_executions-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        metadata = Parser().parsestr(archive.read(next(n for n in names if n.endswith("METADATA"))).decode())
+        entry_points = archive.read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
+    for package in ("agent_executions", "asteroid_agents_v2_raw", "zaia_v1_raw"):
+        assert f"{package}/py.typed" in names
+    assert {
+        "asteroid_agents_v2_raw/openapi.json",
+        "zaia_v1_raw/openapi.json",
+        "agent_executions/testing/__init__.py",
+    } <= names
+    assert not any("__pycache__" in name or name.startswith(("tests/", "scripts/")) for name in names)
+    runtime = [r for r in metadata.get_all("Requires-Dist") or [] if "extra ==" not in r]
+    assert sorted(r.split("<")[0].split(">")[0] for r in runtime) == ["attrs", "httpx"]
+    assert metadata["Requires-Python"] == ">=3.11"
+    assert "agent-executions = agent_executions.cli:main" in entry_points
