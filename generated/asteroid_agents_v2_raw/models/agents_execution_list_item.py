@@ -110,16 +110,6 @@ class AgentsExecutionListItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.agents_execution_api_trigger_context import (
-            AgentsExecutionAPITriggerContext,  # noqa: PLC0415
-        )
-        from ..models.agents_execution_schedule_trigger_context import (
-            AgentsExecutionScheduleTriggerContext,  # noqa: PLC0415
-        )
-        from ..models.agents_execution_ui_trigger_context import (
-            AgentsExecutionUITriggerContext,  # noqa: PLC0415
-        )
-
         agent_id = str(self.agent_id)
 
         agent_name = self.agent_name
@@ -255,31 +245,6 @@ class AgentsExecutionListItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.agents_agent_execution_options import AgentsAgentExecutionOptions  # noqa: PLC0415
-        from ..models.agents_execution_api_trigger_context import (
-            AgentsExecutionAPITriggerContext,  # noqa: PLC0415
-        )
-        from ..models.agents_execution_comment import AgentsExecutionComment  # noqa: PLC0415
-        from ..models.agents_execution_execution_result import (
-            AgentsExecutionExecutionResult,  # noqa: PLC0415
-        )
-        from ..models.agents_execution_human_label import AgentsExecutionHumanLabel  # noqa: PLC0415
-        from ..models.agents_execution_list_item_inputs import (
-            AgentsExecutionListItemInputs,  # noqa: PLC0415
-        )
-        from ..models.agents_execution_list_item_metadata import (
-            AgentsExecutionListItemMetadata,  # noqa: PLC0415
-        )
-        from ..models.agents_execution_schedule_trigger_context import (
-            AgentsExecutionScheduleTriggerContext,  # noqa: PLC0415
-        )
-        from ..models.agents_execution_trigger_context_unknown import (
-            AgentsExecutionTriggerContextUnknown,  # noqa: PLC0415
-        )
-        from ..models.agents_execution_ui_trigger_context import (
-            AgentsExecutionUITriggerContext,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         agent_id = UUID(d.pop("agentId"))
 
@@ -480,3 +445,24 @@ class AgentsExecutionListItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class rather than inside its methods: an import in a method runs on every
+# call, and made parsing an execution several times slower. Down here the circular references
+# between models still resolve, since each class exists before the imports run.
+from ..models.agents_agent_execution_options import AgentsAgentExecutionOptions
+from ..models.agents_execution_api_trigger_context import (
+    AgentsExecutionAPITriggerContext,
+)
+from ..models.agents_execution_comment import AgentsExecutionComment
+from ..models.agents_execution_execution_result import AgentsExecutionExecutionResult
+from ..models.agents_execution_human_label import AgentsExecutionHumanLabel
+from ..models.agents_execution_list_item_inputs import AgentsExecutionListItemInputs
+from ..models.agents_execution_list_item_metadata import AgentsExecutionListItemMetadata
+from ..models.agents_execution_schedule_trigger_context import (
+    AgentsExecutionScheduleTriggerContext,
+)
+from ..models.agents_execution_trigger_context_unknown import (
+    AgentsExecutionTriggerContextUnknown,
+)
+from ..models.agents_execution_ui_trigger_context import AgentsExecutionUITriggerContext

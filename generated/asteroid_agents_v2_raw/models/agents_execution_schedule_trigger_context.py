@@ -48,8 +48,6 @@ class AgentsExecutionScheduleTriggerContext:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.agents_execution_schedule_ref import AgentsExecutionScheduleRef  # noqa: PLC0415
-
         d = dict(src_dict)
         schedule = AgentsExecutionScheduleRef.from_dict(d.pop("schedule"))
 
@@ -78,3 +76,9 @@ class AgentsExecutionScheduleTriggerContext:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class rather than inside its methods: an import in a method runs on every
+# call, and made parsing an execution several times slower. Down here the circular references
+# between models still resolve, since each class exists before the imports run.
+from ..models.agents_execution_schedule_ref import AgentsExecutionScheduleRef

@@ -119,8 +119,6 @@ class ExecutionNesting:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.execution_detail import ExecutionDetail  # noqa: PLC0415
-
         d = dict(src_dict)
         created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
 
@@ -216,3 +214,9 @@ class ExecutionNesting:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class rather than inside its methods: an import in a method runs on every
+# call, and made parsing an execution several times slower. Down here the circular references
+# between models still resolve, since each class exists before the imports run.
+from ..models.execution_detail import ExecutionDetail
