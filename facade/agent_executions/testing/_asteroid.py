@@ -209,7 +209,7 @@ class FakeAsteroidServer(FakeServer):
                 raise ApiError(404, f"execution {values['executionId']} not found")
             return self._present(item)
 
-    def _list(self, request: Request, values: dict[str, str]) -> JSON:
+    def _list(self, request: Request, values: dict[str, str]) -> bytes:
         args = request.args
         page = int_arg(args.get("page", "1"), "page", 1)
         page_size = int_arg(args.get("pageSize", "10"), "pageSize", 1, MAX_PAGE_SIZE)
@@ -225,12 +225,12 @@ class FakeAsteroidServer(FakeServer):
         query = tuple(sorted((k, v) for k, v in args.items(multi=True) if k not in ("page", "pageSize")))
         matching = self.listing(query, build)
         start = (page - 1) * page_size
-        return {
-            "items": [self._present(item) for item in matching[start : start + page_size]],
-            "page": page,
-            "pageSize": page_size,
-            "total": len(matching),
-        }
+
+        def make() -> JSON:
+            items = [self._present(item) for item in matching[start : start + page_size]]
+            return {"items": items, "page": page, "pageSize": page_size, "total": len(matching)}
+
+        return self.encoded_page((query, page, page_size, self.serve_newer_api), make)
 
     def _present(self, item: JSON) -> JSON:
         """A copy of a stored execution as the API sends it."""

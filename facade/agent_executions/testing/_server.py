@@ -106,6 +106,7 @@ class FakeServer:
         self._store_lock = threading.Lock()
         self._version = 0  # bumped by every change, so listings can be cached between changes
         self._listing: tuple[Any, list[JSON]] = (None, [])
+        self._pages: dict[Any, bytes] = {}
         self.populate(self.default_count if count is None else count)
 
     # --- lifecycle ------------------------------------------------------------
@@ -201,7 +202,21 @@ class FakeServer:
             key = (self._version, query)
             if self._listing[0] != key:
                 self._listing = (key, build(self._store.values()))
+                self._pages.clear()
             return self._listing[1]
+
+    def encoded_page(self, key: Any, make: Callable[[], Any]) -> bytes:
+        """The JSON of one page of the current listing, encoded once until the store changes,
+        so that a benchmark measures its clients rather than this server's json.dumps."""
+        version = self._version
+        cached = self._pages.get((version, key))
+        if cached is None:
+            cached = json.dumps(make()).encode()
+            with self._store_lock:
+                if len(self._pages) > 4096:
+                    self._pages.clear()
+                self._pages[(version, key)] = cached
+        return cached
 
     def populate(self, count: int) -> None:
         """Fill the store with `count` realistic executions drawn from `self.rng`."""
@@ -363,7 +378,9 @@ class FakeServer:
 
     @staticmethod
     def _json(status: int, payload: Any) -> Response:
-        return Response(json.dumps(payload), status=status, content_type="application/json")
+        """A JSON response; `bytes` are taken as JSON already encoded (a cached page)."""
+        body = payload if isinstance(payload, bytes) else json.dumps(payload)
+        return Response(body, status=status, content_type="application/json")
 
 
 def int_arg(value: str, name: str, minimum: int, maximum: int | None = None) -> int:
