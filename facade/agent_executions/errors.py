@@ -17,6 +17,8 @@ from typing import Any
 
 import httpx
 
+from .retries import parse_retry_after
+
 
 class AgentExecutionsError(Exception):
     """Base class of every error this SDK raises on purpose."""
@@ -86,8 +88,6 @@ class RateLimitError(APIStatusError):
 
     def __init__(self, message: str, *, response: httpx.Response, body: Any) -> None:
         super().__init__(message, response=response, body=body)
-        from .retries import parse_retry_after
-
         self.retry_after: float | None = parse_retry_after(response.headers.get("retry-after"))
 
 

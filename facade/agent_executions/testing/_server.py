@@ -244,9 +244,16 @@ class FakeServer:
     ) -> None:
         """Answer `times` requests with `status` (JSON error body unless `body` is given), after letting
         `after` requests through; `headers` are added (a `Location` for a redirect, say)."""
-        extra = dict(headers or {})
-        fault = Fault("status", times, after, status=status, retry_after=retry_after, body=body, headers=extra)
-        fault.content_type = content_type
+        fault = Fault(
+            "status",
+            times,
+            after,
+            status=status,
+            retry_after=retry_after,
+            body=body,
+            content_type=content_type,
+            headers=dict(headers or {}),
+        )
         self.faults.add(fault)
 
     def html_error_next(self, status: int = 502, *, times: int = 1) -> None:
