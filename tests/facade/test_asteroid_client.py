@@ -161,7 +161,7 @@ def test_get_by_str_or_uuid(drive: Drive) -> None:
     for key in (wire["id"], uuid.UUID(wire["id"])):
         execution = drive.get(key)
         assert isinstance(execution, ae.Execution)
-        assert str(execution.id) == wire["id"] and execution.agent_name == wire["agentName"]
+        assert execution.id == wire["id"] and execution.agent_name == wire["agentName"]
         assert execution.created_at == datetime.datetime.fromisoformat(wire["createdAt"])
         assert set(execution.to_dict()) == set(wire)
 
@@ -175,6 +175,15 @@ def test_models_have_stable_names_and_types(drive: Drive) -> None:
     assert all(isinstance(label, ae.HumanLabel) for label in execution.human_labels)
     assert execution.created_at.tzinfo is not None
     assert isinstance(execution.trigger_context, ae.APITriggerContext | ae.UITriggerContext | ae.ScheduleTriggerContext)
+    # IDs are the strings the server sent (the spec override ids_as_strings), nested ones too.
+    assert (execution.id, execution.agent_id) == (wire["id"], wire["agentId"])
+    assert [label.id for label in execution.human_labels] == [label["id"] for label in wire["humanLabels"]]
+
+
+def test_an_id_in_another_format_does_not_fail_the_item(drive: Drive) -> None:
+    drive.server.corrupt_next(extra={"agentId": "agt_01JD4X"})
+    (execution,) = drive.list(limit=1)
+    assert execution.agent_id == "agt_01JD4X"
 
 
 def test_unknown_status_and_properties_pass_through(drive: Drive) -> None:
@@ -414,6 +423,6 @@ def test_raw_client_shares_settings(asteroid_server: FakeAsteroidServer) -> None
     asteroid_server.fail_next(503, retry_after=0)
     with ae.AsteroidClient(api_key=asteroid_server.api_key, base_url=asteroid_server.base_url) as client:
         wire = asteroid_server.executions[0]
-        response = execution_get.sync_detailed(uuid.UUID(wire["id"]), client=client.raw)
-    assert response.status_code == 200 and str(response.parsed.id) == wire["id"]
+        response = execution_get.sync_detailed(wire["id"], client=client.raw)
+    assert response.status_code == 200 and response.parsed.id == wire["id"]
     assert len(asteroid_server.requests) == 2

@@ -97,7 +97,7 @@ def test_nesting_by_execution_and_by_chat_message(drive: Drive) -> None:
 
     assert [str(n.id) for n in tree.walk()] == depth_first(expected)
     assert len(list(tree.walk())) > 1
-    assert str(drive.nesting(chat_message_id=uuid.UUID(message)).id) == root
+    assert drive.nesting(chat_message_id=uuid.UUID(message)).id == root
 
 
 @pytest.mark.parametrize(

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spec_overrides import (
     OVERRIDES,
+    UUID_PATTERN,
     apply_overrides,
     discriminator_mapping_refs,
+    ids_as_strings,
     open_discriminated_unions,
     unevaluated_properties,
 )
@@ -70,6 +73,21 @@ def test_union_without_discriminator_is_left_alone() -> None:
     doc = {"components": {"schemas": {"U": {"oneOf": [{"type": "string"}, {"type": "integer"}]}}}}
     assert open_discriminated_unions(doc) is False
     assert list(doc["components"]["schemas"]) == ["U"]
+
+
+def test_ids_as_strings_swaps_the_format_for_an_equal_pattern() -> None:
+    uuid_schema = {"type": "string", "format": "uuid", "description": "An ID"}
+    doc = {
+        "paths": {"/x/{id}": {"get": {"parameters": [{"name": "id", "in": "path", "schema": dict(uuid_schema)}]}}},
+        "components": {"schemas": {"Id": dict(uuid_schema), "When": {"type": "string", "format": "date-time"}}},
+    }
+    assert ids_as_strings(doc) is True
+    for schema in (doc["components"]["schemas"]["Id"], doc["paths"]["/x/{id}"]["get"]["parameters"][0]["schema"]):
+        assert schema == {"type": "string", "pattern": UUID_PATTERN, "description": "An ID"}
+    assert doc["components"]["schemas"]["When"] == {"type": "string", "format": "date-time"}
+    assert ids_as_strings(doc) is False
+    assert re.match(UUID_PATTERN, "3c90c3cc-0d44-4B50-8888-8dd25736052a")
+    assert not re.match(UUID_PATTERN, "3c90c3cc0d444b5088888dd25736052a")
 
 
 def test_apply_overrides_reports_names_in_order() -> None:

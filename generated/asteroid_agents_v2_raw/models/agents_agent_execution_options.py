@@ -10,6 +10,13 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AgentsAgentExecutionOptions")
 
+_PROPERTY_NAMES = frozenset(
+    (
+        "sharedStorageKey",
+        "softTimeoutMins",
+    )
+)
+
 
 @_attrs_define
 class AgentsAgentExecutionOptions:
@@ -44,17 +51,19 @@ class AgentsAgentExecutionOptions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        shared_storage_key = d.pop("sharedStorageKey", UNSET)
+        d = src_dict
+        shared_storage_key = d.get("sharedStorageKey", UNSET)
 
-        soft_timeout_mins = d.pop("softTimeoutMins", UNSET)
+        soft_timeout_mins = d.get("softTimeoutMins", UNSET)
 
         agents_agent_execution_options = cls(
             shared_storage_key=shared_storage_key,
             soft_timeout_mins=soft_timeout_mins,
         )
 
-        agents_agent_execution_options.additional_properties = d
+        agents_agent_execution_options.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
         return agents_agent_execution_options
 
     @property

@@ -2,12 +2,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="AgentsExecutionAPIKeyRef")
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "id",
+        "name",
+    )
+)
 
 
 @_attrs_define
@@ -15,16 +21,16 @@ class AgentsExecutionAPIKeyRef:
     """API key reference used for authentication
 
     Attributes:
-        id (UUID):
+        id (str):
         name (str): API key name
     """
 
-    id: UUID
+    id: str
     name: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
+        id = self.id
 
         name = self.name
 
@@ -41,17 +47,19 @@ class AgentsExecutionAPIKeyRef:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        d = src_dict
+        id = d["id"]
 
-        name = d.pop("name")
+        name = d["name"]
 
         agents_execution_api_key_ref = cls(
             id=id,
             name=name,
         )
 
-        agents_execution_api_key_ref.additional_properties = d
+        agents_execution_api_key_ref.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
         return agents_execution_api_key_ref
 
     @property

@@ -18,6 +18,14 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="AgentsExecutionAPITriggerContext")
 
+_PROPERTY_NAMES = frozenset(
+    (
+        "runner",
+        "source",
+        "apiKey",
+    )
+)
+
 
 @_attrs_define
 class AgentsExecutionAPITriggerContext:
@@ -58,12 +66,12 @@ class AgentsExecutionAPITriggerContext:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        runner = AgentsExecutionTriggerRunner.from_dict(d.pop("runner"))
+        d = src_dict
+        runner = AgentsExecutionTriggerRunner.from_dict(d["runner"])
 
-        source = AgentsExecutionAPITriggerContextSource(d.pop("source"))
+        source = AgentsExecutionAPITriggerContextSource(d["source"])
 
-        _api_key = d.pop("apiKey", UNSET)
+        _api_key = d.get("apiKey", UNSET)
         api_key: AgentsExecutionAPIKeyRef | Unset
         if isinstance(_api_key, Unset):
             api_key = UNSET
@@ -76,7 +84,9 @@ class AgentsExecutionAPITriggerContext:
             api_key=api_key,
         )
 
-        agents_execution_api_trigger_context.additional_properties = d
+        agents_execution_api_trigger_context.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
         return agents_execution_api_trigger_context
 
     @property

@@ -3,7 +3,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,6 +10,18 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AgentsExecutionComment")
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "content",
+        "createdAt",
+        "executionId",
+        "id",
+        "public",
+        "userId",
+        "updatedAt",
+    )
+)
 
 
 @_attrs_define
@@ -20,19 +31,19 @@ class AgentsExecutionComment:
     Attributes:
         content (str): Comment content
         created_at (datetime.datetime): When the comment was created
-        execution_id (UUID):
-        id (UUID):
+        execution_id (str):
+        id (str):
         public (bool): Whether the comment is public
-        user_id (UUID):
+        user_id (str):
         updated_at (datetime.datetime | Unset): When the comment was last updated
     """
 
     content: str
     created_at: datetime.datetime
-    execution_id: UUID
-    id: UUID
+    execution_id: str
+    id: str
     public: bool
-    user_id: UUID
+    user_id: str
     updated_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -41,13 +52,13 @@ class AgentsExecutionComment:
 
         created_at = self.created_at.isoformat()
 
-        execution_id = str(self.execution_id)
+        execution_id = self.execution_id
 
-        id = str(self.id)
+        id = self.id
 
         public = self.public
 
-        user_id = str(self.user_id)
+        user_id = self.user_id
 
         updated_at: str | Unset = UNSET
         if not isinstance(self.updated_at, Unset):
@@ -72,20 +83,20 @@ class AgentsExecutionComment:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        content = d.pop("content")
+        d = src_dict
+        content = d["content"]
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        created_at = datetime.datetime.fromisoformat(d["createdAt"])
 
-        execution_id = UUID(d.pop("executionId"))
+        execution_id = d["executionId"]
 
-        id = UUID(d.pop("id"))
+        id = d["id"]
 
-        public = d.pop("public")
+        public = d["public"]
 
-        user_id = UUID(d.pop("userId"))
+        user_id = d["userId"]
 
-        _updated_at = d.pop("updatedAt", UNSET)
+        _updated_at = d.get("updatedAt", UNSET)
         updated_at: datetime.datetime | Unset
         if isinstance(_updated_at, Unset):
             updated_at = UNSET
@@ -102,7 +113,9 @@ class AgentsExecutionComment:
             updated_at=updated_at,
         )
 
-        agents_execution_comment.additional_properties = d
+        agents_execution_comment.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
         return agents_execution_comment
 
     @property

@@ -3,12 +3,22 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="AgentsExecutionExecutionResult")
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "createdAt",
+        "executionId",
+        "id",
+        "outcome",
+        "reasoning",
+        "result",
+    )
+)
 
 
 @_attrs_define
@@ -17,16 +27,16 @@ class AgentsExecutionExecutionResult:
 
     Attributes:
         created_at (datetime.datetime): When the result was created
-        execution_id (UUID):
-        id (UUID):
+        execution_id (str):
+        id (str):
         outcome (str): Outcome of the execution (success or failure)
         reasoning (str): AI reasoning for the outcome
         result (Any): Result data as JSON
     """
 
     created_at: datetime.datetime
-    execution_id: UUID
-    id: UUID
+    execution_id: str
+    id: str
     outcome: str
     reasoning: str
     result: Any
@@ -35,9 +45,9 @@ class AgentsExecutionExecutionResult:
     def to_dict(self) -> dict[str, Any]:
         created_at = self.created_at.isoformat()
 
-        execution_id = str(self.execution_id)
+        execution_id = self.execution_id
 
-        id = str(self.id)
+        id = self.id
 
         outcome = self.outcome
 
@@ -62,18 +72,18 @@ class AgentsExecutionExecutionResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        d = src_dict
+        created_at = datetime.datetime.fromisoformat(d["createdAt"])
 
-        execution_id = UUID(d.pop("executionId"))
+        execution_id = d["executionId"]
 
-        id = UUID(d.pop("id"))
+        id = d["id"]
 
-        outcome = d.pop("outcome")
+        outcome = d["outcome"]
 
-        reasoning = d.pop("reasoning")
+        reasoning = d["reasoning"]
 
-        result = d.pop("result")
+        result = d["result"]
 
         agents_execution_execution_result = cls(
             created_at=created_at,
@@ -84,7 +94,9 @@ class AgentsExecutionExecutionResult:
             result=result,
         )
 
-        agents_execution_execution_result.additional_properties = d
+        agents_execution_execution_result.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
         return agents_execution_execution_result
 
     @property

@@ -3,12 +3,21 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="AgentsExecutionHumanLabel")
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "color",
+        "createdAt",
+        "id",
+        "name",
+        "organizationId",
+    )
+)
 
 
 @_attrs_define
@@ -18,16 +27,16 @@ class AgentsExecutionHumanLabel:
     Attributes:
         color (str): Hex color code for the label (e.g., #FF5733)
         created_at (datetime.datetime): When the label was created
-        id (UUID):
+        id (str):
         name (str): Display name of the label
-        organization_id (UUID):
+        organization_id (str):
     """
 
     color: str
     created_at: datetime.datetime
-    id: UUID
+    id: str
     name: str
-    organization_id: UUID
+    organization_id: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,11 +44,11 @@ class AgentsExecutionHumanLabel:
 
         created_at = self.created_at.isoformat()
 
-        id = str(self.id)
+        id = self.id
 
         name = self.name
 
-        organization_id = str(self.organization_id)
+        organization_id = self.organization_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,16 +66,16 @@ class AgentsExecutionHumanLabel:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        color = d.pop("color")
+        d = src_dict
+        color = d["color"]
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        created_at = datetime.datetime.fromisoformat(d["createdAt"])
 
-        id = UUID(d.pop("id"))
+        id = d["id"]
 
-        name = d.pop("name")
+        name = d["name"]
 
-        organization_id = UUID(d.pop("organizationId"))
+        organization_id = d["organizationId"]
 
         agents_execution_human_label = cls(
             color=color,
@@ -76,7 +85,9 @@ class AgentsExecutionHumanLabel:
             organization_id=organization_id,
         )
 
-        agents_execution_human_label.additional_properties = d
+        agents_execution_human_label.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
         return agents_execution_human_label
 
     @property

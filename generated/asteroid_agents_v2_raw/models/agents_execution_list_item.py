@@ -3,7 +3,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -38,23 +37,54 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="AgentsExecutionListItem")
 
+_PROPERTY_NAMES = frozenset(
+    (
+        "agentId",
+        "agentName",
+        "comments",
+        "createdAt",
+        "hasBeenRerun",
+        "humanLabels",
+        "id",
+        "organizationId",
+        "status",
+        "workflowId",
+        "agentProfileId",
+        "agentProfileName",
+        "agentVersion",
+        "agentVersionDirty",
+        "browserLiveViewUrl",
+        "browserRecordingUrl",
+        "duration",
+        "executionOptions",
+        "executionResult",
+        "inputs",
+        "liveViewUrl",
+        "metadata",
+        "parentExecutionId",
+        "recordingUrl",
+        "terminalAt",
+        "triggerContext",
+    )
+)
+
 
 @_attrs_define
 class AgentsExecutionListItem:
     """Represents a single execution in a list view
 
     Attributes:
-        agent_id (UUID):
+        agent_id (str):
         agent_name (str): The agent display name
         comments (list[AgentsExecutionComment]): Comments on this execution
         created_at (datetime.datetime): When the execution was created
         has_been_rerun (bool): Whether this execution has been rerun at least once
         human_labels (list[AgentsExecutionHumanLabel]): Human-applied labels for this execution
-        id (UUID):
-        organization_id (UUID):
+        id (str):
+        organization_id (str):
         status (AgentsExecutionStatus):
-        workflow_id (UUID):
-        agent_profile_id (UUID | Unset):
+        workflow_id (str):
+        agent_profile_id (str | Unset):
         agent_profile_name (str | Unset): The name of the agent profile used for this execution (if any)
         agent_version (int | Unset): The version of the agent that was executed
         agent_version_dirty (bool | Unset): Whether the agent had unpublished changes when this execution started
@@ -67,7 +97,7 @@ class AgentsExecutionListItem:
         inputs (AgentsExecutionListItemInputs | Unset): Input variables used for this execution
         live_view_url (str | Unset): Live view URL for debugging (if an environment is active and execution is running)
         metadata (AgentsExecutionListItemMetadata | Unset): Optional metadata key-value pairs attached to this execution
-        parent_execution_id (UUID | Unset):
+        parent_execution_id (str | Unset):
         recording_url (str | Unset): Recording URL for playback (if an environment was used and execution is terminal)
         terminal_at (datetime.datetime | Unset): When the execution reached a terminal state (if applicable)
         trigger_context (AgentsExecutionAPITriggerContext | AgentsExecutionScheduleTriggerContext |
@@ -75,17 +105,17 @@ class AgentsExecutionListItem:
             contexts (discriminated by source)
     """
 
-    agent_id: UUID
+    agent_id: str
     agent_name: str
     comments: list[AgentsExecutionComment]
     created_at: datetime.datetime
     has_been_rerun: bool
     human_labels: list[AgentsExecutionHumanLabel]
-    id: UUID
-    organization_id: UUID
+    id: str
+    organization_id: str
     status: AgentsExecutionStatus
-    workflow_id: UUID
-    agent_profile_id: UUID | Unset = UNSET
+    workflow_id: str
+    agent_profile_id: str | Unset = UNSET
     agent_profile_name: str | Unset = UNSET
     agent_version: int | Unset = UNSET
     agent_version_dirty: bool | Unset = UNSET
@@ -97,7 +127,7 @@ class AgentsExecutionListItem:
     inputs: AgentsExecutionListItemInputs | Unset = UNSET
     live_view_url: str | Unset = UNSET
     metadata: AgentsExecutionListItemMetadata | Unset = UNSET
-    parent_execution_id: UUID | Unset = UNSET
+    parent_execution_id: str | Unset = UNSET
     recording_url: str | Unset = UNSET
     terminal_at: datetime.datetime | Unset = UNSET
     trigger_context: (
@@ -110,7 +140,7 @@ class AgentsExecutionListItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        agent_id = str(self.agent_id)
+        agent_id = self.agent_id
 
         agent_name = self.agent_name
 
@@ -128,17 +158,15 @@ class AgentsExecutionListItem:
             human_labels_item = human_labels_item_data.to_dict()
             human_labels.append(human_labels_item)
 
-        id = str(self.id)
+        id = self.id
 
-        organization_id = str(self.organization_id)
+        organization_id = self.organization_id
 
         status = self.status.value
 
-        workflow_id = str(self.workflow_id)
+        workflow_id = self.workflow_id
 
-        agent_profile_id: str | Unset = UNSET
-        if not isinstance(self.agent_profile_id, Unset):
-            agent_profile_id = str(self.agent_profile_id)
+        agent_profile_id = self.agent_profile_id
 
         agent_profile_name = self.agent_profile_name
 
@@ -170,9 +198,7 @@ class AgentsExecutionListItem:
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
 
-        parent_execution_id: str | Unset = UNSET
-        if not isinstance(self.parent_execution_id, Unset):
-            parent_execution_id = str(self.parent_execution_id)
+        parent_execution_id = self.parent_execution_id
 
         recording_url = self.recording_url
 
@@ -245,24 +271,24 @@ class AgentsExecutionListItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        agent_id = UUID(d.pop("agentId"))
+        d = src_dict
+        agent_id = d["agentId"]
 
-        agent_name = d.pop("agentName")
+        agent_name = d["agentName"]
 
         comments = []
-        _comments = d.pop("comments")
+        _comments = d["comments"]
         for comments_item_data in _comments:
             comments_item = AgentsExecutionComment.from_dict(comments_item_data)
 
             comments.append(comments_item)
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        created_at = datetime.datetime.fromisoformat(d["createdAt"])
 
-        has_been_rerun = d.pop("hasBeenRerun")
+        has_been_rerun = d["hasBeenRerun"]
 
         human_labels = []
-        _human_labels = d.pop("humanLabels")
+        _human_labels = d["humanLabels"]
         for human_labels_item_data in _human_labels:
             human_labels_item = AgentsExecutionHumanLabel.from_dict(
                 human_labels_item_data
@@ -270,34 +296,29 @@ class AgentsExecutionListItem:
 
             human_labels.append(human_labels_item)
 
-        id = UUID(d.pop("id"))
+        id = d["id"]
 
-        organization_id = UUID(d.pop("organizationId"))
+        organization_id = d["organizationId"]
 
-        status = AgentsExecutionStatus(d.pop("status"))
+        status = AgentsExecutionStatus(d["status"])
 
-        workflow_id = UUID(d.pop("workflowId"))
+        workflow_id = d["workflowId"]
 
-        _agent_profile_id = d.pop("agentProfileId", UNSET)
-        agent_profile_id: UUID | Unset
-        if isinstance(_agent_profile_id, Unset):
-            agent_profile_id = UNSET
-        else:
-            agent_profile_id = UUID(_agent_profile_id)
+        agent_profile_id = d.get("agentProfileId", UNSET)
 
-        agent_profile_name = d.pop("agentProfileName", UNSET)
+        agent_profile_name = d.get("agentProfileName", UNSET)
 
-        agent_version = d.pop("agentVersion", UNSET)
+        agent_version = d.get("agentVersion", UNSET)
 
-        agent_version_dirty = d.pop("agentVersionDirty", UNSET)
+        agent_version_dirty = d.get("agentVersionDirty", UNSET)
 
-        browser_live_view_url = d.pop("browserLiveViewUrl", UNSET)
+        browser_live_view_url = d.get("browserLiveViewUrl", UNSET)
 
-        browser_recording_url = d.pop("browserRecordingUrl", UNSET)
+        browser_recording_url = d.get("browserRecordingUrl", UNSET)
 
-        duration = d.pop("duration", UNSET)
+        duration = d.get("duration", UNSET)
 
-        _execution_options = d.pop("executionOptions", UNSET)
+        _execution_options = d.get("executionOptions", UNSET)
         execution_options: AgentsAgentExecutionOptions | Unset
         if isinstance(_execution_options, Unset):
             execution_options = UNSET
@@ -306,7 +327,7 @@ class AgentsExecutionListItem:
                 _execution_options
             )
 
-        _execution_result = d.pop("executionResult", UNSET)
+        _execution_result = d.get("executionResult", UNSET)
         execution_result: AgentsExecutionExecutionResult | Unset
         if isinstance(_execution_result, Unset):
             execution_result = UNSET
@@ -315,32 +336,27 @@ class AgentsExecutionListItem:
                 _execution_result
             )
 
-        _inputs = d.pop("inputs", UNSET)
+        _inputs = d.get("inputs", UNSET)
         inputs: AgentsExecutionListItemInputs | Unset
         if isinstance(_inputs, Unset):
             inputs = UNSET
         else:
             inputs = AgentsExecutionListItemInputs.from_dict(_inputs)
 
-        live_view_url = d.pop("liveViewUrl", UNSET)
+        live_view_url = d.get("liveViewUrl", UNSET)
 
-        _metadata = d.pop("metadata", UNSET)
+        _metadata = d.get("metadata", UNSET)
         metadata: AgentsExecutionListItemMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
         else:
             metadata = AgentsExecutionListItemMetadata.from_dict(_metadata)
 
-        _parent_execution_id = d.pop("parentExecutionId", UNSET)
-        parent_execution_id: UUID | Unset
-        if isinstance(_parent_execution_id, Unset):
-            parent_execution_id = UNSET
-        else:
-            parent_execution_id = UUID(_parent_execution_id)
+        parent_execution_id = d.get("parentExecutionId", UNSET)
 
-        recording_url = d.pop("recordingUrl", UNSET)
+        recording_url = d.get("recordingUrl", UNSET)
 
-        _terminal_at = d.pop("terminalAt", UNSET)
+        _terminal_at = d.get("terminalAt", UNSET)
         terminal_at: datetime.datetime | Unset
         if isinstance(_terminal_at, Unset):
             terminal_at = UNSET
@@ -396,7 +412,7 @@ class AgentsExecutionListItem:
 
             return componentsschemas_agents_execution_trigger_context_type_3
 
-        trigger_context = _parse_trigger_context(d.pop("triggerContext", UNSET))
+        trigger_context = _parse_trigger_context(d.get("triggerContext", UNSET))
 
         agents_execution_list_item = cls(
             agent_id=agent_id,
@@ -427,7 +443,9 @@ class AgentsExecutionListItem:
             trigger_context=trigger_context,
         )
 
-        agents_execution_list_item.additional_properties = d
+        agents_execution_list_item.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
         return agents_execution_list_item
 
     @property

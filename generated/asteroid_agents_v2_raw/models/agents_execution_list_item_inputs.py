@@ -24,10 +24,10 @@ class AgentsExecutionListItemInputs:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        d = src_dict
         agents_execution_list_item_inputs = cls()
 
-        agents_execution_list_item_inputs.additional_properties = d
+        agents_execution_list_item_inputs.additional_properties = dict(src_dict)
         return agents_execution_list_item_inputs
 
     @property

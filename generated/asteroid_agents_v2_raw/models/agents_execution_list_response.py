@@ -12,6 +12,15 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="AgentsExecutionListResponse")
 
+_PROPERTY_NAMES = frozenset(
+    (
+        "items",
+        "page",
+        "pageSize",
+        "total",
+    )
+)
+
 
 @_attrs_define
 class AgentsExecutionListResponse:
@@ -57,19 +66,19 @@ class AgentsExecutionListResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        d = src_dict
         items = []
-        _items = d.pop("items")
+        _items = d["items"]
         for items_item_data in _items:
             items_item = AgentsExecutionListItem.from_dict(items_item_data)
 
             items.append(items_item)
 
-        page = d.pop("page")
+        page = d["page"]
 
-        page_size = d.pop("pageSize")
+        page_size = d["pageSize"]
 
-        total = d.pop("total")
+        total = d["total"]
 
         agents_execution_list_response = cls(
             items=items,
@@ -78,7 +87,9 @@ class AgentsExecutionListResponse:
             total=total,
         )
 
-        agents_execution_list_response.additional_properties = d
+        agents_execution_list_response.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
         return agents_execution_list_response
 
     @property

@@ -2,12 +2,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="AgentsExecutionScheduleRef")
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "cronExpression",
+        "id",
+    )
+)
 
 
 @_attrs_define
@@ -16,17 +22,17 @@ class AgentsExecutionScheduleRef:
 
     Attributes:
         cron_expression (str): Cron expression of the schedule
-        id (UUID):
+        id (str):
     """
 
     cron_expression: str
-    id: UUID
+    id: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         cron_expression = self.cron_expression
 
-        id = str(self.id)
+        id = self.id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -41,17 +47,19 @@ class AgentsExecutionScheduleRef:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        cron_expression = d.pop("cronExpression")
+        d = src_dict
+        cron_expression = d["cronExpression"]
 
-        id = UUID(d.pop("id"))
+        id = d["id"]
 
         agents_execution_schedule_ref = cls(
             cron_expression=cron_expression,
             id=id,
         )
 
-        agents_execution_schedule_ref.additional_properties = d
+        agents_execution_schedule_ref.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
         return agents_execution_schedule_ref
 
     @property

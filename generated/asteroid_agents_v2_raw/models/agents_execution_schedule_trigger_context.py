@@ -16,6 +16,13 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="AgentsExecutionScheduleTriggerContext")
 
+_PROPERTY_NAMES = frozenset(
+    (
+        "schedule",
+        "source",
+    )
+)
+
 
 @_attrs_define
 class AgentsExecutionScheduleTriggerContext:
@@ -48,17 +55,19 @@ class AgentsExecutionScheduleTriggerContext:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        schedule = AgentsExecutionScheduleRef.from_dict(d.pop("schedule"))
+        d = src_dict
+        schedule = AgentsExecutionScheduleRef.from_dict(d["schedule"])
 
-        source = AgentsExecutionScheduleTriggerContextSource(d.pop("source"))
+        source = AgentsExecutionScheduleTriggerContextSource(d["source"])
 
         agents_execution_schedule_trigger_context = cls(
             schedule=schedule,
             source=source,
         )
 
-        agents_execution_schedule_trigger_context.additional_properties = d
+        agents_execution_schedule_trigger_context.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
         return agents_execution_schedule_trigger_context
 
     @property

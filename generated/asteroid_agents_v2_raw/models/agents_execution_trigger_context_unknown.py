@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="AgentsExecutionTriggerContextUnknown")
 
+_PROPERTY_NAMES = frozenset(("source",))
+
 
 @_attrs_define
 class AgentsExecutionTriggerContextUnknown:
@@ -35,14 +37,16 @@ class AgentsExecutionTriggerContextUnknown:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        source = d.pop("source")
+        d = src_dict
+        source = d["source"]
 
         agents_execution_trigger_context_unknown = cls(
             source=source,
         )
 
-        agents_execution_trigger_context_unknown.additional_properties = d
+        agents_execution_trigger_context_unknown.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
         return agents_execution_trigger_context_unknown
 
     @property

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,6 +10,14 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AgentsExecutionTriggerRunner")
 
+_PROPERTY_NAMES = frozenset(
+    (
+        "email",
+        "userId",
+        "isAdmin",
+    )
+)
+
 
 @_attrs_define
 class AgentsExecutionTriggerRunner:
@@ -18,19 +25,19 @@ class AgentsExecutionTriggerRunner:
 
     Attributes:
         email (str): Email of the runner
-        user_id (UUID):
+        user_id (str):
         is_admin (bool | Unset): Whether the user is an admin (may be hidden for privacy)
     """
 
     email: str
-    user_id: UUID
+    user_id: str
     is_admin: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         email = self.email
 
-        user_id = str(self.user_id)
+        user_id = self.user_id
 
         is_admin = self.is_admin
 
@@ -49,12 +56,12 @@ class AgentsExecutionTriggerRunner:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        email = d.pop("email")
+        d = src_dict
+        email = d["email"]
 
-        user_id = UUID(d.pop("userId"))
+        user_id = d["userId"]
 
-        is_admin = d.pop("isAdmin", UNSET)
+        is_admin = d.get("isAdmin", UNSET)
 
         agents_execution_trigger_runner = cls(
             email=email,
@@ -62,7 +69,9 @@ class AgentsExecutionTriggerRunner:
             is_admin=is_admin,
         )
 
-        agents_execution_trigger_runner.additional_properties = d
+        agents_execution_trigger_runner.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
         return agents_execution_trigger_runner
 
     @property

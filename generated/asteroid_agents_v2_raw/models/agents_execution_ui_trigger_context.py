@@ -16,6 +16,13 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="AgentsExecutionUITriggerContext")
 
+_PROPERTY_NAMES = frozenset(
+    (
+        "runner",
+        "source",
+    )
+)
+
 
 @_attrs_define
 class AgentsExecutionUITriggerContext:
@@ -48,17 +55,19 @@ class AgentsExecutionUITriggerContext:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        runner = AgentsExecutionTriggerRunner.from_dict(d.pop("runner"))
+        d = src_dict
+        runner = AgentsExecutionTriggerRunner.from_dict(d["runner"])
 
-        source = AgentsExecutionUITriggerContextSource(d.pop("source"))
+        source = AgentsExecutionUITriggerContextSource(d["source"])
 
         agents_execution_ui_trigger_context = cls(
             runner=runner,
             source=source,
         )
 
-        agents_execution_ui_trigger_context.additional_properties = d
+        agents_execution_ui_trigger_context.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
         return agents_execution_ui_trigger_context
 
     @property

@@ -10,6 +10,13 @@ from ..models.common_bad_request_error_body_code import CommonBadRequestErrorBod
 
 T = TypeVar("T", bound="CommonBadRequestErrorBody")
 
+_PROPERTY_NAMES = frozenset(
+    (
+        "code",
+        "message",
+    )
+)
+
 
 @_attrs_define
 class CommonBadRequestErrorBody:
@@ -41,17 +48,19 @@ class CommonBadRequestErrorBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        code = CommonBadRequestErrorBodyCode(d.pop("code"))
+        d = src_dict
+        code = CommonBadRequestErrorBodyCode(d["code"])
 
-        message = d.pop("message")
+        message = d["message"]
 
         common_bad_request_error_body = cls(
             code=code,
             message=message,
         )
 
-        common_bad_request_error_body.additional_properties = d
+        common_bad_request_error_body.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
         return common_bad_request_error_body
 
     @property

@@ -10,6 +10,13 @@ from ..models.common_forbidden_error_body_code import CommonForbiddenErrorBodyCo
 
 T = TypeVar("T", bound="CommonForbiddenErrorBody")
 
+_PROPERTY_NAMES = frozenset(
+    (
+        "code",
+        "message",
+    )
+)
+
 
 @_attrs_define
 class CommonForbiddenErrorBody:
@@ -41,17 +48,19 @@ class CommonForbiddenErrorBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        code = CommonForbiddenErrorBodyCode(d.pop("code"))
+        d = src_dict
+        code = CommonForbiddenErrorBodyCode(d["code"])
 
-        message = d.pop("message")
+        message = d["message"]
 
         common_forbidden_error_body = cls(
             code=code,
             message=message,
         )
 
-        common_forbidden_error_body.additional_properties = d
+        common_forbidden_error_body.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
         return common_forbidden_error_body
 
     @property

@@ -12,6 +12,13 @@ from ..models.common_internal_server_error_body_code import (
 
 T = TypeVar("T", bound="CommonInternalServerErrorBody")
 
+_PROPERTY_NAMES = frozenset(
+    (
+        "code",
+        "message",
+    )
+)
+
 
 @_attrs_define
 class CommonInternalServerErrorBody:
@@ -43,17 +50,19 @@ class CommonInternalServerErrorBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        code = CommonInternalServerErrorBodyCode(d.pop("code"))
+        d = src_dict
+        code = CommonInternalServerErrorBodyCode(d["code"])
 
-        message = d.pop("message")
+        message = d["message"]
 
         common_internal_server_error_body = cls(
             code=code,
             message=message,
         )
 
-        common_internal_server_error_body.additional_properties = d
+        common_internal_server_error_body.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
         return common_internal_server_error_body
 
     @property

@@ -10,6 +10,13 @@ from ..models.common_not_found_error_body_code import CommonNotFoundErrorBodyCod
 
 T = TypeVar("T", bound="CommonNotFoundErrorBody")
 
+_PROPERTY_NAMES = frozenset(
+    (
+        "code",
+        "message",
+    )
+)
+
 
 @_attrs_define
 class CommonNotFoundErrorBody:
@@ -41,17 +48,19 @@ class CommonNotFoundErrorBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        code = CommonNotFoundErrorBodyCode(d.pop("code"))
+        d = src_dict
+        code = CommonNotFoundErrorBodyCode(d["code"])
 
-        message = d.pop("message")
+        message = d["message"]
 
         common_not_found_error_body = cls(
             code=code,
             message=message,
         )
 
-        common_not_found_error_body.additional_properties = d
+        common_not_found_error_body.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
         return common_not_found_error_body
 
     @property

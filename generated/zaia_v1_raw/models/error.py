@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="Error")
 
+_PROPERTY_NAMES = frozenset(("message",))
+
 
 @_attrs_define
 class Error:
@@ -35,14 +37,16 @@ class Error:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        message = d.pop("message")
+        d = src_dict
+        message = d["message"]
 
         error = cls(
             message=message,
         )
 
-        error.additional_properties = d
+        error.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
         return error
 
     @property

@@ -27,10 +27,10 @@ class ExecutionDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        d = src_dict
         execution_detail = cls()
 
-        execution_detail.additional_properties = d
+        execution_detail.additional_properties = dict(src_dict)
         return execution_detail
 
     @property

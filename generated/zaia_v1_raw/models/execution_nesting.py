@@ -3,7 +3,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,6 +13,25 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="ExecutionNesting")
 
+_PROPERTY_NAMES = frozenset(
+    (
+        "createdAt",
+        "id",
+        "updatedAt",
+        "creditsUsed",
+        "detail",
+        "endedAt",
+        "isAgentic",
+        "isPurged",
+        "parentId",
+        "responderId",
+        "startedAt",
+        "status",
+        "workspaceId",
+        "children",
+    )
+)
+
 
 @_attrs_define
 class ExecutionNesting:
@@ -21,7 +39,7 @@ class ExecutionNesting:
 
     Attributes:
         created_at (datetime.datetime):
-        id (UUID): A UUID v4 string that identifies an entity.
+        id (str): A UUID v4 string that identifies an entity.
         updated_at (datetime.datetime):
         credits_used (float): The total number of credits used by this execution.
         detail (ExecutionDetail): The execution detail containing type-specific information. Assumption: kept as a free-
@@ -29,7 +47,7 @@ class ExecutionNesting:
         ended_at (datetime.datetime | None): When this execution ended.
         is_agentic (bool): Whether this execution is agentic.
         is_purged (bool): Whether this execution has been purged.
-        parent_id (None | UUID): The parent execution ID of this execution.
+        parent_id (None | str): The parent execution ID of this execution.
         responder_id (str): The responder ID of this execution.
         started_at (datetime.datetime): When this execution started.
         status (str): The status of the execution. Assumption: an open string, because the documentation lists no
@@ -39,14 +57,14 @@ class ExecutionNesting:
     """
 
     created_at: datetime.datetime
-    id: UUID
+    id: str
     updated_at: datetime.datetime
     credits_used: float
     detail: ExecutionDetail
     ended_at: datetime.datetime | None
     is_agentic: bool
     is_purged: bool
-    parent_id: None | UUID
+    parent_id: None | str
     responder_id: str
     started_at: datetime.datetime
     status: str
@@ -57,7 +75,7 @@ class ExecutionNesting:
     def to_dict(self) -> dict[str, Any]:
         created_at = self.created_at.isoformat()
 
-        id = str(self.id)
+        id = self.id
 
         updated_at = self.updated_at.isoformat()
 
@@ -76,10 +94,7 @@ class ExecutionNesting:
         is_purged = self.is_purged
 
         parent_id: None | str
-        if isinstance(self.parent_id, UUID):
-            parent_id = str(self.parent_id)
-        else:
-            parent_id = self.parent_id
+        parent_id = self.parent_id
 
         responder_id = self.responder_id
 
@@ -119,16 +134,16 @@ class ExecutionNesting:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        d = src_dict
+        created_at = datetime.datetime.fromisoformat(d["createdAt"])
 
-        id = UUID(d.pop("id"))
+        id = d["id"]
 
-        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+        updated_at = datetime.datetime.fromisoformat(d["updatedAt"])
 
-        credits_used = d.pop("creditsUsed")
+        credits_used = d["creditsUsed"]
 
-        detail = ExecutionDetail.from_dict(d.pop("detail"))
+        detail = ExecutionDetail.from_dict(d["detail"])
 
         def _parse_ended_at(data: object) -> datetime.datetime | None:
             if data is None:
@@ -143,37 +158,29 @@ class ExecutionNesting:
                 pass
             return cast(datetime.datetime | None, data)
 
-        ended_at = _parse_ended_at(d.pop("endedAt"))
+        ended_at = _parse_ended_at(d["endedAt"])
 
-        is_agentic = d.pop("isAgentic")
+        is_agentic = d["isAgentic"]
 
-        is_purged = d.pop("isPurged")
+        is_purged = d["isPurged"]
 
-        def _parse_parent_id(data: object) -> None | UUID:
+        def _parse_parent_id(data: object) -> None | str:
             if data is None:
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                parent_id_type_0 = UUID(data)
+            return cast(None | str, data)
 
-                return parent_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | UUID, data)
+        parent_id = _parse_parent_id(d["parentId"])
 
-        parent_id = _parse_parent_id(d.pop("parentId"))
+        responder_id = d["responderId"]
 
-        responder_id = d.pop("responderId")
+        started_at = datetime.datetime.fromisoformat(d["startedAt"])
 
-        started_at = datetime.datetime.fromisoformat(d.pop("startedAt"))
+        status = d["status"]
 
-        status = d.pop("status")
-
-        workspace_id = d.pop("workspaceId")
+        workspace_id = d["workspaceId"]
 
         children = []
-        _children = d.pop("children")
+        _children = d["children"]
         for children_item_data in _children:
             children_item = ExecutionNesting.from_dict(children_item_data)
 
@@ -196,7 +203,9 @@ class ExecutionNesting:
             children=children,
         )
 
-        execution_nesting.additional_properties = d
+        execution_nesting.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
         return execution_nesting
 
     @property

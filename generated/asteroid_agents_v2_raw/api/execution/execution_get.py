@@ -1,7 +1,6 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
@@ -17,7 +16,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    execution_id: UUID,
+    execution_id: str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -96,7 +95,7 @@ def _build_response(
 
 
 def sync_detailed(
-    execution_id: UUID,
+    execution_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[
@@ -112,7 +111,7 @@ def sync_detailed(
      Get a single execution by ID with all details
 
     Args:
-        execution_id (UUID):
+        execution_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,7 +133,7 @@ def sync_detailed(
 
 
 def sync(
-    execution_id: UUID,
+    execution_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> (
@@ -151,7 +150,7 @@ def sync(
      Get a single execution by ID with all details
 
     Args:
-        execution_id (UUID):
+        execution_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +167,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    execution_id: UUID,
+    execution_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[
@@ -184,7 +183,7 @@ async def asyncio_detailed(
      Get a single execution by ID with all details
 
     Args:
-        execution_id (UUID):
+        execution_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,7 +203,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    execution_id: UUID,
+    execution_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> (
@@ -221,7 +220,7 @@ async def asyncio(
      Get a single execution by ID with all details
 
     Args:
-        execution_id (UUID):
+        execution_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

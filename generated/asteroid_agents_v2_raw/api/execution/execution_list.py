@@ -1,7 +1,6 @@
 import datetime
 from http import HTTPStatus
 from typing import Any
-from uuid import UUID
 
 import httpx
 
@@ -20,16 +19,16 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    organization_id: UUID | Unset = UNSET,
+    organization_id: str | Unset = UNSET,
     page_size: int = 10,
     page: int = 1,
     execution_id: str | Unset = UNSET,
-    agent_id: UUID | Unset = UNSET,
+    agent_id: str | Unset = UNSET,
     status: list[AgentsExecutionStatus] | Unset = UNSET,
     agent_version: int | Unset = UNSET,
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
-    human_labels: list[UUID] | Unset = UNSET,
+    human_labels: list[str] | Unset = UNSET,
     outcome_label: str | Unset = UNSET,
     metadata_key: str | Unset = UNSET,
     metadata_value: str | Unset = UNSET,
@@ -39,10 +38,7 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_organization_id: str | Unset = UNSET
-    if not isinstance(organization_id, Unset):
-        json_organization_id = str(organization_id)
-    params["organizationId"] = json_organization_id
+    params["organizationId"] = organization_id
 
     params["pageSize"] = page_size
 
@@ -50,10 +46,7 @@ def _get_kwargs(
 
     params["executionId"] = execution_id
 
-    json_agent_id: str | Unset = UNSET
-    if not isinstance(agent_id, Unset):
-        json_agent_id = str(agent_id)
-    params["agentId"] = json_agent_id
+    params["agentId"] = agent_id
 
     json_status: list[str] | Unset = UNSET
     if not isinstance(status, Unset):
@@ -78,10 +71,7 @@ def _get_kwargs(
 
     json_human_labels: list[str] | Unset = UNSET
     if not isinstance(human_labels, Unset):
-        json_human_labels = []
-        for human_labels_item_data in human_labels:
-            human_labels_item = str(human_labels_item_data)
-            json_human_labels.append(human_labels_item)
+        json_human_labels = human_labels
 
     params["humanLabels"] = json_human_labels
 
@@ -175,16 +165,16 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    organization_id: UUID | Unset = UNSET,
+    organization_id: str | Unset = UNSET,
     page_size: int = 10,
     page: int = 1,
     execution_id: str | Unset = UNSET,
-    agent_id: UUID | Unset = UNSET,
+    agent_id: str | Unset = UNSET,
     status: list[AgentsExecutionStatus] | Unset = UNSET,
     agent_version: int | Unset = UNSET,
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
-    human_labels: list[UUID] | Unset = UNSET,
+    human_labels: list[str] | Unset = UNSET,
     outcome_label: str | Unset = UNSET,
     metadata_key: str | Unset = UNSET,
     metadata_value: str | Unset = UNSET,
@@ -203,16 +193,16 @@ def sync_detailed(
     pageSize; total counts every execution matching the filters.
 
     Args:
-        organization_id (UUID | Unset):
+        organization_id (str | Unset):
         page_size (int):  Default: 10.
         page (int):  Default: 1.
         execution_id (str | Unset):
-        agent_id (UUID | Unset):
+        agent_id (str | Unset):
         status (list[AgentsExecutionStatus] | Unset):
         agent_version (int | Unset):
         created_after (datetime.datetime | Unset):
         created_before (datetime.datetime | Unset):
-        human_labels (list[UUID] | Unset):
+        human_labels (list[str] | Unset):
         outcome_label (str | Unset):
         metadata_key (str | Unset):
         metadata_value (str | Unset):
@@ -256,16 +246,16 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    organization_id: UUID | Unset = UNSET,
+    organization_id: str | Unset = UNSET,
     page_size: int = 10,
     page: int = 1,
     execution_id: str | Unset = UNSET,
-    agent_id: UUID | Unset = UNSET,
+    agent_id: str | Unset = UNSET,
     status: list[AgentsExecutionStatus] | Unset = UNSET,
     agent_version: int | Unset = UNSET,
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
-    human_labels: list[UUID] | Unset = UNSET,
+    human_labels: list[str] | Unset = UNSET,
     outcome_label: str | Unset = UNSET,
     metadata_key: str | Unset = UNSET,
     metadata_value: str | Unset = UNSET,
@@ -285,16 +275,16 @@ def sync(
     pageSize; total counts every execution matching the filters.
 
     Args:
-        organization_id (UUID | Unset):
+        organization_id (str | Unset):
         page_size (int):  Default: 10.
         page (int):  Default: 1.
         execution_id (str | Unset):
-        agent_id (UUID | Unset):
+        agent_id (str | Unset):
         status (list[AgentsExecutionStatus] | Unset):
         agent_version (int | Unset):
         created_after (datetime.datetime | Unset):
         created_before (datetime.datetime | Unset):
-        human_labels (list[UUID] | Unset):
+        human_labels (list[str] | Unset):
         outcome_label (str | Unset):
         metadata_key (str | Unset):
         metadata_value (str | Unset):
@@ -333,16 +323,16 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    organization_id: UUID | Unset = UNSET,
+    organization_id: str | Unset = UNSET,
     page_size: int = 10,
     page: int = 1,
     execution_id: str | Unset = UNSET,
-    agent_id: UUID | Unset = UNSET,
+    agent_id: str | Unset = UNSET,
     status: list[AgentsExecutionStatus] | Unset = UNSET,
     agent_version: int | Unset = UNSET,
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
-    human_labels: list[UUID] | Unset = UNSET,
+    human_labels: list[str] | Unset = UNSET,
     outcome_label: str | Unset = UNSET,
     metadata_key: str | Unset = UNSET,
     metadata_value: str | Unset = UNSET,
@@ -361,16 +351,16 @@ async def asyncio_detailed(
     pageSize; total counts every execution matching the filters.
 
     Args:
-        organization_id (UUID | Unset):
+        organization_id (str | Unset):
         page_size (int):  Default: 10.
         page (int):  Default: 1.
         execution_id (str | Unset):
-        agent_id (UUID | Unset):
+        agent_id (str | Unset):
         status (list[AgentsExecutionStatus] | Unset):
         agent_version (int | Unset):
         created_after (datetime.datetime | Unset):
         created_before (datetime.datetime | Unset):
-        human_labels (list[UUID] | Unset):
+        human_labels (list[str] | Unset):
         outcome_label (str | Unset):
         metadata_key (str | Unset):
         metadata_value (str | Unset):
@@ -412,16 +402,16 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    organization_id: UUID | Unset = UNSET,
+    organization_id: str | Unset = UNSET,
     page_size: int = 10,
     page: int = 1,
     execution_id: str | Unset = UNSET,
-    agent_id: UUID | Unset = UNSET,
+    agent_id: str | Unset = UNSET,
     status: list[AgentsExecutionStatus] | Unset = UNSET,
     agent_version: int | Unset = UNSET,
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
-    human_labels: list[UUID] | Unset = UNSET,
+    human_labels: list[str] | Unset = UNSET,
     outcome_label: str | Unset = UNSET,
     metadata_key: str | Unset = UNSET,
     metadata_value: str | Unset = UNSET,
@@ -441,16 +431,16 @@ async def asyncio(
     pageSize; total counts every execution matching the filters.
 
     Args:
-        organization_id (UUID | Unset):
+        organization_id (str | Unset):
         page_size (int):  Default: 10.
         page (int):  Default: 1.
         execution_id (str | Unset):
-        agent_id (UUID | Unset):
+        agent_id (str | Unset):
         status (list[AgentsExecutionStatus] | Unset):
         agent_version (int | Unset):
         created_after (datetime.datetime | Unset):
         created_before (datetime.datetime | Unset):
-        human_labels (list[UUID] | Unset):
+        human_labels (list[str] | Unset):
         outcome_label (str | Unset):
         metadata_key (str | Unset):
         metadata_value (str | Unset):

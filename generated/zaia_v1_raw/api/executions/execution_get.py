@@ -1,7 +1,6 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
@@ -13,7 +12,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    id: UUID,
+    id: str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -67,7 +66,7 @@ def _build_response(
 
 
 def sync_detailed(
-    id: UUID,
+    id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Error | Execution]:
@@ -76,7 +75,7 @@ def sync_detailed(
      Retrieves an execution.
 
     Args:
-        id (UUID): A UUID v4 string that identifies an entity.
+        id (str): A UUID v4 string that identifies an entity.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -98,7 +97,7 @@ def sync_detailed(
 
 
 def sync(
-    id: UUID,
+    id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Error | Execution | None:
@@ -107,7 +106,7 @@ def sync(
      Retrieves an execution.
 
     Args:
-        id (UUID): A UUID v4 string that identifies an entity.
+        id (str): A UUID v4 string that identifies an entity.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,7 +123,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    id: UUID,
+    id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Error | Execution]:
@@ -133,7 +132,7 @@ async def asyncio_detailed(
      Retrieves an execution.
 
     Args:
-        id (UUID): A UUID v4 string that identifies an entity.
+        id (str): A UUID v4 string that identifies an entity.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,7 +152,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: UUID,
+    id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Error | Execution | None:
@@ -162,7 +161,7 @@ async def asyncio(
      Retrieves an execution.
 
     Args:
-        id (UUID): A UUID v4 string that identifies an entity.
+        id (str): A UUID v4 string that identifies an entity.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,6 +1,5 @@
 from http import HTTPStatus
 from typing import Any
-from uuid import UUID
 
 import httpx
 
@@ -13,21 +12,15 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    chat_message_id: UUID | Unset = UNSET,
-    execution_id: UUID | Unset = UNSET,
+    chat_message_id: str | Unset = UNSET,
+    execution_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    json_chat_message_id: str | Unset = UNSET
-    if not isinstance(chat_message_id, Unset):
-        json_chat_message_id = str(chat_message_id)
-    params["chatMessageId"] = json_chat_message_id
+    params["chatMessageId"] = chat_message_id
 
-    json_execution_id: str | Unset = UNSET
-    if not isinstance(execution_id, Unset):
-        json_execution_id = str(execution_id)
-    params["executionId"] = json_execution_id
+    params["executionId"] = execution_id
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -83,8 +76,8 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    chat_message_id: UUID | Unset = UNSET,
-    execution_id: UUID | Unset = UNSET,
+    chat_message_id: str | Unset = UNSET,
+    execution_id: str | Unset = UNSET,
 ) -> Response[Error | ExecutionNesting]:
     """Get an execution with its children
 
@@ -93,8 +86,8 @@ def sync_detailed(
     array holds executions of the same shape, recursively.
 
     Args:
-        chat_message_id (UUID | Unset): A UUID v4 string that identifies an entity.
-        execution_id (UUID | Unset): A UUID v4 string that identifies an entity.
+        chat_message_id (str | Unset): A UUID v4 string that identifies an entity.
+        execution_id (str | Unset): A UUID v4 string that identifies an entity.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -119,8 +112,8 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    chat_message_id: UUID | Unset = UNSET,
-    execution_id: UUID | Unset = UNSET,
+    chat_message_id: str | Unset = UNSET,
+    execution_id: str | Unset = UNSET,
 ) -> Error | ExecutionNesting | None:
     """Get an execution with its children
 
@@ -129,8 +122,8 @@ def sync(
     array holds executions of the same shape, recursively.
 
     Args:
-        chat_message_id (UUID | Unset): A UUID v4 string that identifies an entity.
-        execution_id (UUID | Unset): A UUID v4 string that identifies an entity.
+        chat_message_id (str | Unset): A UUID v4 string that identifies an entity.
+        execution_id (str | Unset): A UUID v4 string that identifies an entity.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,8 +143,8 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    chat_message_id: UUID | Unset = UNSET,
-    execution_id: UUID | Unset = UNSET,
+    chat_message_id: str | Unset = UNSET,
+    execution_id: str | Unset = UNSET,
 ) -> Response[Error | ExecutionNesting]:
     """Get an execution with its children
 
@@ -160,8 +153,8 @@ async def asyncio_detailed(
     array holds executions of the same shape, recursively.
 
     Args:
-        chat_message_id (UUID | Unset): A UUID v4 string that identifies an entity.
-        execution_id (UUID | Unset): A UUID v4 string that identifies an entity.
+        chat_message_id (str | Unset): A UUID v4 string that identifies an entity.
+        execution_id (str | Unset): A UUID v4 string that identifies an entity.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,8 +177,8 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    chat_message_id: UUID | Unset = UNSET,
-    execution_id: UUID | Unset = UNSET,
+    chat_message_id: str | Unset = UNSET,
+    execution_id: str | Unset = UNSET,
 ) -> Error | ExecutionNesting | None:
     """Get an execution with its children
 
@@ -194,8 +187,8 @@ async def asyncio(
     array holds executions of the same shape, recursively.
 
     Args:
-        chat_message_id (UUID | Unset): A UUID v4 string that identifies an entity.
-        execution_id (UUID | Unset): A UUID v4 string that identifies an entity.
+        chat_message_id (str | Unset): A UUID v4 string that identifies an entity.
+        execution_id (str | Unset): A UUID v4 string that identifies an entity.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,6 +1,5 @@
 from http import HTTPStatus
 from typing import Any
-from uuid import UUID
 
 import httpx
 
@@ -15,7 +14,7 @@ def _get_kwargs(
     *,
     page_number: int | Unset = 1,
     page_size: int | Unset = 10,
-    responder_ids: list[UUID] | Unset | UUID = UNSET,
+    responder_ids: list[str] | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -28,14 +27,10 @@ def _get_kwargs(
     if isinstance(responder_ids, Unset):
         json_responder_ids = UNSET
     elif isinstance(responder_ids, list):
-        json_responder_ids = []
-        for responder_ids_type_0_item_data in responder_ids:
-            responder_ids_type_0_item = str(responder_ids_type_0_item_data)
-            json_responder_ids.append(responder_ids_type_0_item)
+        json_responder_ids = responder_ids
 
     else:
-        json_responder_ids = str(responder_ids)
-
+        json_responder_ids = responder_ids
     params["responderIds"] = json_responder_ids
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -94,7 +89,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     page_number: int | Unset = 1,
     page_size: int | Unset = 10,
-    responder_ids: list[UUID] | Unset | UUID = UNSET,
+    responder_ids: list[str] | str | Unset = UNSET,
 ) -> Response[Error | list[Execution]]:
     """List executions
 
@@ -105,7 +100,7 @@ def sync_detailed(
     Args:
         page_number (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 10.
-        responder_ids (list[UUID] | Unset | UUID):
+        responder_ids (list[str] | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,7 +128,7 @@ def sync(
     client: AuthenticatedClient | Client,
     page_number: int | Unset = 1,
     page_size: int | Unset = 10,
-    responder_ids: list[UUID] | Unset | UUID = UNSET,
+    responder_ids: list[str] | str | Unset = UNSET,
 ) -> Error | list[Execution] | None:
     """List executions
 
@@ -144,7 +139,7 @@ def sync(
     Args:
         page_number (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 10.
-        responder_ids (list[UUID] | Unset | UUID):
+        responder_ids (list[str] | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,7 +162,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     page_number: int | Unset = 1,
     page_size: int | Unset = 10,
-    responder_ids: list[UUID] | Unset | UUID = UNSET,
+    responder_ids: list[str] | str | Unset = UNSET,
 ) -> Response[Error | list[Execution]]:
     """List executions
 
@@ -178,7 +173,7 @@ async def asyncio_detailed(
     Args:
         page_number (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 10.
-        responder_ids (list[UUID] | Unset | UUID):
+        responder_ids (list[str] | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,7 +199,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     page_number: int | Unset = 1,
     page_size: int | Unset = 10,
-    responder_ids: list[UUID] | Unset | UUID = UNSET,
+    responder_ids: list[str] | str | Unset = UNSET,
 ) -> Error | list[Execution] | None:
     """List executions
 
@@ -215,7 +210,7 @@ async def asyncio(
     Args:
         page_number (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 10.
-        responder_ids (list[UUID] | Unset | UUID):
+        responder_ids (list[str] | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
