@@ -14,7 +14,7 @@ BENCH_STAMP := $(BENCH_VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1"
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[testing,cli]" --group dev
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[testing,cli,async]" --group dev
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -54,7 +54,7 @@ fuzz: $(STAMP)
 $(BENCH_STAMP): pyproject.toml
 	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1"
-	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e ".[testing]" asteroid-odyssey==1.9.167
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e ".[testing,async]" asteroid-odyssey==1.9.167
 	touch $(BENCH_STAMP)
 
 bench: $(BENCH_STAMP)

@@ -44,4 +44,5 @@ def test_the_wheel_ships_typed_packages_specs_and_few_dependencies(tmp_path: Pat
     runtime = [r for r in metadata.get_all("Requires-Dist") or [] if "extra ==" not in r]
     assert sorted(r.split("<")[0].split(">")[0] for r in runtime) == ["attrs", "httpx"]
     assert metadata["Requires-Python"] == ">=3.11"
+    assert set(metadata.get_all("Provides-Extra") or []) == {"async", "cli", "testing"}
     assert "agent-executions = agent_executions.cli:main" in entry_points

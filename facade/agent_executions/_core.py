@@ -136,7 +136,7 @@ def build_request(http: httpx.Client | httpx.AsyncClient, config: ClientConfig, 
     return http.build_request(
         op.method,
         config.base_url + op.path,
-        params=op.params,
+        params=op.params or None,  # an empty tuple would make httpx parse the URL a second time
         headers={**config.auth_headers, "Accept": "application/json"},
         timeout=config.timeout,
     )
@@ -149,22 +149,21 @@ def read_response(op: Operation[T], request: httpx.Request, outcome: httpx.Respo
     )
     if outcome.status_code >= 300:
         raise status_error(outcome)
-    text = outcome.text
     try:
-        data = json.loads(text)
+        data = json.loads(outcome.content)  # bytes: JSON is UTF-8, and decoding to text first costs a pass
     except ValueError:
         content_type = outcome.headers.get("content-type", "no content type")
         message = f"the response is not JSON ({content_type})"
-        raise ResponseValidationError(message, operation=op.name, body=text) from None
+        raise ResponseValidationError(message, operation=op.name, body=outcome.text) from None
     try:
         return op.parse(data)
     except KeyError as exc:
         name = str(exc.args[0]) if exc.args else "?"
         message = f"the response lacks the required property {name!r}"
-        raise ResponseValidationError(message, operation=op.name, body=text, property=name) from None
+        raise ResponseValidationError(message, operation=op.name, body=outcome.text, property=name) from None
     except (TypeError, ValueError, AttributeError) as exc:
         message = f"the response does not match the pinned spec ({type(exc).__name__}: {exc})"
-        raise ResponseValidationError(message, operation=op.name, body=text) from None
+        raise ResponseValidationError(message, operation=op.name, body=outcome.text) from None
 
 
 def connection_error(op: Operation[Any], request: httpx.Request, exc: httpx.TransportError) -> APIConnectionError:

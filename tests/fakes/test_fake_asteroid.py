@@ -172,6 +172,29 @@ def test_store_changes_at_run_time(asteroid_server: FakeAsteroidServer) -> None:
     assert get(asteroid_server, f"/executions/{added['id']}").status_code == 404
 
 
+def test_interleaved_listings_stay_right_across_store_changes(asteroid_server: FakeAsteroidServer) -> None:
+    """Listings and pages are cached per query until the store changes: interleave two queries
+    around each kind of change and compare every answer with the store."""
+
+    def first_page(params: list[tuple[str, str]]) -> list[str]:
+        return [i["id"] for i in get(asteroid_server, "/executions", [*params, ("pageSize", "100")]).json()["items"]]
+
+    def expected(status: str | None) -> list[str]:
+        chosen = [i for i in asteroid_server.executions if status is None or i["status"] == status]
+        return [i["id"] for i in sorted(chosen, key=lambda i: (i["createdAt"], i["id"]), reverse=True)][:100]
+
+    changes = [
+        lambda: asteroid_server.add(status="failed"),
+        lambda: asteroid_server.update(asteroid_server.executions[3]["id"], status="failed"),
+        lambda: asteroid_server.remove(asteroid_server.executions[0]["id"]),
+    ]
+    for change in [lambda: None, *changes]:
+        change()
+        for _ in range(2):
+            assert first_page([]) == expected(None)
+            assert first_page([("status", "failed")]) == expected("failed")
+
+
 def test_the_request_log_redacts_the_key(asteroid_server: FakeAsteroidServer) -> None:
     get(asteroid_server, "/executions", [("status", "failed"), ("status", "running")])
     logged = asteroid_server.requests[-1]

@@ -26,6 +26,8 @@ from ._faults import Fault, Faults
 
 JSON = dict[str, Any]
 REDACTED = "<redacted>"
+MAX_CACHED_LISTINGS = 8
+MAX_CACHED_PAGES = 4096
 
 
 class SpecViolation(AssertionError):
@@ -105,7 +107,7 @@ class FakeServer:
         self._store: dict[str, JSON] = {}
         self._store_lock = threading.Lock()
         self._version = 0  # bumped by every change, so listings can be cached between changes
-        self._listing: tuple[Any, list[JSON]] = (None, [])
+        self._listings: dict[Any, list[JSON]] = {}
         self._pages: dict[Any, bytes] = {}
         self.populate(self.default_count if count is None else count)
 
@@ -197,13 +199,17 @@ class FakeServer:
             self._version += 1
 
     def listing(self, query: Any, build: Callable[[Iterable[JSON]], list[JSON]]) -> list[JSON]:
-        """`build(store)` for this query, cached until the store changes (pages of one listing share it)."""
+        """`build(store)` for this query, cached until the store changes (pages of one listing share
+        it). Several queries stay cached, so clients that interleave their listings do not evict
+        each other's."""
         with self._store_lock:
             key = (self._version, query)
-            if self._listing[0] != key:
-                self._listing = (key, build(self._store.values()))
-                self._pages.clear()
-            return self._listing[1]
+            listing = self._listings.get(key)
+            if listing is None:
+                if len(self._listings) >= MAX_CACHED_LISTINGS or _stale(self._listings, self._version):
+                    self._listings.clear()
+                listing = self._listings[key] = build(self._store.values())
+            return listing
 
     def encoded_page(self, key: Any, make: Callable[[], Any]) -> bytes:
         """The JSON of one page of the current listing, encoded once until the store changes,
@@ -213,7 +219,7 @@ class FakeServer:
         if cached is None:
             cached = json.dumps(make()).encode()
             with self._store_lock:
-                if len(self._pages) > 4096:
+                if len(self._pages) >= MAX_CACHED_PAGES or _stale(self._pages, self._version):
                     self._pages.clear()
                 self._pages[(version, key)] = cached
         return cached
@@ -388,6 +394,12 @@ class FakeServer:
         """A JSON response; `bytes` are taken as JSON already encoded (a cached page)."""
         body = payload if isinstance(payload, bytes) else json.dumps(payload)
         return Response(body, status=status, content_type="application/json")
+
+
+def _stale(cache: dict[Any, Any], version: int) -> bool:
+    """Whether a cache keyed by `(store version, ...)` holds entries of an older version (all its
+    keys share one version: it is cleared whenever that changes)."""
+    return bool(cache) and next(iter(cache))[0] != version
 
 
 def int_arg(value: str, name: str, minimum: int, maximum: int | None = None) -> int:
