@@ -10,6 +10,7 @@ peak memory while iterating 10,000 and 100,000 executions.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import multiprocessing
 import os
@@ -20,16 +21,34 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import agent_executions as ae
 import httpx
-from agent_executions.testing import FakeAsteroidServer
 
 ROOT = Path(__file__).resolve().parent.parent
 COUNT = 10_000
 PAGE = 100
 KEY_HEADER = "X-Asteroid-Agents-Api-Key"
+
+
+class Endpoint(Protocol):
+    """Where the fake server listens: what a contender needs to reach it."""
+
+    api_key: str
+    base_url: str
+    url: str
+    first_id: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Remote:
+    """An `Endpoint` handed to a contender's own process."""
+
+    api_key: str
+    base_url: str
+    url: str
+    first_id: str
 
 
 class ServerProcess:
@@ -55,7 +74,7 @@ class ServerProcess:
 
 
 def _serve(conn: Any, count: int) -> None:
-    with FakeAsteroidServer(seed=1, count=count, validate=False) as server:
+    with fake_server(seed=1, count=count) as server:
         server.serve_newer_api = True  # the vendor's SDK expects X-Api-Key and the newer required properties
         conn.send((server.api_key, server.base_url, server.url, server.executions[0]["id"]))
         while True:
@@ -64,6 +83,14 @@ def _serve(conn: Any, count: int) -> None:
                 return
             server.latency = value
             conn.send("ok")
+
+
+def fake_server(seed: int, count: int) -> Any:
+    """A fake Asteroid server without validation. Imported here, not at the top, so that the
+    contenders' processes do not carry werkzeug and openapi-core in their heap."""
+    from agent_executions.testing import FakeAsteroidServer
+
+    return FakeAsteroidServer(seed=seed, count=count, validate=False)
 
 
 def median_seconds(run: Callable[[], int], runs: int, expect: int) -> float:
@@ -80,7 +107,7 @@ def median_seconds(run: Callable[[], int], runs: int, expect: int) -> float:
 # --- listing contenders ---------------------------------------------------------------------
 
 
-def httpx_floor(server: ServerProcess) -> int:
+def httpx_floor(server: Endpoint) -> int:
     count, page = 0, 1
     with httpx.Client(headers={KEY_HEADER: server.api_key}) as client:
         while True:
@@ -93,7 +120,7 @@ def httpx_floor(server: ServerProcess) -> int:
             page += 1
 
 
-def raw_generated(server: ServerProcess) -> int:
+def raw_generated(server: Endpoint) -> int:
     from asteroid_agents_v2_raw import AuthenticatedClient
     from asteroid_agents_v2_raw.api.execution import execution_list
 
@@ -115,12 +142,12 @@ def raw_generated(server: ServerProcess) -> int:
             page += 1
 
 
-def facade_sync(server: ServerProcess) -> int:
+def facade_sync(server: Endpoint) -> int:
     with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
         return sum(1 for _ in client.executions.list(page_size=PAGE))
 
 
-def facade_async(server: ServerProcess, concurrency: int = 1) -> int:
+def facade_async(server: Endpoint, concurrency: int = 1) -> int:
     async def main() -> int:
         async with ae.AsyncAsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
             return len([e async for e in client.executions.list(page_size=PAGE, concurrency=concurrency)])
@@ -128,7 +155,7 @@ def facade_async(server: ServerProcess, concurrency: int = 1) -> int:
     return asyncio.run(main())
 
 
-def vendor_sdk(server: ServerProcess) -> int:
+def vendor_sdk(server: Endpoint) -> int:
     from asteroid_odyssey import ApiClient, Configuration, ExecutionApi
 
     configuration = Configuration(host=server.url, api_key={"ApiKeyAuth": server.api_key})
@@ -143,7 +170,7 @@ def vendor_sdk(server: ServerProcess) -> int:
             page += 1
 
 
-CONTENDERS: dict[str, Callable[[ServerProcess], int]] = {
+CONTENDERS: dict[str, Callable[[Endpoint], int]] = {
     "plain httpx + json.loads (the floor)": httpx_floor,
     "raw generated client, hand-written page loop": raw_generated,
     "facade, sync": facade_sync,
@@ -154,25 +181,29 @@ CONTENDERS: dict[str, Callable[[ServerProcess], int]] = {
 
 
 def listing_table(server: ServerProcess, runs: int) -> tuple[list[str], dict[str, float]]:
-    """Each contender `runs` times, taking turns (so a noisy moment hits them all alike), after a
-    warm-up. Besides the wall time, the client's own CPU time: the server runs in another process,
-    so it is what the contender itself spends, and it moves less with the machine's noise."""
+    """Each contender `runs` times, taking turns (so a noisy moment hits them all alike).
+
+    Every sample runs in a fresh process that lists once to warm up and once timed: in a shared
+    process, the modules one contender imports (the vendor SDK brings pydantic) double the heap
+    that the garbage collector scans for all the others. Besides the wall time, the client's own
+    CPU time: the server runs in yet another process, so it is what the contender itself spends,
+    and it moves less with the machine's noise."""
     samples: dict[str, list[tuple[float, float]]] = {name: [] for name in CONTENDERS}
     errors: dict[str, str] = {}
-    for round_number in range(runs + 1):
-        for name, contender in CONTENDERS.items():
+    for _ in range(runs):
+        for name in CONTENDERS:
             if name in errors:
                 continue
-            cpu_started = time.process_time()
-            try:
-                seconds = median_seconds(lambda c=contender: c(server), 1, COUNT)
-            except Exception as exc:  # a contender that cannot run is reported, not fatal
-                errors[name] = f"{type(exc).__name__}: {str(exc).splitlines()[0][:120]}"
+            command = [sys.executable, __file__, "--contender", name]
+            command += [server.api_key, server.base_url, server.url, server.first_id]
+            done = subprocess.run(command, capture_output=True, text=True)
+            if done.returncode != 0:  # a contender that cannot run is reported, not fatal
+                errors[name] = (done.stderr.strip().splitlines() or ["no output"])[-1][:160]
                 continue
-            if round_number:  # round 0 warms caches, connections and imports
-                samples[name].append((seconds, time.process_time() - cpu_started))
+            wall, cpu = json.loads(done.stdout)
+            samples[name].append((wall, cpu))
     results = {name: statistics.median(s for s, _ in runs_) for name, runs_ in samples.items() if runs_}
-    cpu = {name: statistics.median(c for _, c in runs_) for name, runs_ in samples.items() if runs_}
+    cpu_times = {name: statistics.median(c for _, c in runs_) for name, runs_ in samples.items() if runs_}
     floor = results[next(iter(CONTENDERS))]
     lines = [
         "| contender | median s | items/s | vs floor | client CPU s |",
@@ -181,32 +212,53 @@ def listing_table(server: ServerProcess, runs: int) -> tuple[list[str], dict[str
     for name in CONTENDERS:
         if name in results:
             seconds = results[name]
-            row = f"| {name} | {seconds:.3f} | {COUNT / seconds:,.0f} | {floor / seconds:.2f}x | {cpu[name]:.3f} |"
+            row = (
+                f"| {name} | {seconds:.3f} | {COUNT / seconds:,.0f} | {floor / seconds:.2f}x | {cpu_times[name]:.3f} |"
+            )
             lines.append(row)
         else:
             lines.append(f"| {name} | failed: {errors[name]} | | | |")
     return lines, results
 
 
+def run_contender(name: str, endpoint: Endpoint) -> tuple[float, float]:
+    """List once to warm up (imports, connections, caches), then once timed: (wall s, CPU s)."""
+    contender = CONTENDERS[name]
+    median_seconds(lambda: contender(endpoint), 1, COUNT)
+    cpu_started = time.process_time()
+    wall = median_seconds(lambda: contender(endpoint), 1, COUNT)
+    return wall, time.process_time() - cpu_started
+
+
 # --- get, import, memory ------------------------------------------------------------------------
 
 
-def get_table(server: ServerProcess, calls: int = 2000) -> tuple[list[str], dict[str, float]]:
+def get_table(server: ServerProcess, calls: int = 2000, runs: int = 5) -> tuple[list[str], dict[str, float]]:
+    """`calls` gets on one client, clients built before the clock starts; plain httpx and the
+    facade take turns for `runs` rounds after a warm-up one."""
     execution_id = server.first_id
+    plain_client = httpx.Client(headers={KEY_HEADER: server.api_key})
+    facade_client = ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url)
 
     def plain() -> int:
-        with httpx.Client(headers={KEY_HEADER: server.api_key}) as client:
-            for _ in range(calls):
-                json.loads(client.get(f"{server.base_url}/executions/{execution_id}").content)
+        for _ in range(calls):
+            json.loads(plain_client.get(f"{server.base_url}/executions/{execution_id}").content)
         return calls
 
     def facade() -> int:
-        with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
-            for _ in range(calls):
-                client.executions.get(execution_id)
+        for _ in range(calls):
+            facade_client.executions.get(execution_id)
         return calls
 
-    results = {"plain httpx + json.loads": median_seconds(plain, 3, calls), "facade": median_seconds(facade, 3, calls)}
+    contenders = {"plain httpx + json.loads": plain, "facade": facade}
+    samples: dict[str, list[float]] = {name: [] for name in contenders}
+    with plain_client, facade_client:
+        for round_number in range(runs + 1):
+            for name, contender in contenders.items():
+                seconds = median_seconds(contender, 1, calls)
+                if round_number:
+                    samples[name].append(seconds)
+    results = {name: statistics.median(times) for name, times in samples.items()}
     floor = results["plain httpx + json.loads"]
     lines = ["| contender | per call ms | vs floor |", "| --- | ---: | ---: |"]
     lines += [f"| {name} | {s / calls * 1e3:.3f} | {s / floor:.2f}x the time |" for name, s in results.items()]
@@ -237,7 +289,7 @@ print(count, tracemalloc.get_traced_memory()[1])
 
 def peak_memory(count: int) -> tuple[int, int]:
     """Peak traced memory of a fresh process iterating `count` executions (the server runs here)."""
-    with FakeAsteroidServer(seed=5, count=count, validate=False) as server:
+    with fake_server(seed=5, count=count) as server:
         out = subprocess.run([sys.executable, "-c", PEAK, server.api_key, server.base_url], capture_output=True,
                              text=True, check=True).stdout.split()  # fmt: skip
     return int(out[0]), int(out[1])
@@ -245,7 +297,7 @@ def peak_memory(count: int) -> tuple[int, int]:
 
 def parse_costs() -> tuple[float, float]:
     """Microseconds per execution for json.loads alone and for json.loads + the generated model."""
-    server = FakeAsteroidServer(seed=1, count=2000, validate=False)
+    server = fake_server(seed=1, count=2000)
     raw = [json.dumps(item) for item in server.executions]
 
     def per_item(parse: Callable[[str], object]) -> float:
@@ -345,4 +397,8 @@ def _versus(results: dict[str, float], other: str, ours: str) -> str:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--contender"]:
+        name, api_key, base_url, url, first_id = sys.argv[2:7]
+        print(json.dumps(run_contender(name, Remote(api_key, base_url, url, first_id))))
+        sys.exit(0)
     sys.exit(main())

@@ -189,7 +189,6 @@ class _Executions(Generic[PagerT]):
         twice, or be skipped after a deletion). `consistent=True` pages by `createdAt`
         instead: every execution that existed when the listing began comes exactly once;
         those created since do not come when sorting newest first (the default) and come
-        and those created since do not come when sorting newest first (the default) and come
         at the end when sorting oldest first. It needs `sort_field="created_at"`.
 
         `concurrency` (async clients only): once the first page gives the total, fetch up to
