@@ -315,8 +315,9 @@ def main() -> int:
         "",
         f"Written by `make bench` ({platform.python_implementation()} {platform.python_version()}, "
         f"{platform.machine()}, {os.cpu_count()} cores). The fake server runs in a process of its own",
-        "on loopback, validation off; every contender talks to the same one. Compare the ratios: the",
-        "absolute figures move with the machine.",
+        "on loopback, validation off; every contender talks to the same one, each listing sample from a",
+        "fresh process of its own, the contenders taking turns. Compare the ratios: the absolute figures",
+        "move with the machine.",
         "",
     ]
     with ServerProcess(COUNT) as server:
