@@ -21,7 +21,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import agent_executions as ae
 import httpx
@@ -32,18 +32,9 @@ PAGE = 100
 KEY_HEADER = "X-Asteroid-Agents-Api-Key"
 
 
-class Endpoint(Protocol):
-    """Where the fake server listens: what a contender needs to reach it."""
-
-    api_key: str
-    base_url: str
-    url: str
-    first_id: str
-
-
 @dataclasses.dataclass(frozen=True)
-class Remote:
-    """An `Endpoint` handed to a contender's own process."""
+class Endpoint:
+    """Where the fake server listens: what a contender needs to reach it (also on its command line)."""
 
     api_key: str
     base_url: str
@@ -61,7 +52,7 @@ class ServerProcess:
 
     def __enter__(self) -> ServerProcess:
         self._process.start()
-        self.api_key, self.base_url, self.url, self.first_id = self._conn.recv()
+        self.endpoint = Endpoint(*self._conn.recv())
         return self
 
     def set_latency(self, seconds: float) -> None:
@@ -194,8 +185,7 @@ def listing_table(server: ServerProcess, runs: int) -> tuple[list[str], dict[str
         for name in CONTENDERS:
             if name in errors:
                 continue
-            command = [sys.executable, __file__, "--contender", name]
-            command += [server.api_key, server.base_url, server.url, server.first_id]
+            command = [sys.executable, __file__, "--contender", name, *dataclasses.astuple(server.endpoint)]
             done = subprocess.run(command, capture_output=True, text=True)
             if done.returncode != 0:  # a contender that cannot run is reported, not fatal
                 errors[name] = (done.stderr.strip().splitlines() or ["no output"])[-1][:160]
@@ -233,7 +223,7 @@ def run_contender(name: str, endpoint: Endpoint) -> tuple[float, float]:
 # --- get, import, memory ------------------------------------------------------------------------
 
 
-def get_table(server: ServerProcess, calls: int = 2000, runs: int = 5) -> tuple[list[str], dict[str, float]]:
+def get_table(server: Endpoint, calls: int = 2000, runs: int = 5) -> tuple[list[str], dict[str, float]]:
     """`calls` gets on one client, clients built before the clock starts; plain httpx and the
     facade take turns for `runs` rounds after a warm-up one."""
     execution_id = server.first_id
@@ -333,7 +323,7 @@ def main() -> int:
             "",
         ]
         server.set_latency(0.0)
-        gets, get_results = get_table(server)
+        gets, get_results = get_table(server.endpoint)
         lines += ["## One `get`, 2,000 times on one client", "", *gets, ""]
     costs = parse_costs()
     floor = zero[next(iter(CONTENDERS))]
@@ -400,6 +390,6 @@ def _versus(results: dict[str, float], other: str, ours: str) -> str:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--contender"]:
         name, api_key, base_url, url, first_id = sys.argv[2:7]
-        print(json.dumps(run_contender(name, Remote(api_key, base_url, url, first_id))))
+        print(json.dumps(run_contender(name, Endpoint(api_key, base_url, url, first_id))))
         sys.exit(0)
     sys.exit(main())
