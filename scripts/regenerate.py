@@ -33,6 +33,8 @@ from typing import Any
 import httpx
 import yaml
 from openapi_spec_validator import validate as validate_openapi
+from api_shape import ShapeError
+from api_shape import render as render_shape
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 from spec_changes import summarize_changes
 from spec_overrides import apply_overrides
@@ -46,6 +48,7 @@ LOCK_FILE = "sources.lock.json"
 FETCH_TIMEOUT = 30.0
 TOOLS = ("openapi-python-client", "ruff")
 NORMALIZED_SPEC = "openapi.json"
+SHAPE_MODULE = "api_shape.py"
 
 
 class RegenerationError(Exception):
@@ -220,6 +223,10 @@ def generate(api: Api, normalized: dict[str, Any], workdir: Path) -> Path:
     options = ["--path", str(spec_path), "--config", str(config_path), "--meta", "none", "--fail-on-warning"]
     options += ["--output-path", str(package_dir), "--custom-template-path", str(TEMPLATES_DIR)]
     run([*generator, *options], workdir, f"openapi-python-client on {api.name}")
+    try:  # what the facade and the fakes read instead of constants: server, auth, paths, parameters
+        (package_dir / SHAPE_MODULE).write_text(render_shape(normalized, api.title), encoding="utf-8")
+    except ShapeError as exc:
+        raise RegenerationError(f"{api.name}: {exc}") from None
     ruff = [sys.executable, "-m", "ruff"]
     ruff_options = ["--isolated", "--no-cache", "--target-version", "py311"]
     # Run from workdir, not inside the package: its types.py would shadow the stdlib module.

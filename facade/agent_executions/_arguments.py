@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import math
+import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 
@@ -75,3 +77,73 @@ def as_status(name: str, value: object) -> str:
     if not text.replace("_", "").isalnum() or text != text.lower():
         raise ValueError(f"{name} must be a status such as 'running' or 'failed', not {value!r}")
     return text
+
+
+QueryValue = str | int | float | bool | None
+ExtraQuery = Mapping[str, QueryValue | Sequence[str | int | float | bool]]
+ExtraHeaders = Mapping[str, str]
+
+_HEADER_NAME = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
+
+
+def _query_text(name: str, value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"{name} must be a finite number, not {value!r}")
+        return str(value)
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"{name} must be a str, int, float, bool or a list of them, not {_type_name(value)}")
+
+
+def as_extra_query(value: object, *, reserved: Iterable[str] = ()) -> dict[str, list[str] | None]:
+    """`extra_query`: parameter name -> value or list of values (repeated in the URL); None leaves the
+    parameter out. Names in `reserved` (the pager's own page parameters) cannot be set."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise TypeError(f"extra_query must be a mapping of parameter names to values, not {_type_name(value)}")
+    blocked = {name.lower() for name in reserved}
+    checked: dict[str, list[str] | None] = {}
+    for key, item in value.items():
+        if not isinstance(key, str) or not key:
+            raise TypeError(f"extra_query keys must be non-empty str, not {key!r}")
+        if key.lower() in blocked:
+            raise ValueError(f"extra_query cannot set {key!r}: the listing sets it for each page")
+        if item is None:
+            checked[key] = None
+        elif isinstance(item, list | tuple):
+            checked[key] = [_query_text(f"extra_query[{key!r}][{i}]", v) for i, v in enumerate(item)]
+        else:
+            checked[key] = [_query_text(f"extra_query[{key!r}]", item)]
+    return checked
+
+
+def as_extra_headers(value: object, *, auth_header: str) -> tuple[tuple[str, str], ...]:
+    """`extra_headers`: header name -> value, sent with the request; the auth header cannot be set."""
+    if value is None:
+        return ()
+    if not isinstance(value, Mapping):
+        raise TypeError(f"extra_headers must be a mapping of header names to str values, not {_type_name(value)}")
+    checked: list[tuple[str, str]] = []
+    for key, item in value.items():
+        if not isinstance(key, str) or not _HEADER_NAME.match(key):
+            raise ValueError(f"extra_headers has an invalid header name: {key!r}")
+        if key.lower() == auth_header.lower():
+            raise ValueError(f"extra_headers cannot set {key}: the client sends the API key itself")
+        if not isinstance(item, str):
+            raise TypeError(f"extra_headers[{key!r}] must be a str, not {_type_name(item)}")
+        if not item.isascii() or any(ch in item for ch in "\r\n\0"):
+            raise ValueError(f"extra_headers[{key!r}] must be printable ASCII on one line")
+        checked.append((key, item))
+    return tuple(checked)
+
+
+def merge_query(
+    params: Iterable[tuple[str, str]], extra: Mapping[str, list[str] | None]
+) -> tuple[tuple[str, str], ...]:
+    """The operation's own parameters, with those named in `extra` replaced by (or removed for) its values."""
+    kept = [(key, value) for key, value in params if key not in extra]
+    return (*kept, *((key, v) for key, values in extra.items() if values is not None for v in values))

@@ -85,7 +85,7 @@ class ClientBase(Generic[HttpT]):
         """The generated client with this client's key, base URL, timeout and retries."""
         config = self._config
         return self._raw_client_class(
-            base_url=config.base_url,
+            base_url=config.server_root,
             token=config.api_key,
             prefix=config.vendor.auth_prefix.strip(),
             auth_header_name=config.vendor.auth_header,

@@ -22,16 +22,14 @@ RETRYABLE_STATUS_CODES = frozenset({408, 409, 429})
 
 LOGGER_NAME = "agent_executions"
 
-ASTEROID_BASE_URL = "https://odyssey.asteroid.ai/agents/v2"
+# The base URLs and auth headers come from the pinned specs (`_shape`), not from here.
+
 ASTEROID_API_KEY_ENV = "ASTEROID_API_KEY"
 ASTEROID_BASE_URL_ENV = "ASTEROID_BASE_URL"
-ASTEROID_AUTH_HEADER = "X-Asteroid-Agents-Api-Key"
 ASTEROID_MAX_PAGE_SIZE = 100
 ASTEROID_MAX_CONCURRENCY = 32
 """Most pages an async Asteroid listing may fetch at once (`concurrency=`)."""
 
-ZAIA_BASE_URL = "https://api.zaia.app"
 ZAIA_API_KEY_ENV = "ZAIA_API_KEY"
 ZAIA_BASE_URL_ENV = "ZAIA_BASE_URL"
-ZAIA_AUTH_HEADER = "Authorization"
 ZAIA_MAX_PAGE_SIZE = 100

@@ -1,9 +1,9 @@
 """The machinery every vendor client shares: configuration, one description per operation,
 and the thin sync and async shells that send an operation and parse its answer.
 
-What differs between vendors (auth header, base URL, environment variables) is data in a
-`Vendor`; what differs between operations (path, query, how to read the body) is data in
-an `Operation`. Nothing here knows a vendor by name.
+What differs between vendors (the API's shape read from its spec, environment variables)
+is data in a `Vendor`; what differs between operations (path, query, how to read the body)
+is data in an `Operation`. Nothing here knows a vendor by name.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import attrs
 import httpx
 
 from ._constants import LOGGER_NAME
+from ._shape import ApiShape
 from .errors import (
     APIConnectionError,
     APITimeoutError,
@@ -38,11 +39,21 @@ class Vendor:
     """What one API needs to be reached: the shared core is driven by this data."""
 
     name: str
-    default_base_url: str
+    shape: ApiShape
     api_key_env: str
     base_url_env: str
-    auth_header: str
-    auth_prefix: str = ""
+
+    @property
+    def default_base_url(self) -> str:
+        return self.shape.server_url
+
+    @property
+    def auth_header(self) -> str:
+        return self.shape.auth_header
+
+    @property
+    def auth_prefix(self) -> str:
+        return self.shape.auth_prefix
 
 
 @attrs.frozen
@@ -54,6 +65,18 @@ class ClientConfig:
     base_url: str
     timeout: float
     max_retries: int
+    api_root: str = attrs.field(init=False)
+    """`base_url` with the spec's path prefix (see `_shape`): operation paths are appended to it."""
+
+    @api_root.default
+    def _api_root(self) -> str:
+        return self.vendor.shape.api_root(self.base_url)
+
+    @property
+    def server_root(self) -> str:
+        """`api_root` without the path prefix: where the generated client's full paths are appended."""
+        prefix = self.vendor.shape.path_prefix
+        return self.api_root[: -len(prefix)] if prefix else self.api_root
 
     @classmethod
     def resolve(
@@ -130,14 +153,16 @@ class Operation(Generic[T]):
     parse: Callable[[Any], T]
     params: tuple[tuple[str, str], ...] = ()
     method: str = "GET"
+    headers: tuple[tuple[str, str], ...] = ()
+    """The caller's `extra_headers`, already checked (they never include the auth header)."""
 
 
 def build_request(http: httpx.Client | httpx.AsyncClient, config: ClientConfig, op: Operation[Any]) -> httpx.Request:
     return http.build_request(
         op.method,
-        config.base_url + op.path,
+        config.api_root + op.path,
         params=op.params or None,  # an empty tuple would make httpx parse the URL a second time
-        headers={**config.auth_headers, "Accept": "application/json"},
+        headers={"Accept": "application/json", **dict(op.headers), **config.auth_headers},
         timeout=config.timeout,
     )
 

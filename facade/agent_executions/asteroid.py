@@ -1,6 +1,7 @@
 """The Asteroid Agents v2 clients: `AsteroidClient` and `AsyncAsteroidClient`.
 
-Each operation is described once (`list_page_operation`, `get_operation`); the sync
+Each operation is described once (`page_operation`, `get_operation`), with its path and
+parameter names taken from the spec (`_shape`); the sync
 and async resources only hand those descriptions to their core.
 """
 
@@ -13,19 +14,19 @@ from functools import cached_property
 from typing import Any, Generic, TypeVar
 
 import asteroid_agents_v2_raw
+import asteroid_agents_v2_raw.api_shape
 from asteroid_agents_v2_raw.models import AgentsExecutionListResponse
 
 from . import _arguments as check
 from ._base_client import AsyncClient, SyncClient
 from ._constants import (
     ASTEROID_API_KEY_ENV,
-    ASTEROID_AUTH_HEADER,
-    ASTEROID_BASE_URL,
     ASTEROID_BASE_URL_ENV,
     ASTEROID_MAX_CONCURRENCY,
     ASTEROID_MAX_PAGE_SIZE,
 )
 from ._core import Operation, Vendor
+from ._shape import ApiShape
 from .models import Execution, SortDirection, SortField
 from .pagination import (
     AsyncPager,
@@ -40,13 +41,16 @@ from .pagination import (
     Walk,
 )
 
-ASTEROID = Vendor(
-    name="Asteroid",
-    default_base_url=ASTEROID_BASE_URL,
-    api_key_env=ASTEROID_API_KEY_ENV,
-    base_url_env=ASTEROID_BASE_URL_ENV,
-    auth_header=ASTEROID_AUTH_HEADER,
-)
+SHAPE = ApiShape.of(asteroid_agents_v2_raw.api_shape)
+LIST = SHAPE.operation("ExecutionList")
+GET = SHAPE.operation("ExecutionGet")
+PAGE_PARAMS = (LIST.query_name("page"), LIST.query_name("page_size"))
+"""The parameters the pager sets on each request, so `extra_query` cannot."""
+
+Query = tuple[tuple[str, str], ...]
+Headers = tuple[tuple[str, str], ...]
+
+ASTEROID = Vendor(name="Asteroid", shape=SHAPE, api_key_env=ASTEROID_API_KEY_ENV, base_url_env=ASTEROID_BASE_URL_ENV)
 
 DEFAULT_PAGE_SIZE = ASTEROID_MAX_PAGE_SIZE
 
@@ -66,37 +70,41 @@ def list_query(
     organization_id: str | uuid.UUID | None,
     sort_field: str,
     sort_direction: str,
-) -> list[tuple[str, str]]:
-    """Check the filters of `GET /executions` and turn them into query parameters (arrays repeated)."""
-    query: list[tuple[str, str]] = []
+    extra_query: check.ExtraQuery | None,
+) -> Query:
+    """Check the filters of `GET /executions` and turn them into query parameters (arrays repeated),
+    named as the pinned spec names them; `extra_query` last, replacing what it names."""
+    values: dict[str, list[str]] = {}
     if organization_id is not None:
-        query.append(("organizationId", check.as_uuid("organization_id", organization_id)))
+        values["organization_id"] = [check.as_uuid("organization_id", organization_id)]
     if execution_id is not None:
-        query.append(("executionId", check.as_text("execution_id", execution_id)))
+        values["execution_id"] = [check.as_text("execution_id", execution_id)]
     if agent_id is not None:
-        query.append(("agentId", check.as_uuid("agent_id", agent_id)))
+        values["agent_id"] = [check.as_uuid("agent_id", agent_id)]
     if status is not None:
-        query += [("status", s) for s in check.as_list("status", status, check.as_status)]
+        values["status"] = check.as_list("status", status, check.as_status)
     if agent_version is not None:
-        query.append(("agentVersion", str(check.as_int("agent_version", agent_version, minimum=0))))
+        values["agent_version"] = [str(check.as_int("agent_version", agent_version, minimum=0))]
     if created_after is not None:
-        query.append(("createdAfter", check.as_datetime("created_after", created_after)))
+        values["created_after"] = [check.as_datetime("created_after", created_after)]
     if created_before is not None:
-        query.append(("createdBefore", check.as_datetime("created_before", created_before)))
+        values["created_before"] = [check.as_datetime("created_before", created_before)]
     if created_after is not None and created_before is not None and created_after >= created_before:
         raise ValueError("created_after must be earlier than created_before")
     if human_labels is not None:
-        query += [("humanLabels", label) for label in check.as_list("human_labels", human_labels, check.as_uuid)]
+        values["human_labels"] = check.as_list("human_labels", human_labels, check.as_uuid)
     if outcome_label is not None:
-        query.append(("outcomeLabel", check.as_text("outcome_label", outcome_label)))
+        values["outcome_label"] = [check.as_text("outcome_label", outcome_label)]
     if (metadata_key is None) != (metadata_value is None):
         raise ValueError("metadata_key and metadata_value go together: pass both or neither")
     if metadata_key is not None and metadata_value is not None:
-        query.append(("metadataKey", check.as_text("metadata_key", metadata_key)))
-        query.append(("metadataValue", check.as_text("metadata_value", metadata_value)))
-    query.append(("sortField", check.as_choice("sort_field", sort_field, [f.value for f in SortField])))
-    query.append(("sortDirection", check.as_choice("sort_direction", sort_direction, [d.value for d in SortDirection])))
-    return query
+        values["metadata_key"] = [check.as_text("metadata_key", metadata_key)]
+        values["metadata_value"] = [check.as_text("metadata_value", metadata_value)]
+    values["sort_field"] = [check.as_choice("sort_field", sort_field, [f.value for f in SortField])]
+    values["sort_direction"] = [check.as_choice("sort_direction", sort_direction, [d.value for d in SortDirection])]
+    extra = check.as_extra_query(extra_query, reserved=PAGE_PARAMS)
+    params = [(LIST.query_name(name), value) for name, given in values.items() for value in given]
+    return check.merge_query(params, extra)
 
 
 def parse_page(data: Any) -> Page[Execution]:
@@ -116,29 +124,29 @@ def parse_page(data: Any) -> Page[Execution]:
     )
 
 
-def list_after(query: list[tuple[str, str]], page_size: int, direction: str) -> KeyOperation[Execution]:
+def page_operation(query: Query, headers: Headers, number: int, size: int) -> Operation[Page[Execution]]:
+    """The operation that fetches page `number` of a listing of `size` executions per page."""
+    page, page_size = PAGE_PARAMS
+    params = (*query, (page, str(number)), (page_size, str(size)))
+    return Operation(LIST.operation_id, LIST.path, parse_page, params, LIST.method, headers)
+
+
+def list_pages(query: Query, headers: Headers, size: int) -> PageOperation[Execution]:
+    """The operation that fetches page `number` of a listing."""
+    return lambda number: page_operation(query, headers, number, size)
+
+
+def list_after(query: Query, headers: Headers, size: int, direction: str) -> KeyOperation[Execution]:
     """The operation that fetches page `number` of the executions at or beyond `boundary` (a
     createdAt), in `direction`; for consistent listings (`KeysetWalk`)."""
-    name = "createdBefore" if direction == "desc" else "createdAfter"
+    arg = "created_before" if direction == "desc" else "created_after"
     nudge = datetime.timedelta(microseconds=1 if direction == "desc" else -1)  # the bounds are exclusive
 
     def operation_for(boundary: datetime.datetime | None, number: int) -> Operation[Page[Execution]]:
-        params = list(query)
-        if boundary is not None:
-            params = [(key, value) for key, value in params if key != name]
-            params.append((name, check.as_datetime(name, boundary + nudge)))
-        params += [("page", str(number)), ("pageSize", str(page_size))]
-        return Operation("ExecutionList", "/executions", parse_page, tuple(params))
-
-    return operation_for
-
-
-def list_pages(query: list[tuple[str, str]], page_size: int) -> PageOperation[Execution]:
-    """The operation that fetches page `number` of a listing."""
-
-    def operation_for(number: int) -> Operation[Page[Execution]]:
-        params = (*query, ("page", str(number)), ("pageSize", str(page_size)))
-        return Operation("ExecutionList", "/executions", parse_page, params)
+        if boundary is None:
+            return page_operation(query, headers, number, size)
+        bound = {LIST.query_name(arg): [check.as_datetime(arg, boundary + nudge)]}
+        return page_operation(check.merge_query(query, bound), headers, number, size)
 
     return operation_for
 
@@ -147,8 +155,13 @@ def created_at(execution: Execution) -> datetime.datetime:
     return execution.created_at
 
 
-def get_operation(execution_id: str | uuid.UUID) -> Operation[Execution]:
-    return Operation("ExecutionGet", f"/executions/{check.as_uuid('execution_id', execution_id)}", Execution.from_dict)
+def get_operation(
+    execution_id: str | uuid.UUID, extra_query: check.ExtraQuery | None, extra_headers: check.ExtraHeaders | None
+) -> Operation[Execution]:
+    path = GET.path_for(execution_id=check.as_uuid("execution_id", execution_id))
+    params = check.merge_query((), check.as_extra_query(extra_query))
+    headers = check.as_extra_headers(extra_headers, auth_header=SHAPE.auth_header)
+    return Operation(GET.operation_id, path, Execution.from_dict, params, GET.method, headers)
 
 
 PagerT = TypeVar("PagerT", SyncPager[Execution], AsyncPager[Execution])
@@ -180,6 +193,8 @@ class _Executions(Generic[PagerT]):
         limit: int | None = None,
         consistent: bool = False,
         concurrency: int = 1,
+        extra_query: check.ExtraQuery | None = None,
+        extra_headers: check.ExtraHeaders | None = None,
     ) -> PagerT:
         """Every execution matching the filters, across pages, fetched lazily; at most `limit` of them.
 
@@ -193,6 +208,11 @@ class _Executions(Generic[PagerT]):
 
         `concurrency` (async clients only): once the first page gives the total, fetch up to
         this many pages at once; items still come in order.
+
+        `extra_query` and `extra_headers` go with every page request: a filter the vendor
+        added after this SDK's pinned spec, say. `extra_query` replaces the parameters it
+        names (None leaves one out) but cannot set the page parameters; `extra_headers`
+        cannot set the auth header.
         """
         query = list_query(
             status=status,
@@ -208,7 +228,9 @@ class _Executions(Generic[PagerT]):
             organization_id=organization_id,
             sort_field=sort_field,
             sort_direction=sort_direction,
+            extra_query=extra_query,
         )
+        headers = check.as_extra_headers(extra_headers, auth_header=SHAPE.auth_header)
         size = check.as_int("page_size", page_size, minimum=1, maximum=ASTEROID_MAX_PAGE_SIZE)
         if limit is not None:
             check.as_int("limit", limit, minimum=1)
@@ -216,30 +238,42 @@ class _Executions(Generic[PagerT]):
             raise TypeError(f"consistent must be a bool, not {type(consistent).__name__}")
         check.as_int("concurrency", concurrency, minimum=1, maximum=ASTEROID_MAX_CONCURRENCY)
         if not consistent:
-            by_number = list_pages(query, size)
+            by_number = list_pages(query, headers, size)
             return self._pager(lambda: PageWalk(limit, operation_for=by_number), concurrency)
         if sort_field != "created_at":
             raise ValueError("consistent=True pages by createdAt: it needs sort_field='created_at'")
         if concurrency != 1:
             raise ValueError("consistent=True fetches one page after another: concurrency must be 1")
-        by_key = list_after(query, size, sort_direction)
+        by_key = list_after(query, headers, size, sort_direction)
         return self._pager(lambda: KeysetWalk(limit, operation_for=by_key, key=created_at, page_size=size))
 
 
 class Executions(SyncResource, _Executions[SyncPager[Execution]]):
     """`client.executions` of `AsteroidClient`."""
 
-    def get(self, execution_id: str | uuid.UUID) -> Execution:
+    def get(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: check.ExtraQuery | None = None,
+        extra_headers: check.ExtraHeaders | None = None,
+    ) -> Execution:
         """One execution with all its details."""
-        return self._core.request(get_operation(execution_id))
+        return self._core.request(get_operation(execution_id, extra_query, extra_headers))
 
 
 class AsyncExecutions(AsyncResource, _Executions[AsyncPager[Execution]]):
     """`client.executions` of `AsyncAsteroidClient`."""
 
-    async def get(self, execution_id: str | uuid.UUID) -> Execution:
+    async def get(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: check.ExtraQuery | None = None,
+        extra_headers: check.ExtraHeaders | None = None,
+    ) -> Execution:
         """One execution with all its details."""
-        return await self._core.request(get_operation(execution_id))
+        return await self._core.request(get_operation(execution_id, extra_query, extra_headers))
 
 
 class AsteroidClient(SyncClient):

@@ -10,6 +10,7 @@ from typing import Any
 
 from werkzeug.wrappers import Request
 
+from ._schema_data import SchemaData
 from ._server import JSON, ApiError, FakeServer, Route, int_arg
 
 STATUSES = (
@@ -37,12 +38,41 @@ def parse_time(value: str) -> datetime.datetime:
     return datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
-class AsteroidData:
-    """Deterministic, realistic executions: every property of the pinned schema, plausibly filled."""
+KNOWN_PROPERTIES = frozenset(
+    {
+        "agentProfileId",
+        "agentProfileName",
+        "parentExecutionId",
+        "duration",
+        "terminalAt",
+        "executionResult",
+        "recordingUrl",
+        "browserRecordingUrl",
+        "liveViewUrl",
+        "browserLiveViewUrl",
+    }
+)
+"""Optional properties `AsteroidData` leaves out on purpose (by status, or at random)."""
 
-    def __init__(self, rng: random.Random, now: datetime.datetime) -> None:
+
+class AsteroidData:
+    """Deterministic, realistic executions for the properties the fake knows; the spec's schemas
+    give the rest (`SchemaData`)."""
+
+    def __init__(
+        self,
+        rng: random.Random,
+        now: datetime.datetime,
+        statuses: tuple[str, ...] = STATUSES,
+        sources: dict[str, JSON] | None = None,
+        schema: SchemaData | None = None,
+    ) -> None:
         self.rng = rng
         self.now = now
+        self.statuses = statuses
+        self.sources = sorted(sources) if sources else ["api", "ui", "schedule"]
+        self.source_schemas = sources or {}
+        self.schema = schema
         self.organization_id = self.uuid()
         self.agents = [(self.uuid(), name, self.uuid()) for name in AGENT_NAMES]
         self.labels = [
@@ -62,7 +92,7 @@ class AsteroidData:
 
     def execution(self, created_at: datetime.datetime, status: str | None = None) -> JSON:
         rng = self.rng
-        status = status or rng.choice(STATUSES)
+        status = status or rng.choice(self.statuses)
         agent_id, agent_name, workflow_id = rng.choice(self.agents)
         execution_id = self.uuid()
         item: JSON = {
@@ -137,8 +167,12 @@ class AsteroidData:
             item["browserLiveViewUrl"] = item["liveViewUrl"]
 
     def trigger_context(self) -> JSON:
-        source = self.rng.choice(["api", "ui", "schedule"])
+        source = self.rng.choice(self.sources)
         user_id, email = self.rng.choice(self.users)
+        if source not in ("api", "ui", "schedule") and self.schema is not None:
+            # A source this fake does not know (a newer spec's): built from its branch of the schema.
+            context: JSON = self.schema.example(self.source_schemas[source], self.rng)
+            return context
         if source == "schedule":
             return {"source": "schedule", "schedule": {"id": self.uuid(), "cronExpression": "0 6 * * *"}}
         runner = {"userId": user_id, "email": email, "isAdmin": False}
@@ -148,21 +182,26 @@ class AsteroidData:
 
 
 class FakeAsteroidServer(FakeServer):
-    """Serves the Asteroid executions API under `/agents/v2` on 127.0.0.1, from a seeded store.
+    """Serves the Asteroid executions API (at the pinned spec's paths) on 127.0.0.1, from a seeded store.
 
     with FakeAsteroidServer(count=50) as server:
         client = AsteroidClient(api_key=server.api_key, base_url=server.base_url)
     """
 
     spec_package = "asteroid_agents_v2_raw"
-    path_prefix = "/agents/v2"
-    auth_header = "X-Asteroid-Agents-Api-Key"
+    execution_operation = "ExecutionGet"
+    known_properties = KNOWN_PROPERTIES
 
     default_count = 100
 
     def populate(self, count: int) -> None:
-        self.data = AsteroidData(self.rng, self.now)
-        statuses = [STATUSES[i % len(STATUSES)] for i in range(count)]
+        item_schema = self.schema.response_schema(self.execution_operation)
+        properties = self.schema.properties(item_schema)[0]
+        # The statuses and trigger sources of the pinned spec, a release's new ones included.
+        known = tuple(self.schema.enum_values(properties["status"])) or STATUSES
+        sources = self.schema.branches(properties["triggerContext"])
+        self.data = AsteroidData(self.rng, self.now, known, sources, self.schema)
+        statuses = [known[i % len(known)] for i in range(count)]
         self.rng.shuffle(statuses)
         for index, status in enumerate(statuses):
             # spread over the last week, oldest first, a few minutes apart at least
@@ -181,7 +220,7 @@ class FakeAsteroidServer(FakeServer):
     # --- the API --------------------------------------------------------------
 
     def routes(self) -> list[tuple[str, Route]]:
-        return [("/executions", self._list), ("/executions/{executionId}", self._get)]
+        return [("ExecutionList", self._list), ("ExecutionGet", self._get)]
 
     serve_newer_api = False
     """Also serve what the vendor's newest SDK expects: the key in `X-Api-Key`, and the newer
@@ -191,7 +230,7 @@ class FakeAsteroidServer(FakeServer):
     def authorized(self, request: Request) -> bool:
         if self.serve_newer_api and request.headers.get("X-Api-Key") == self.api_key:
             return True
-        return request.headers.get(self.auth_header) == self.api_key
+        return super().authorized(request)
 
     def error_body(self, status: int, message: str) -> JSON:
         return {"code": status, "message": message}
@@ -203,10 +242,11 @@ class FakeAsteroidServer(FakeServer):
             yield payload
 
     def _get(self, request: Request, values: dict[str, str]) -> JSON:
+        (execution_id,) = values.values()
         with self._store_lock:
-            item = self._store.get(values["executionId"].lower())
+            item = self._store.get(execution_id.lower())
             if item is None:
-                raise ApiError(404, f"execution {values['executionId']} not found")
+                raise ApiError(404, f"execution {execution_id} not found")
             return self._present(item)
 
     def _list(self, request: Request, values: dict[str, str]) -> bytes:

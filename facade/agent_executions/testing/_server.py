@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import importlib
 import json
 import logging
 import random
@@ -22,7 +23,9 @@ from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest, WerkzeugOpenAP
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
 
+from .._shape import ApiShape
 from ._faults import Fault, Faults
+from ._schema_data import SchemaData
 
 JSON = dict[str, Any]
 REDACTED = "<redacted>"
@@ -68,13 +71,17 @@ Route = Callable[[Request, dict[str, str]], Any]
 class FakeServer:
     """Base of the fake vendor servers: start it, point a client at `base_url`, stop it.
 
-    Subclasses give the spec package, the path prefix, the auth check and the routes.
+    Subclasses give the raw package whose spec they serve, the routes (by operationId) and
+    their realistic data; the paths, the server prefix and the auth header come from the
+    spec (the package's `api_shape`), and what the realistic data lacks from its schemas.
     """
 
     spec_package: str
-    path_prefix: str
-    auth_header: str
     default_count: int
+    execution_operation: str
+    """The operation whose 200 response is one stored execution: its schema completes the store."""
+    known_properties: frozenset[str] = frozenset()
+    """Top-level properties the realistic data decides about, present or not: never added from the schema."""
 
     def __init__(
         self,
@@ -103,7 +110,9 @@ class FakeServer:
         self._port = port
         self._server: BaseWSGIServer | None = None
         self._thread: threading.Thread | None = None
-        self._openapi = _load_openapi(self.spec_package, self.path_prefix) if validate else None
+        self.shape = _load_shape(self.spec_package)
+        self.schema = SchemaData(_load_spec(self.spec_package), seed)
+        self._openapi = _load_openapi(self.spec_package, self.shape.server_path) if validate else None
         self._store: dict[str, JSON] = {}
         self._store_lock = threading.Lock()
         self._version = 0  # bumped by every change, so listings can be cached between changes
@@ -161,8 +170,23 @@ class FakeServer:
 
     @property
     def base_url(self) -> str:
-        """What to pass as a client's `base_url`."""
-        return self.url + self.path_prefix
+        """What to pass as a client's `base_url`: the root URL plus the spec's server path."""
+        return self.url + self.shape.server_path
+
+    @property
+    def auth_header(self) -> str:
+        """The header the pinned spec sends the API key in."""
+        return self.shape.auth_header
+
+    @property
+    def auth_headers(self) -> dict[str, str]:
+        """The auth header with this server's key, for requests made by hand."""
+        return {self.shape.auth_header: self.shape.auth_prefix + self.api_key}
+
+    def url_for(self, operation_id: str, **path_values: str) -> str:
+        """The full URL of an operation, e.g. `url_for("ExecutionGet", execution_id=...)`."""
+        shape = self.shape.operation(operation_id)
+        return self.shape.api_root(self.base_url) + shape.path_for(**path_values)
 
     def assert_no_violations(self) -> None:
         if self.violations:
@@ -180,6 +204,7 @@ class FakeServer:
         """Store an execution (a new realistic one by default), with `overrides` applied."""
         item = execution if execution is not None else self.new_execution()
         item.update(overrides)
+        self.complete(item)
         with self._store_lock:
             self._store[item["id"]] = item
             self._version += 1
@@ -190,6 +215,7 @@ class FakeServer:
         with self._store_lock:
             item = self._store[execution_id]
             self.apply_changes(item, changes)
+            self.complete(item)
             self._version += 1
             return dict(item)
 
@@ -234,6 +260,11 @@ class FakeServer:
 
     def apply_changes(self, item: JSON, changes: dict[str, Any]) -> None:
         item.update(changes)
+
+    def complete(self, item: JSON) -> None:
+        """Give a stored execution what the pinned spec requires and the realistic data lacks."""
+        schema = self.schema.response_schema(self.execution_operation)
+        self.schema.complete(item, schema, key=str(item.get("id")), known=self.known_properties)
 
     # --- faults ---------------------------------------------------------------
 
@@ -297,11 +328,11 @@ class FakeServer:
     # --- serving --------------------------------------------------------------
 
     def routes(self) -> list[tuple[str, Route]]:
-        """(path pattern, handler) pairs; `{name}` segments become keyword values."""
+        """(operationId, handler) pairs; the handler gets the path's `{name}` segments by wire name."""
         raise NotImplementedError
 
     def authorized(self, request: Request) -> bool:
-        raise NotImplementedError
+        return request.headers.get(self.shape.auth_header) == self.shape.auth_prefix + self.api_key
 
     def error_body(self, status: int, message: str) -> JSON:
         return {"message": message}
@@ -341,7 +372,8 @@ class FakeServer:
 
     def _record(self, request: Request) -> int:
         """Log the request; return its number, which the response carries as `X-Request-Id: req-<n>`."""
-        headers = {k.lower(): (REDACTED if k.lower() == self.auth_header.lower() else v) for k, v in request.headers}
+        secret = self.shape.auth_header.lower()
+        headers = {k.lower(): (REDACTED if k.lower() == secret else v) for k, v in request.headers}
         recorded = RecordedRequest(request.method, request.path, list(request.args.items(multi=True)), headers)
         with self._lock:
             self.requests.append(recorded)
@@ -349,18 +381,18 @@ class FakeServer:
 
     def _dispatch(self, request: Request) -> tuple[Response, bool]:
         """Route the request; the bool says whether the answer is to be validated."""
-        path = request.path
-        if not path.startswith(self.path_prefix + "/") and self.path_prefix:
+        path, root = request.path, self.shape.server_path + self.shape.path_prefix
+        if root and not path.startswith(root + "/"):
             return self._json(404, self.error_body(404, f"no route {path}")), False
-        local = path[len(self.path_prefix) :]
-        for pattern, handler in self.routes():
-            values = _match(pattern, local)
+        local, allowed = path[len(root) :], []
+        for operation_id, handler in self.routes():
+            operation = self.shape.operation(operation_id)
+            values = _match(operation.path, local)
             if values is None:
                 continue
-            if request.method != "GET":
-                refused = self._json(405, self.error_body(405, "method not allowed"))
-                refused.headers["Allow"] = "GET"
-                return refused, False
+            if request.method != operation.method:
+                allowed.append(operation.method)
+                continue
             if not self.authorized(request):
                 return self._json(401, self.error_body(401, "invalid or missing API key")), True
             problem = self._check_request(request)
@@ -370,6 +402,10 @@ class FakeServer:
                 return self._json(200, handler(request, values)), True
             except ApiError as exc:
                 return self._json(exc.status, self.error_body(exc.status, exc.message)), True
+        if allowed:
+            refused = self._json(405, self.error_body(405, "method not allowed"))
+            refused.headers["Allow"] = ", ".join(sorted(set(allowed)))
+            return refused, False
         return self._json(404, self.error_body(404, f"no route {path}")), False
 
     def _check_request(self, request: Request) -> str | None:
@@ -454,9 +490,21 @@ def _describe(exc: BaseException) -> str:
 
 
 @functools.cache
+def _load_spec(package: str) -> JSON:
+    """The normalized spec the raw client was generated from (shipped in its package)."""
+    spec: JSON = json.loads(resources.files(package).joinpath("openapi.json").read_text(encoding="utf-8"))
+    return spec
+
+
+@functools.cache
+def _load_shape(package: str) -> ApiShape:
+    return ApiShape.of(importlib.import_module(f"{package}.api_shape"))
+
+
+@functools.cache
 def _load_openapi(package: str, prefix: str) -> OpenAPI:
     """The spec the raw client was generated from, served at this server's path prefix."""
-    spec = json.loads(resources.files(package).joinpath("openapi.json").read_text(encoding="utf-8"))
+    spec = json.loads(json.dumps(_load_spec(package)))  # a copy: the servers entry changes
     spec["servers"] = [{"url": prefix or "/"}]
     logging.getLogger("openapi_core").setLevel(logging.WARNING)
     return OpenAPI.from_dict(spec)

@@ -25,8 +25,8 @@ class FakeZaiaServer(FakeServer):
     """
 
     spec_package = "zaia_v1_raw"
-    path_prefix = ""
-    auth_header = "Authorization"
+    execution_operation = "ExecutionGet"
+    known_properties = frozenset({"endedAt", "parentId"})
 
     default_count = 40
 
@@ -88,19 +88,13 @@ class FakeZaiaServer(FakeServer):
 
     def _tree(self, item: JSON) -> JSON:
         children = [self._tree(child) for child in self._store.values() if child["parentId"] == item["id"]]
-        return {**item, "children": children}
+        node = {**item, "children": children}
+        return self.schema.complete(node, self.schema.response_schema("ExecutionGetNesting"), key=item["id"])
 
     # --- the API --------------------------------------------------------------
 
     def routes(self) -> list[tuple[str, Route]]:
-        return [
-            ("/api/v1/executions", self._list),
-            ("/api/v1/executions/nestings", self._nesting),
-            ("/api/v1/executions/{id}", self._get),
-        ]
-
-    def authorized(self, request: Request) -> bool:
-        return request.headers.get("Authorization") == f"Bearer {self.api_key}"
+        return [("ExecutionList", self._list), ("ExecutionGetNesting", self._nesting), ("ExecutionGet", self._get)]
 
     def execution_items(self, payload: Any) -> Iterator[JSON]:
         if isinstance(payload, list):
@@ -120,10 +114,11 @@ class FakeZaiaServer(FakeServer):
         return [dict(item) for item in self.listing(responders, build)[(number - 1) * size : number * size]]
 
     def _get(self, request: Request, values: dict[str, str]) -> JSON:
+        (execution_id,) = values.values()
         with self._store_lock:
-            item = self._store.get(values["id"].lower())
+            item = self._store.get(execution_id.lower())
         if item is None:
-            raise ApiError(404, f"execution {values['id']} not found")
+            raise ApiError(404, f"execution {execution_id} not found")
         return dict(item)
 
     def _nesting(self, request: Request, values: dict[str, str]) -> JSON:
