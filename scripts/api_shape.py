@@ -142,4 +142,3 @@ def render(doc: Document, title: str) -> str:
         lines.append(f'"""{DOCS[name]}"""')
         lines.append("")
     return "\n".join(lines)
-

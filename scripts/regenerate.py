@@ -32,9 +32,9 @@ from typing import Any
 
 import httpx
 import yaml
-from openapi_spec_validator import validate as validate_openapi
 from api_shape import ShapeError
 from api_shape import render as render_shape
+from openapi_spec_validator import validate as validate_openapi
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 from spec_changes import summarize_changes
 from spec_overrides import apply_overrides
@@ -156,9 +156,26 @@ def first_validation_error(doc: dict[str, Any]) -> str | None:
     return None
 
 
+def moved_prefix(configured: list[str], available: list[str]) -> str | None:
+    """The one prefix a release put in front of every configured path (`/agents/v2` when it moved
+    out of the server URL into the paths), or None when the paths did not move that way."""
+    prefixes = set()
+    for path in configured:
+        matches = [a[: -len(path)] for a in available if a.endswith(path) and a[: -len(path)].startswith("/")]
+        if len(matches) != 1:
+            return None
+        prefixes.add(matches[0])
+    return prefixes.pop() if len(prefixes) == 1 else None
+
+
 def select_paths(doc: dict[str, Any], paths: list[str], allow_missing: bool = False) -> None:
-    """Keep only the configured paths and the components they reach."""
-    missing = [p for p in paths if p not in doc.get("paths", {})]
+    """Keep only the configured paths (found under a prefix the release moved into them, if need
+    be) and the components they reach."""
+    available = list(doc.get("paths", {}))
+    missing = [p for p in paths if p not in available]
+    prefix = moved_prefix(paths, available) if missing else None
+    if prefix is not None:
+        paths, missing = [prefix + p for p in paths], []
     if missing and not allow_missing:
         raise RegenerationError(f"the document has no path {', '.join(missing)} (listed in {SOURCES_FILE})")
     doc["paths"] = {p: doc["paths"][p] for p in paths if p not in missing}

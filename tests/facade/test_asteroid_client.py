@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import json
 import logging
 import socket
 import uuid
+from importlib import resources
 
 import agent_executions as ae
 import httpx
@@ -14,6 +16,12 @@ from agent_executions.testing import FakeAsteroidServer, http_date
 from drive import Drive
 
 MODES = ["sync", "async"]
+
+
+def spec_server_url(package: str) -> str:
+    """The first `servers` URL of the spec a raw package was generated from: the default base URL."""
+    spec = json.loads(resources.files(package).joinpath("openapi.json").read_text(encoding="utf-8"))
+    return str(spec["servers"][0]["url"])
 
 
 @pytest.fixture(params=MODES)
@@ -36,13 +44,13 @@ def test_key_and_base_url_from_the_environment(
     with ae.AsteroidClient() as client:
         assert client.base_url == asteroid_server.base_url
         assert len(list(client.executions.list(limit=3))) == 3
-    assert asteroid_server.requests[-1].headers["x-asteroid-agents-api-key"] == "<redacted>"
+    assert asteroid_server.requests[-1].headers[asteroid_server.auth_header.lower()] == "<redacted>"
 
 
 def test_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("ASTEROID_BASE_URL", raising=False)
     client = ae.AsteroidClient(api_key="k")
-    assert (client.base_url, client.timeout, client.max_retries) == ("https://odyssey.asteroid.ai/agents/v2", 30.0, 2)
+    assert (client.base_url, client.timeout, client.max_retries) == (spec_server_url("asteroid_agents_v2_raw"), 30.0, 2)
 
 
 def test_no_key_is_a_clear_error_at_construction(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -138,7 +146,7 @@ def test_filters_reach_the_server_with_their_wire_names(drive: Drive) -> None:
     assert (sent.params("metadataKey"), sent.params("metadataValue")) == (["team"], ["ops"])
     assert (sent.params("sortField"), sent.params("sortDirection")) == (["status"], ["asc"])
     assert (sent.params("page"), sent.params("pageSize")) == (["1"], ["20"])
-    assert sent.headers["x-asteroid-agents-api-key"] == "<redacted>"
+    assert sent.headers[drive.server.auth_header.lower()] == "<redacted>"
 
 
 def test_filters_select_what_the_server_selects(drive: Drive) -> None:
@@ -187,18 +195,18 @@ def test_an_id_in_another_format_does_not_fail_the_item(drive: Drive) -> None:
 
 
 def test_unknown_status_and_properties_pass_through(drive: Drive) -> None:
-    drive.server.corrupt_next(status="queued", extra={"workflowName": "Invoices", "priority": 3})
+    drive.server.corrupt_next(status="hibernating", extra={"futureName": "Invoices", "futurePriority": 3})
     items = drive.list(limit=5)
-    assert all(e.status == "queued" for e in items)
-    assert items[0].additional_properties == {"workflowName": "Invoices", "priority": 3}
-    assert drive.list(limit=1)[0].status != "queued"
+    assert all(e.status == "hibernating" for e in items)
+    assert items[0].additional_properties == {"futureName": "Invoices", "futurePriority": 3}
+    assert drive.list(limit=1)[0].status != "hibernating"
 
 
 def test_unknown_trigger_source_does_not_fail_the_item(drive: Drive) -> None:
-    wire = drive.server.add(triggerContext={"source": "warmup", "pool": "eu-1"})
+    wire = drive.server.add(triggerContext={"source": "telepathy", "pool": "eu-1"})
     execution = drive.get(wire["id"])
     assert isinstance(execution.trigger_context, ae.UnknownTriggerContext)
-    assert execution.trigger_context.source == "warmup"
+    assert execution.trigger_context.source == "telepathy"
     assert execution.trigger_context.additional_properties == {"pool": "eu-1"}
     drive.server.violations.clear()  # the fake knows this breaks its pinned spec
 

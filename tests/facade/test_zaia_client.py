@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import uuid
+from importlib import resources
 
 import agent_executions as ae
 import pytest
 from agent_executions.testing import FakeZaiaServer
 from drive import Drive
+
+
+def spec_server_url(package: str) -> str:
+    """The first `servers` URL of the spec a raw package was generated from: the default base URL."""
+    spec = json.loads(resources.files(package).joinpath("openapi.json").read_text(encoding="utf-8"))
+    return str(spec["servers"][0]["url"])
 
 
 @pytest.fixture(params=["sync", "async"])
@@ -31,7 +39,7 @@ def test_key_from_the_environment_sent_as_bearer(monkeypatch: pytest.MonkeyPatch
 
 def test_default_base_url(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("ZAIA_BASE_URL", raising=False)
-    assert ae.ZaiaClient(api_key="k").base_url == "https://api.zaia.app"
+    assert ae.ZaiaClient(api_key="k").base_url == spec_server_url("zaia_v1_raw")
 
 
 @pytest.mark.parametrize("page_size", [7, 100])

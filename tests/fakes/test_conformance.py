@@ -47,7 +47,7 @@ def zaia() -> Iterator[FakeZaiaServer]:
 def test_fake_asteroid_conforms(case: schemathesis.Case, asteroid: FakeAsteroidServer) -> None:
     case.call_and_validate(
         base_url=asteroid.base_url,
-        headers={"X-Asteroid-Agents-Api-Key": asteroid.api_key},
+        headers=asteroid.auth_headers,
         excluded_checks=EXCLUDED,
     )
 
@@ -57,6 +57,6 @@ def test_fake_asteroid_conforms(case: schemathesis.Case, asteroid: FakeAsteroidS
 def test_fake_zaia_conforms(case: schemathesis.Case, zaia: FakeZaiaServer) -> None:
     case.call_and_validate(
         base_url=zaia.base_url,
-        headers={"Authorization": f"Bearer {zaia.api_key}"},
+        headers=zaia.auth_headers,
         excluded_checks=EXCLUDED,
     )

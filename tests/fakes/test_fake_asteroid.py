@@ -10,12 +10,11 @@ import httpx
 import pytest
 from agent_executions.testing import FakeAsteroidServer, SpecViolation
 
-KEY_HEADER = "X-Asteroid-Agents-Api-Key"
-
 
 def get(server: FakeAsteroidServer, path: str, params: Any = None, key: str | None = None) -> httpx.Response:
-    headers = {KEY_HEADER: server.api_key if key is None else key}
-    return httpx.get(server.base_url + path, params=params, headers=headers, timeout=10)
+    """GET a path as the spec writes it after its common prefix (`/executions`), with the spec's auth header."""
+    headers = server.auth_headers if key is None else {server.auth_header: key}
+    return httpx.get(server.api_url + path, params=params, headers=headers, timeout=10)
 
 
 def everything(server: FakeAsteroidServer, params: list[tuple[str, str]]) -> list[dict[str, Any]]:
@@ -199,7 +198,7 @@ def test_the_request_log_redacts_the_key(asteroid_server: FakeAsteroidServer) ->
     get(asteroid_server, "/executions", [("status", "failed"), ("status", "running")])
     logged = asteroid_server.requests[-1]
     assert logged.path == "/agents/v2/executions" and logged.params("status") == ["failed", "running"]
-    assert logged.headers[KEY_HEADER.lower()] == "<redacted>"
+    assert logged.headers[asteroid_server.auth_header.lower()] == "<redacted>"
     assert asteroid_server.api_key not in repr(asteroid_server.requests)
 
 
@@ -213,7 +212,7 @@ def test_a_response_that_breaks_the_spec_fails_the_test() -> None:
 
 
 def test_injected_corruption_is_not_a_violation(asteroid_server: FakeAsteroidServer) -> None:
-    asteroid_server.corrupt_next(status="queued", extra={"priority": 1})
+    asteroid_server.corrupt_next(status="hibernating", extra={"futurePriority": 1})
     items = get(asteroid_server, "/executions").json()["items"]
-    assert {i["status"] for i in items} == {"queued"} and all(i["priority"] == 1 for i in items)
-    assert get(asteroid_server, "/executions").json()["items"][0]["status"] != "queued"
+    assert {i["status"] for i in items} == {"hibernating"} and all(i["futurePriority"] == 1 for i in items)
+    assert get(asteroid_server, "/executions").json()["items"][0]["status"] != "hibernating"

@@ -84,7 +84,7 @@ def test_the_key_is_in_no_command_line_output_even_with_debug(server: FakeAstero
         env = {**os.environ, "ASTEROID_API_KEY": SECRET, "ASTEROID_BASE_URL": server.base_url}
         done = subprocess.run(command, capture_output=True, text=True, env=env, check=False, timeout=60)
         assert SECRET not in done.stdout + done.stderr
-    assert server.requests[-1].headers["x-asteroid-agents-api-key"] == "<redacted>"
+    assert server.requests[-1].headers[server.auth_header.lower()] == "<redacted>"
 
 
 def test_plain_http_is_refused_except_on_loopback_or_by_choice() -> None:
@@ -100,7 +100,7 @@ def test_plain_http_is_refused_except_on_loopback_or_by_choice() -> None:
 
 def test_a_redirect_to_another_origin_never_receives_the_key(server: FakeAsteroidServer) -> None:
     with FakeAsteroidServer(seed=5, count=1) as elsewhere:  # another port: another origin
-        target = elsewhere.base_url + "/executions"
+        target = elsewhere.api_url + "/executions"
         for code in (301, 302, 307, 308):
             server.fail_next(code, body="", headers={"Location": target})
             with client_for(server) as client:

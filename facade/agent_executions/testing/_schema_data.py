@@ -58,6 +58,23 @@ class SchemaData:
                     return self.resolve(response["content"]["application/json"]["schema"])
         raise LookupError(f"the pinned spec has no operation {operation_id!r}")
 
+    def merged(self, schema: Any) -> JSON:
+        """The schema with its `$ref` followed and its `allOf` parts folded in (properties and required merged)."""
+        resolved = self.resolve(schema)
+        if "allOf" not in resolved:
+            return resolved
+        schema = resolved
+        result = {key: value for key, value in schema.items() if key != "allOf"}
+        for part in schema["allOf"]:
+            for key, value in self.merged(part).items():
+                if key == "properties":
+                    result["properties"] = {**value, **result.get("properties", {})}
+                elif key == "required":
+                    result["required"] = sorted({*value, *result.get("required", [])})
+                else:
+                    result.setdefault(key, value)
+        return result
+
     def properties(self, schema: JSON) -> tuple[dict[str, JSON], set[str]]:
         """(properties, required names) of an object schema, `allOf` parts merged in."""
         schema = self.resolve(schema)
@@ -100,14 +117,14 @@ class SchemaData:
         also the optional properties that are neither present nor in `known` (those the fake decides)."""
         rng = self.rng_for(key)
         extras = rng.random() < OPTIONAL_CHANCE
-        self._complete(value, self.resolve(schema), rng, 0, skip=set(known) if extras else None)
+        self._complete(value, self.merged(schema), rng, 0, skip=set(known) if extras else None)
         return value
 
     def _complete(self, value: Any, schema: JSON, rng: random.Random, depth: int, skip: set[str] | None) -> None:
         if isinstance(value, list):
             items = schema.get("items")
             for element in value:
-                self._complete(element, self.resolve(items), rng, depth + 1, None)
+                self._complete(element, self.merged(items), rng, depth + 1, None)
             return
         if not isinstance(value, dict):
             return
@@ -115,7 +132,7 @@ class SchemaData:
         props, required = self.properties(schema)
         for name, prop_schema in props.items():
             if name in value:
-                self._complete(value[name], self.resolve(prop_schema), rng, depth + 1, None)
+                self._complete(value[name], self.merged(prop_schema), rng, depth + 1, None)
             elif name in required or (skip is not None and name not in skip):
                 value[name] = self.example(prop_schema, rng, depth + 1)
 
@@ -131,7 +148,7 @@ class SchemaData:
 
     def example(self, schema: Any, rng: random.Random, depth: int = 0) -> Any:
         """A value of `schema`, from the schema alone."""
-        schema = self.resolve(schema)
+        schema = self.merged(schema)
         enum = self.enum_values(schema)
         if enum:
             return rng.choice(enum)

@@ -18,6 +18,7 @@ from types import TracebackType
 from typing import Any, Self
 
 import attrs
+from jsonschema.exceptions import best_match
 from openapi_core import OpenAPI
 from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest, WerkzeugOpenAPIResponse
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
@@ -33,8 +34,40 @@ MAX_CACHED_LISTINGS = 8
 MAX_CACHED_PAGES = 4096
 
 
+MAX_RULE_TEXT = 200
+"""Longest validator message quoted in a violation; the whole body stays on the attribute."""
+
+
+@attrs.frozen
+class Violation:
+    """One response that broke the pinned spec: where, which rule, and the whole body."""
+
+    operation: str
+    request: str
+    path: str
+    """JSON path of the first value that breaks the spec, e.g. `$.items[3].status`."""
+    rule: str
+    """The schema keyword broken (`required`, `type`, `enum`...) or the check that failed."""
+    message: str
+    body: str = attrs.field(repr=False)
+
+    def __str__(self) -> str:
+        return f"{self.operation} ({self.request}) at {self.path}: {self.message} [rule: {self.rule}]"
+
+
 class SpecViolation(AssertionError):
-    """The fake server sent a response that its pinned spec does not allow."""
+    """The fake server sent a response that its pinned spec does not allow.
+
+    The message names the operation, the JSON path of the first violation and the rule
+    broken; `violations` holds every one, `body` the whole body of the first.
+    """
+
+    def __init__(self, violations: list[Violation]) -> None:
+        first = violations[0]
+        more = f"\n(and {len(violations) - 1} more responses; see .violations)" if len(violations) > 1 else ""
+        super().__init__(f"the fake server's response broke the pinned spec:\n{first}{more}")
+        self.violations = violations
+        self.operation, self.path, self.rule, self.body = first.operation, first.path, first.rule, first.body
 
 
 class ApiError(Exception):
@@ -105,7 +138,7 @@ class FakeServer:
         self.max_in_flight = 0
         """The most requests the server has been answering at once."""
         self._in_flight = 0
-        self.violations: list[str] = []
+        self.violations: list[Violation] = []
         self._lock = threading.Lock()
         self._port = port
         self._server: BaseWSGIServer | None = None
@@ -174,6 +207,12 @@ class FakeServer:
         return self.url + self.shape.server_path
 
     @property
+    def api_url(self) -> str:
+        """`base_url` plus the spec's common path prefix: where each operation's path after that
+        prefix (`/executions`, whichever form the pinned spec has) is appended."""
+        return self.shape.api_root(self.base_url)
+
+    @property
     def auth_header(self) -> str:
         """The header the pinned spec sends the API key in."""
         return self.shape.auth_header
@@ -186,11 +225,11 @@ class FakeServer:
     def url_for(self, operation_id: str, **path_values: str) -> str:
         """The full URL of an operation, e.g. `url_for("ExecutionGet", execution_id=...)`."""
         shape = self.shape.operation(operation_id)
-        return self.shape.api_root(self.base_url) + shape.path_for(**path_values)
+        return self.api_url + shape.path_for(**path_values)
 
     def assert_no_violations(self) -> None:
         if self.violations:
-            raise SpecViolation("; ".join(self.violations))
+            raise SpecViolation(list(self.violations))
 
     # --- the store ------------------------------------------------------------
 
@@ -361,11 +400,11 @@ class FakeServer:
             time.sleep(delay)
         if fault is not None and fault.kind == "status":
             return fault.response(self.error_body)(environ, start_response)
-        response, validate = self._dispatch(request)
+        response, validate, operation_id = self._dispatch(request)
         if fault is not None and fault.kind == "corrupt":
             response, validate = fault.corrupt(response, self.execution_items), False
         if validate and self._openapi is not None:
-            self._check_response(request, response)
+            self._check_response(request, response, operation_id)
         if fault is not None and fault.kind in ("drop", "truncate"):
             return fault.cut(response, environ, start_response)
         return response(environ, start_response)
@@ -379,11 +418,12 @@ class FakeServer:
             self.requests.append(recorded)
             return len(self.requests)
 
-    def _dispatch(self, request: Request) -> tuple[Response, bool]:
-        """Route the request; the bool says whether the answer is to be validated."""
+    def _dispatch(self, request: Request) -> tuple[Response, bool, str]:
+        """Route the request; the bool says whether the answer is to be validated, the str names
+        the operation."""
         path, root = request.path, self.shape.server_path + self.shape.path_prefix
         if root and not path.startswith(root + "/"):
-            return self._json(404, self.error_body(404, f"no route {path}")), False
+            return self._json(404, self.error_body(404, f"no route {path}")), False, "(no route)"
         local, allowed = path[len(root) :], []
         for operation_id, handler in self.routes():
             operation = self.shape.operation(operation_id)
@@ -394,19 +434,19 @@ class FakeServer:
                 allowed.append(operation.method)
                 continue
             if not self.authorized(request):
-                return self._json(401, self.error_body(401, "invalid or missing API key")), True
+                return self._json(401, self.error_body(401, "invalid or missing API key")), True, operation_id
             problem = self._check_request(request)
             if problem is not None:
-                return self._json(400, self.error_body(400, problem)), True
+                return self._json(400, self.error_body(400, problem)), True, operation_id
             try:
-                return self._json(200, handler(request, values)), True
+                return self._json(200, handler(request, values)), True, operation_id
             except ApiError as exc:
-                return self._json(exc.status, self.error_body(exc.status, exc.message)), True
+                return self._json(exc.status, self.error_body(exc.status, exc.message)), True, operation_id
         if allowed:
             refused = self._json(405, self.error_body(405, "method not allowed"))
             refused.headers["Allow"] = ", ".join(sorted(set(allowed)))
-            return refused, False
-        return self._json(404, self.error_body(404, f"no route {path}")), False
+            return refused, False, "(method not allowed)"
+        return self._json(404, self.error_body(404, f"no route {path}")), False, "(no route)"
 
     def _check_request(self, request: Request) -> str | None:
         if self._openapi is None:
@@ -417,13 +457,16 @@ class FakeServer:
             return _describe(exc)
         return None
 
-    def _check_response(self, request: Request, response: Response) -> None:
+    def _check_response(self, request: Request, response: Response, operation_id: str) -> None:
         assert self._openapi is not None
         try:
             self._openapi.validate_response(WerkzeugOpenAPIRequest(request), WerkzeugOpenAPIResponse(response))
         except Exception as exc:
+            path, rule, message = _first_violation(exc)
+            where = f"{request.method} {request.full_path.rstrip('?')}"
+            violation = Violation(operation_id, where, path, rule, message, response.get_data(as_text=True))
             with self._lock:
-                self.violations.append(f"{request.method} {request.full_path}: {_describe(exc)}")
+                self.violations.append(violation)
 
     @staticmethod
     def _json(status: int, payload: Any) -> Response:
@@ -476,6 +519,22 @@ def _match(pattern: str, path: str) -> dict[str, str] | None:
         elif w != g:
             return None
     return values
+
+
+def _first_violation(exc: BaseException) -> tuple[str, str, str]:
+    """(JSON path, rule, short message) of the most relevant schema error under an openapi-core error."""
+    cause: BaseException | None = exc
+    while cause is not None and not getattr(cause, "schema_errors", None):
+        cause = cause.__cause__
+    if cause is None:
+        return "$", type(exc).__name__, _shorten(_describe(exc))
+    error = best_match(getattr(cause, "schema_errors", ()))
+    return error.json_path, str(error.validator), _shorten(error.message)
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_RULE_TEXT else text[: MAX_RULE_TEXT - 1] + "…"
 
 
 def _describe(exc: BaseException) -> str:

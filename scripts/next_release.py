@@ -1,0 +1,169 @@
+"""Turn a pinned vendor spec into a plausible next release, one kind of change at a time.
+
+The vendors change their APIs every few months in the ways ../shared/notes and
+docs/regeneration.md list: new enum values, new required properties, new filters, a new
+`oneOf` branch, a renamed auth header, the path prefix moved from the server URL into the
+paths. Each change here is a function on the parsed document; the regeneration tests apply
+them alone and together, regenerate into a temporary copy, and run the facade and the fakes
+against the result. By hand:
+
+    python scripts/next_release.py asteroid all > /tmp/next.yaml
+    python scripts/regenerate.py asteroid --source /tmp/next.yaml
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+Document = dict[str, Any]
+Change = Callable[[Document], None]
+UUID = {"$ref": "#/components/schemas/Common.uuid"}
+
+
+def _schemas(doc: Document) -> dict[str, Any]:
+    schemas: dict[str, Any] = doc["components"]["schemas"]
+    return schemas
+
+
+def _operation(doc: Document, suffix: str, method: str = "get") -> dict[str, Any]:
+    """The operation whose path ends with `suffix` (wherever the prefix lives)."""
+    for path, item in doc["paths"].items():
+        if path.endswith(suffix) and method in item:
+            operation: dict[str, Any] = item[method]
+            return operation
+    raise KeyError(suffix)
+
+
+# --- Asteroid -----------------------------------------------------------------------
+
+
+def asteroid_new_status(doc: Document) -> None:
+    """Status values the vendor added (its newest SDK has `queued`)."""
+    _schemas(doc)["Agents.Execution.Status"]["enum"] += ["queued", "archived"]
+
+
+def asteroid_new_required_properties(doc: Document) -> None:
+    """Required properties of an execution that older pins do not know, one of them nested."""
+    item = _schemas(doc)["Agents.Execution.ListItem"]
+    item["properties"]["workflowVersionId"] = {"allOf": [UUID], "description": "The workflow version run"}
+    item["properties"]["workflowName"] = {"type": "string", "description": "The workflow's name"}
+    item["properties"]["phase"] = {"$ref": "#/components/schemas/Agents.Execution.Phase"}
+    item["properties"]["costs"] = {"$ref": "#/components/schemas/Agents.Execution.Costs"}
+    item["required"] += ["workflowVersionId", "workflowName", "costs"]
+    _schemas(doc)["Agents.Execution.Phase"] = {"enum": ["setup", "browsing", "reporting"], "type": "string"}
+    _schemas(doc)["Agents.Execution.Costs"] = {
+        "properties": {
+            "credits": {"type": "number", "minimum": 0},
+            "currency": {"type": "string", "pattern": "^[A-Z]{3}$"},
+            "reference": {"type": "string", "pattern": "^inv_[a-z0-9]{6,10}$"},
+        },
+        "required": ["credits", "currency", "reference"],
+        "type": "object",
+    }
+
+
+def asteroid_new_filters(doc: Document) -> None:
+    """List filters added in a release."""
+    _operation(doc, "/executions")["parameters"] += [
+        {"in": "query", "name": "workflowId", "required": False, "schema": UUID},
+        {"in": "query", "name": "isRerun", "required": False, "schema": {"type": "boolean"}},
+    ]
+
+
+def asteroid_new_trigger_source(doc: Document) -> None:
+    """A new `triggerContext.source` branch (the vendor added `warmup`)."""
+    name = "Agents.Execution.WarmupTriggerContext"
+    _schemas(doc)[name] = {
+        "description": "Warm-up triggered execution context",
+        "properties": {
+            "source": {"enum": ["warmup"], "type": "string"},
+            "poolId": {"allOf": [UUID]},
+        },
+        "required": ["source", "poolId"],
+        "type": "object",
+    }
+    union = _schemas(doc)["Agents.Execution.TriggerContext"]
+    union["discriminator"]["mapping"]["warmup"] = {"$ref": f"#/components/schemas/{name}"}
+    union["oneOf"].append({"$ref": f"#/components/schemas/{name}"})
+
+
+def asteroid_renamed_auth_header(doc: Document) -> None:
+    """The key's header renamed, as in the vendor's newest SDK."""
+    doc["components"]["securitySchemes"]["ApiKeyAuth"]["name"] = "X-Api-Key"
+
+
+def asteroid_prefix_in_paths(doc: Document) -> None:
+    """`/agents/v2` moved from the server URL into every path (full URLs unchanged)."""
+    doc["servers"][0]["url"] = "https://odyssey.asteroid.ai"
+    doc["paths"] = {f"/agents/v2{path}": item for path, item in doc["paths"].items()}
+
+
+# --- Zaia ---------------------------------------------------------------------------
+
+
+def zaia_new_required_properties(doc: Document) -> None:
+    execution = _schemas(doc)["Execution"]
+    execution["properties"]["channel"] = {"enum": ["whatsapp", "web", "api"], "type": "string"}
+    execution["properties"]["tokensUsed"] = {"type": "integer", "minimum": 0}
+    execution["required"] = [*execution.get("required", []), "channel", "tokensUsed"]
+
+
+def zaia_new_filters(doc: Document) -> None:
+    _operation(doc, "/executions")["parameters"] += [
+        {"in": "query", "name": "status", "required": False, "schema": {"type": "string"}},
+    ]
+
+
+def zaia_renamed_auth_header(doc: Document) -> None:
+    """Bearer auth replaced by an API-key header."""
+    doc["components"]["securitySchemes"]["ApiKeyAuth"] = {"type": "apiKey", "in": "header", "name": "X-Zaia-Key"}
+
+
+CHANGES: dict[str, dict[str, Change]] = {
+    "asteroid": {
+        "new_status": asteroid_new_status,
+        "new_required_properties": asteroid_new_required_properties,
+        "new_filters": asteroid_new_filters,
+        "new_trigger_source": asteroid_new_trigger_source,
+        "renamed_auth_header": asteroid_renamed_auth_header,
+        "prefix_in_paths": asteroid_prefix_in_paths,
+    },
+    "zaia": {
+        "new_required_properties": zaia_new_required_properties,
+        "new_filters": zaia_new_filters,
+        "renamed_auth_header": zaia_renamed_auth_header,
+    },
+}
+SPECS = {"asteroid": "asteroid-agents-v2.yaml", "zaia": "zaia-v1.yaml"}
+
+
+def next_release(api: str, names: list[str], root: Path = ROOT) -> str:
+    """The pinned spec of `api` with the named changes applied ("all" for every one), as YAML."""
+    doc = yaml.safe_load((root / "openapi" / SPECS[api]).read_text(encoding="utf-8"))
+    chosen = list(CHANGES[api]) if names == ["all"] else names
+    for name in chosen:
+        CHANGES[api][name](doc)
+    return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("api", choices=sorted(CHANGES))
+    parser.add_argument("changes", nargs="+", help="names of changes, or all")
+    args = parser.parse_args(argv)
+    unknown = [name for name in args.changes if name != "all" and name not in CHANGES[args.api]]
+    if unknown:
+        parser.error(f"unknown change {', '.join(unknown)}; choose from {', '.join(CHANGES[args.api])} or all")
+    sys.stdout.write(next_release(args.api, args.changes))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
