@@ -123,7 +123,7 @@ def run_case(server: Server, operation: str, mode: str, fault: Fault, persistent
     if not refused:
         # a transient fault fails once and a retried call then succeeds; a persistent one outlasts the retries
         fault.inject(server, 1 + MAX_RETRIES + 2 if persistent else 1)
-    base_url = f"http://127.0.0.1:{closed_port()}{server.path_prefix}" if refused else server.base_url
+    base_url = f"http://127.0.0.1:{closed_port()}{server.shape.server_path}" if refused else server.base_url
     options = {"api_key": server.api_key, "base_url": base_url, "timeout": TIMEOUT, "max_retries": MAX_RETRIES}
     sync_class: Any = ae.AsteroidClient if vendor == "asteroid" else ae.ZaiaClient
     async_class: Any = ae.AsyncAsteroidClient if vendor == "asteroid" else ae.AsyncZaiaClient

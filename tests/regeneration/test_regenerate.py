@@ -6,6 +6,7 @@ import hashlib
 import json
 import socket
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -14,13 +15,21 @@ from regen_support import ROOT, Route, SpecServer, regenerate, snapshot
 ASTEROID_SPEC = (ROOT / "openapi" / "asteroid-agents-v2.yaml").read_bytes()
 
 
+def list_path(doc: dict[str, Any]) -> str:
+    """The pinned spec's path of the executions listing, wherever its prefix lives (server URL or paths)."""
+    return next(path for path in doc["paths"] if path.endswith("/executions"))
+
+
+COMMENTS = "/executions/{executionId}/comments"
+
+
 def evolved_asteroid_spec() -> bytes:
     """The pinned spec as a vendor release might change it: a status, a property, an operation."""
     doc = yaml.safe_load(ASTEROID_SPEC)
-    doc["components"]["schemas"]["Agents.Execution.Status"]["enum"].append("queued")
-    doc["components"]["schemas"]["Agents.Execution.ListItem"]["properties"]["workflowName"] = {"type": "string"}
+    doc["components"]["schemas"]["Agents.Execution.Status"]["enum"].append("hibernating")
+    doc["components"]["schemas"]["Agents.Execution.ListItem"]["properties"]["testOnlyName"] = {"type": "string"}
     comments = {"type": "array", "items": {"$ref": "#/components/schemas/Agents.Execution.Comment"}}
-    doc["paths"]["/executions/{executionId}/comments"] = {
+    doc["paths"][list_path(doc).removesuffix("/executions") + COMMENTS] = {
         "get": {
             "operationId": "ExecutionCommentsList",
             "tags": ["Execution"],
@@ -46,26 +55,25 @@ def test_regenerates_from_a_url_and_summarises_the_changes(repo: Path, spec_serv
     body = evolved_asteroid_spec()
     spec_server.routes["/openapi.yaml"] = Route(body=body)
     sources = repo / "openapi" / "sources.toml"
-    sources.write_text(
-        sources.read_text().replace(
-            'paths = ["/executions", "/executions/{executionId}"]',
-            'paths = ["/executions", "/executions/{executionId}", "/executions/{executionId}/comments"]',
-        )
-    )
+    configured = sources.read_text()
+    listed = 'paths = ["/executions", '
+    assert listed in configured
+    sources.write_text(configured.replace(listed, f'paths = ["{COMMENTS}", "/executions", ', 1))
 
     done = regenerate(repo, "asteroid", "--source", spec_server.url("/openapi.yaml"))
 
     assert done.returncode == 0, done.stderr
-    assert "+ operation GET /executions/{executionId}/comments" in done.stdout
-    assert "+ property Agents.Execution.ListItem.workflowName" in done.stdout
-    assert "+ enum value Agents.Execution.Status: queued" in done.stdout
+    prefix = list_path(yaml.safe_load(ASTEROID_SPEC)).removesuffix("/executions")
+    assert f"+ operation GET {prefix}{COMMENTS}" in done.stdout
+    assert "+ property Agents.Execution.ListItem.testOnlyName" in done.stdout
+    assert "+ enum value Agents.Execution.Status: hibernating" in done.stdout
     assert "overrides applied: discriminator_mapping_refs, unevaluated_properties" in done.stdout
     assert (repo / "openapi" / "asteroid-agents-v2.yaml").read_bytes() == body
     entry = lock(repo)["asteroid"]
     assert entry["sha256"] == hashlib.sha256(body).hexdigest()
     assert entry["source"] == spec_server.url("/openapi.yaml")
     package = repo / "generated" / "asteroid_agents_v2_raw"
-    assert 'QUEUED = "queued"' in (package / "models" / "agents_execution_status.py").read_text()
+    assert 'HIBERNATING = "hibernating"' in (package / "models" / "agents_execution_status.py").read_text()
     assert (package / "api" / "execution" / "execution_comments_list.py").is_file()
     assert not list(repo.joinpath("generated").glob(".*"))
 
@@ -121,7 +129,7 @@ NOT_OPENAPI = b"swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths: {}\n"
 def generator_rejects() -> bytes:
     """Valid OpenAPI, but the generator drops an endpoint whose only body it cannot read."""
     doc = yaml.safe_load(ASTEROID_SPEC)
-    responses = doc["paths"]["/executions"]["get"]["responses"]
+    responses = doc["paths"][list_path(doc)]["get"]["responses"]
     responses["200"]["content"] = {"application/x-vendor-stream": responses["200"]["content"]["application/json"]}
     return yaml.safe_dump(doc, sort_keys=False).encode()
 

@@ -35,17 +35,20 @@ def schema_of(package: str, name: str, array: bool = False) -> st.SearchStrategy
 
 OPERATIONS: dict[str, tuple[Operation[Any], st.SearchStrategy[Any]]] = {
     "Asteroid list": (
-        asteroid.list_pages([], 100)(1),
+        asteroid.list_pages((), (), 100)(1),
         schema_of("asteroid_agents_v2_raw", "Agents.Execution.ListResponse"),
     ),
     "Asteroid get": (
-        asteroid.get_operation("3c90c3cc-0d44-4b50-8888-8dd25736052a"),
+        asteroid.get_operation("3c90c3cc-0d44-4b50-8888-8dd25736052a", None, None),
         schema_of("asteroid_agents_v2_raw", "Agents.Execution.ListItem"),
     ),
-    "Zaia list": (zaia.list_pages([], 100)(1), schema_of("zaia_v1_raw", "Execution", array=True)),
-    "Zaia get": (zaia.get_operation("3c90c3cc-0d44-4b50-8888-8dd25736052a"), schema_of("zaia_v1_raw", "Execution")),
+    "Zaia list": (zaia.list_pages((), (), 100)(1), schema_of("zaia_v1_raw", "Execution", array=True)),
+    "Zaia get": (
+        zaia.get_operation("3c90c3cc-0d44-4b50-8888-8dd25736052a", None, None),
+        schema_of("zaia_v1_raw", "Execution"),
+    ),
     "Zaia nesting": (
-        zaia.nesting_operation(None, "3c90c3cc-0d44-4b50-8888-8dd25736052a"),
+        zaia.nesting_operation(None, "3c90c3cc-0d44-4b50-8888-8dd25736052a", None, None),
         schema_of("zaia_v1_raw", "ExecutionNesting"),
     ),
 }

@@ -1,0 +1,84 @@
+"""pytest fixtures for testing code that uses agent-executions, against the fake servers.
+
+Registered with pytest by this package's `pytest11` entry point, so installing
+`agent-executions[testing]` is all it takes:
+
+    def test_report(fake_asteroid_client):
+        assert len(list(fake_asteroid_client.executions.list(limit=5))) == 5
+
+    @pytest.mark.fake_server(count=3, seed=42)
+    def test_small_store(fake_asteroid_server): ...
+
+The fakes are imported only when a fixture is used, so the plugin costs nothing in
+projects that do not use them (and needs no werkzeug until then).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from .asteroid import AsteroidClient
+    from .testing import FakeAsteroidServer, FakeZaiaServer
+    from .zaia import ZaiaClient
+
+MARKER = "fake_server"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        f"{MARKER}(count=None, seed=0, now=None): the store of the fake_*_server fixtures (agent-executions)",
+    )
+
+
+def _settings(request: pytest.FixtureRequest) -> dict[str, Any]:
+    marker = request.node.get_closest_marker(MARKER)
+    return dict(marker.kwargs) if marker is not None else {}
+
+
+def _testing() -> Any:
+    try:
+        from . import testing
+    except ImportError as exc:  # the `testing` extra is not installed
+        raise pytest.UsageError(
+            f"the fake servers need the testing extra: pip install 'agent-executions[testing]' ({exc})"
+        ) from None
+    return testing
+
+
+@pytest.fixture
+def fake_asteroid_server(request: pytest.FixtureRequest) -> Iterator[FakeAsteroidServer]:
+    """A running `FakeAsteroidServer`; its spec violations fail the test when it stops."""
+    with _testing().FakeAsteroidServer(**_settings(request)) as server:
+        yield server
+
+
+@pytest.fixture
+def fake_zaia_server(request: pytest.FixtureRequest) -> Iterator[FakeZaiaServer]:
+    """A running `FakeZaiaServer`; its spec violations fail the test when it stops."""
+    with _testing().FakeZaiaServer(**_settings(request)) as server:
+        yield server
+
+
+@pytest.fixture
+def fake_asteroid_client(fake_asteroid_server: FakeAsteroidServer) -> Iterator[AsteroidClient]:
+    """An `AsteroidClient` connected to `fake_asteroid_server`."""
+    from .asteroid import AsteroidClient
+
+    server = fake_asteroid_server
+    with AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+        yield client
+
+
+@pytest.fixture
+def fake_zaia_client(fake_zaia_server: FakeZaiaServer) -> Iterator[ZaiaClient]:
+    """A `ZaiaClient` connected to `fake_zaia_server`."""
+    from .zaia import ZaiaClient
+
+    server = fake_zaia_server
+    with ZaiaClient(api_key=server.api_key, base_url=server.base_url) as client:
+        yield client
