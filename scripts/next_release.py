@@ -27,6 +27,17 @@ Change = Callable[[Document], None]
 UUID = {"$ref": "#/components/schemas/Common.uuid"}
 
 
+def _add(values: list[Any], *new: Any) -> None:
+    """Append what is not there yet: every change applies once, so a spec that already has
+    it (a pinned next release) comes out the same."""
+    values += [value for value in new if value not in values]
+
+
+def _add_parameters(operation: dict[str, Any], *parameters: dict[str, Any]) -> None:
+    names = {p.get("name") for p in operation.setdefault("parameters", [])}
+    operation["parameters"] += [p for p in parameters if p["name"] not in names]
+
+
 def _schemas(doc: Document) -> dict[str, Any]:
     schemas: dict[str, Any] = doc["components"]["schemas"]
     return schemas
@@ -46,7 +57,7 @@ def _operation(doc: Document, suffix: str, method: str = "get") -> dict[str, Any
 
 def asteroid_new_status(doc: Document) -> None:
     """Status values the vendor added (its newest SDK has `queued`)."""
-    _schemas(doc)["Agents.Execution.Status"]["enum"] += ["queued", "archived"]
+    _add(_schemas(doc)["Agents.Execution.Status"]["enum"], "queued", "archived")
 
 
 def asteroid_new_required_properties(doc: Document) -> None:
@@ -56,7 +67,7 @@ def asteroid_new_required_properties(doc: Document) -> None:
     item["properties"]["workflowName"] = {"type": "string", "description": "The workflow's name"}
     item["properties"]["phase"] = {"$ref": "#/components/schemas/Agents.Execution.Phase"}
     item["properties"]["costs"] = {"$ref": "#/components/schemas/Agents.Execution.Costs"}
-    item["required"] += ["workflowVersionId", "workflowName", "costs"]
+    _add(item["required"], "workflowVersionId", "workflowName", "costs")
     _schemas(doc)["Agents.Execution.Phase"] = {"enum": ["setup", "browsing", "reporting"], "type": "string"}
     _schemas(doc)["Agents.Execution.Costs"] = {
         "properties": {
@@ -71,10 +82,11 @@ def asteroid_new_required_properties(doc: Document) -> None:
 
 def asteroid_new_filters(doc: Document) -> None:
     """List filters added in a release."""
-    _operation(doc, "/executions")["parameters"] += [
+    _add_parameters(
+        _operation(doc, "/executions"),
         {"in": "query", "name": "workflowId", "required": False, "schema": UUID},
         {"in": "query", "name": "isRerun", "required": False, "schema": {"type": "boolean"}},
-    ]
+    )
 
 
 def asteroid_new_trigger_source(doc: Document) -> None:
@@ -91,7 +103,7 @@ def asteroid_new_trigger_source(doc: Document) -> None:
     }
     union = _schemas(doc)["Agents.Execution.TriggerContext"]
     union["discriminator"]["mapping"]["warmup"] = {"$ref": f"#/components/schemas/{name}"}
-    union["oneOf"].append({"$ref": f"#/components/schemas/{name}"})
+    _add(union["oneOf"], {"$ref": f"#/components/schemas/{name}"})
 
 
 def asteroid_renamed_auth_header(doc: Document) -> None:
@@ -101,8 +113,9 @@ def asteroid_renamed_auth_header(doc: Document) -> None:
 
 def asteroid_prefix_in_paths(doc: Document) -> None:
     """`/agents/v2` moved from the server URL into every path (full URLs unchanged)."""
-    doc["servers"][0]["url"] = "https://odyssey.asteroid.ai"
-    doc["paths"] = {f"/agents/v2{path}": item for path, item in doc["paths"].items()}
+    if doc["servers"][0]["url"].endswith("/agents/v2"):
+        doc["servers"][0]["url"] = "https://odyssey.asteroid.ai"
+        doc["paths"] = {f"/agents/v2{path}": item for path, item in doc["paths"].items()}
 
 
 # --- Zaia ---------------------------------------------------------------------------
@@ -112,13 +125,14 @@ def zaia_new_required_properties(doc: Document) -> None:
     execution = _schemas(doc)["Execution"]
     execution["properties"]["channel"] = {"enum": ["whatsapp", "web", "api"], "type": "string"}
     execution["properties"]["tokensUsed"] = {"type": "integer", "minimum": 0}
-    execution["required"] = [*execution.get("required", []), "channel", "tokensUsed"]
+    _add(execution.setdefault("required", []), "channel", "tokensUsed")
 
 
 def zaia_new_filters(doc: Document) -> None:
-    _operation(doc, "/executions")["parameters"] += [
+    _add_parameters(
+        _operation(doc, "/executions"),
         {"in": "query", "name": "status", "required": False, "schema": {"type": "string"}},
-    ]
+    )
 
 
 def zaia_renamed_auth_header(doc: Document) -> None:

@@ -162,9 +162,9 @@ def moved_prefix(configured: list[str], available: list[str]) -> str | None:
     prefixes = set()
     for path in configured:
         matches = [a[: -len(path)] for a in available if a.endswith(path) and a[: -len(path)].startswith("/")]
-        if len(matches) != 1:
+        if len(matches) > 1:
             return None
-        prefixes.add(matches[0])
+        prefixes.update(matches)
     return prefixes.pop() if len(prefixes) == 1 else None
 
 
@@ -175,7 +175,8 @@ def select_paths(doc: dict[str, Any], paths: list[str], allow_missing: bool = Fa
     missing = [p for p in paths if p not in available]
     prefix = moved_prefix(paths, available) if missing else None
     if prefix is not None:
-        paths, missing = [prefix + p for p in paths], []
+        paths = [prefix + p for p in paths]
+        missing = [p for p in paths if p not in available]
     if missing and not allow_missing:
         raise RegenerationError(f"the document has no path {', '.join(missing)} (listed in {SOURCES_FILE})")
     doc["paths"] = {p: doc["paths"][p] for p in paths if p not in missing}
