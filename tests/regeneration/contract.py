@@ -12,6 +12,7 @@ describing what it saw; any failure is an exception and a non-zero exit.
 from __future__ import annotations
 
 import asyncio
+import importlib
 import json
 import os
 import subprocess
@@ -30,6 +31,9 @@ def asteroid() -> dict[str, Any]:
             one = client.executions.get(items[0].id)
             consistent = list(client.executions.list(page_size=20, consistent=True))
             filtered = list(client.executions.list(status="failed", extra_query={"futureFilter": "x"}))
+            # The generated client, configured by the facade, reaches the same server.
+            raw_get = importlib.import_module("asteroid_agents_v2_raw.api.execution.execution_get")
+            assert raw_get.sync_detailed(items[0].id, client=client.raw).status_code == 200
         # Today's documented base URL form (the API root) works whichever form the spec has.
         with ae.AsteroidClient(api_key=key, base_url=server.url + "/agents/v2") as client:
             assert len(list(client.executions.list(limit=5))) == 5
