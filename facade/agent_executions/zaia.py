@@ -32,9 +32,9 @@ ZAIA = Vendor(
 )
 
 
-@attrs.define
+@attrs.define(repr=False)
 class ZaiaExecutionTree(ZaiaExecutionNesting):
-    """An execution with its `children`, each of the same shape."""
+    """An execution with its `children`, each of the same shape. Its repr is the generated model's short one."""
 
     def walk(self) -> Iterator[ZaiaExecutionNesting]:
         """This execution and all its descendants, depth first, parents before children."""
