@@ -90,7 +90,8 @@ def test_regenerates_from_a_local_file(repo: Path, tmp_path: Path) -> None:
 
     assert done.returncode == 0, done.stderr
     assert "+ property Execution.title" in done.stdout
-    assert "title: str | None = None" in (repo / "generated" / "zaia_v1_raw" / "models" / "zaia_execution.py").read_text()
+    model = repo / "generated" / "zaia_v1_raw" / "models" / "zaia_execution.py"
+    assert "title: str | None = None" in model.read_text()
 
 
 def test_regenerating_the_pinned_specs_twice_is_byte_identical(repo: Path) -> None:
