@@ -189,3 +189,32 @@ def test_ctrl_c_stops_cleanly_and_leaves_no_file(tmp_path: Path) -> None:
     assert process.returncode == 130
     assert "interrupted" in stderr and "Traceback" not in stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_closed_pipe_ends_quietly(asteroid_server: FakeAsteroidServer) -> None:
+    """`agent-executions ... | head -1`: the reader leaves after one line; no BrokenPipeError traceback."""
+    options = ["--api-key", asteroid_server.api_key, "--base-url", asteroid_server.base_url]
+    command = [sys.executable, "-m", "agent_executions", "asteroid", "list", *options, "--all", "--format", "csv"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.readline().startswith(b"id,status,")
+        process.stdout.close()  # 120 executions are far more than a pipe buffers: the next writes fail
+        stderr = process.stderr.read().decode()
+        assert process.wait(timeout=120) == 1
+    assert stderr == ""
+
+
+def test_an_unknown_status_is_sent_with_a_warning(asteroid_server: FakeAsteroidServer) -> None:
+    done = cli(asteroid_server, "asteroid", "list", "--status", "faild", "--status", "failed", "--format", "jsonl")
+    asteroid_server.violations.clear()  # the fake, on the pinned spec, refuses 'faild' with a 400
+    warning, *rest = done.stderr.splitlines()
+    assert "'faild' is not one the pinned spec lists" in warning
+    assert "running" in warning and "paused_by_agent" in warning
+    assert warning.endswith("Did you mean 'failed'?")
+    assert asteroid_server.requests[-1].params("status") == ["faild", "failed"]
+    assert done.returncode == 5 and len(rest) == 1
+
+
+def test_known_statuses_draw_no_warning(asteroid_server: FakeAsteroidServer) -> None:
+    done = cli(asteroid_server, "asteroid", "list", "--status", "failed", "--status", "paused_by_agent")
+    assert done.returncode == 0 and done.stderr == ""

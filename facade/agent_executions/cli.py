@@ -5,14 +5,17 @@
     agent-executions zaia nesting --execution 3c90c3cc-0d44-4b50-8888-8dd25736052a
     agent-executions --fake asteroid list           # against the embedded fake server
 
-Exit codes: 0 success, 2 usage error, 3 authentication, 4 not found, 5 any other API
-error, 130 interrupted. Errors are one line on stderr; --debug adds the traceback.
+Exit codes: 0 success, 1 stdout closed early (`| head`), 2 usage error, 3 authentication,
+4 not found, 5 any other API error, 130 interrupted. Errors are one line on stderr;
+--debug adds the traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import difflib
+import os
 import re
 import sys
 import traceback
@@ -23,10 +26,13 @@ from typing import Any
 from . import _render
 from .asteroid import AsteroidClient
 from .errors import AgentExecutionsError, AuthenticationError, NotFoundError, PermissionDeniedError
+from .models import ExecutionStatus
 from .pagination import Page, SyncPager
 from .zaia import ZaiaClient
 
 EXIT_OK, EXIT_USAGE, EXIT_AUTH, EXIT_NOT_FOUND, EXIT_API, EXIT_INTERRUPTED = 0, 2, 3, 4, 5, 130
+EXIT_CLOSED_PIPE = 1
+"""What the Python documentation's note on SIGPIPE exits with when stdout's reader goes away."""
 DEFAULT_LIMIT = 50
 DURATION = re.compile(r"^(\d+)([smhdw])$")
 UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
@@ -168,7 +174,24 @@ def asteroid_list(args: argparse.Namespace, client: Any) -> int:
         limit=None if args.all else (args.limit or DEFAULT_LIMIT),
         consistent=args.consistent,
     )
+    warn_unknown_statuses(args.status)
     return emit_listing(args, pager)
+
+
+def warn_unknown_statuses(statuses: list[str] | None) -> None:
+    """Warn on stderr about a status the pinned spec does not list: it is still sent, since the
+    vendor adds statuses, but it is more often a typo than a status newer than this SDK."""
+    known = [status.value for status in ExecutionStatus]
+    for status in statuses or ():
+        if status in known:
+            continue
+        close = difflib.get_close_matches(status, known, n=1)
+        hint = f" Did you mean {close[0]!r}?" if close else ""
+        print(
+            f"agent-executions: warning: status {status!r} is not one the pinned spec lists"
+            f" ({', '.join(known)}); sending it anyway.{hint}",
+            file=sys.stderr,
+        )
 
 
 def zaia_list(args: argparse.Namespace, client: Any) -> int:
@@ -289,7 +312,11 @@ def main(argv: list[str] | None = None) -> int:
     debug = getattr(args, "debug", False)
     try:
         with open_client(args) as client:
-            return int(args.run(args, client))
+            code = int(args.run(args, client))
+            sys.stdout.flush()  # here, so that a reader gone away is met below, not at exit
+            return code
+    except BrokenPipeError:
+        return closed_pipe()
     except KeyboardInterrupt:
         print("agent-executions: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -303,6 +330,20 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
         print(f"agent-executions: {type(exc).__name__}: {exc}", file=sys.stderr)
         return exit_code(exc)
+
+
+def closed_pipe() -> int:
+    """Stdout's reader went away (`| head`): stop quietly, as the Python docs' note on SIGPIPE does.
+
+    Standard output is pointed at /dev/null so that the interpreter's last flush at exit does not
+    raise again and print a traceback.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a file (replaced by a test, say)
+        pass
+    return EXIT_CLOSED_PIPE
 
 
 if __name__ == "__main__":

@@ -36,9 +36,9 @@ ZAIA = Vendor(name="Zaia", shape=SHAPE, api_key_env=ZAIA_API_KEY_ENV, base_url_e
 Headers = tuple[tuple[str, str], ...]
 
 
-@attrs.define
+@attrs.define(repr=False)
 class ZaiaExecutionTree(ZaiaExecutionNesting):
-    """An execution with its `children`, each of the same shape."""
+    """An execution with its `children`, each of the same shape. Its repr is the generated model's short one."""
 
     def walk(self) -> Iterator[ZaiaExecutionNesting]:
         """This execution and all its descendants, depth first, parents before children."""

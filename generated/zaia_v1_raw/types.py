@@ -1,6 +1,7 @@
 """Contains some shared types for properties"""
 
 from collections.abc import Mapping, MutableMapping
+from enum import Enum
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
@@ -8,11 +9,54 @@ from attrs import define
 
 
 class Unset:
+    """The "not given" default of the raw API functions' optional arguments: `UNSET`.
+
+    One instance only, even through copy.copy, copy.deepcopy and pickle, so that `is UNSET`
+    holds for every copy (models read an absent property as None and never hold it).
+    """
+
+    __slots__ = ()
+    _instance: "Unset | None" = None
+
+    def __new__(cls) -> "Unset":
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
     def __bool__(self) -> Literal[False]:
         return False
 
+    def __repr__(self) -> str:
+        return "UNSET"
+
+    def __reduce__(self) -> str:
+        return "UNSET"
+
+    def __copy__(self) -> "Unset":
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> "Unset":
+        return self
+
 
 UNSET: Unset = Unset()
+
+
+def model_repr(model: object, names: tuple[str, ...]) -> str:
+    """`Name(id='…', status='running')`: the given properties that are not None, enums as their values.
+
+    Models show only a few identifying properties, so that a repr fits in a log line.
+    """
+    parts = []
+    for name in names:
+        value = getattr(model, name)
+        if value is None:
+            continue
+        if isinstance(value, Enum):
+            value = value.value
+        parts.append(f"{name}={value!r}")
+    return f"{type(model).__name__}({', '.join(parts)})"
+
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str
@@ -51,4 +95,12 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "model_repr",
+]

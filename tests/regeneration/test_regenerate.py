@@ -73,7 +73,7 @@ def test_regenerates_from_a_url_and_summarises_the_changes(repo: Path, spec_serv
     assert entry["sha256"] == hashlib.sha256(body).hexdigest()
     assert entry["source"] == spec_server.url("/openapi.yaml")
     package = repo / "generated" / "asteroid_agents_v2_raw"
-    assert 'HIBERNATING = "hibernating"' in (package / "models" / "agents_execution_status.py").read_text()
+    assert 'HIBERNATING = "hibernating"' in (package / "models" / "execution_status.py").read_text()
     assert (package / "api" / "execution" / "execution_comments_list.py").is_file()
     assert not list(repo.joinpath("generated").glob(".*"))
 
@@ -98,7 +98,8 @@ def test_regenerates_from_a_local_file(repo: Path, tmp_path: Path) -> None:
 
     assert done.returncode == 0, done.stderr
     assert "+ property Execution.title" in done.stdout
-    assert "title: str | Unset" in (repo / "generated" / "zaia_v1_raw" / "models" / "execution.py").read_text()
+    model = repo / "generated" / "zaia_v1_raw" / "models" / "zaia_execution.py"
+    assert "title: str | None = None" in model.read_text()
 
 
 def test_regenerating_the_pinned_specs_twice_is_byte_identical(repo: Path) -> None:

@@ -6,8 +6,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import model_repr
+
 if TYPE_CHECKING:
-    from ..models.agents_execution_list_item import AgentsExecutionListItem
+    from ..models.execution import Execution
 
 
 T = TypeVar("T", bound="AgentsExecutionListResponse")
@@ -21,19 +23,25 @@ _PROPERTY_NAMES = frozenset(
     )
 )
 
+_REPR_NAMES = (
+    "page",
+    "page_size",
+    "total",
+)
+
 
 @_attrs_define
 class AgentsExecutionListResponse:
     """A page of executions
 
     Attributes:
-        items (list[AgentsExecutionListItem]): The executions on this page
+        items (list[Execution]): The executions on this page
         page (int): The 1-based page number of this page
         page_size (int): The page size that was applied
         total (int): The number of executions matching the filters, over all pages
     """
 
-    items: list[AgentsExecutionListItem]
+    items: list[Execution]
     page: int
     page_size: int
     total: int
@@ -70,7 +78,7 @@ class AgentsExecutionListResponse:
         items = []
         _items = d["items"]
         for items_item_data in _items:
-            items_item = AgentsExecutionListItem.from_dict(items_item_data)
+            items_item = Execution.from_dict(items_item_data)
 
             items.append(items_item)
 
@@ -80,17 +88,24 @@ class AgentsExecutionListResponse:
 
         total = d["total"]
 
-        agents_execution_list_response = cls(
-            items=items,
-            page=page,
-            page_size=page_size,
-            total=total,
-        )
+        agents_execution_list_response = cls.__new__(cls)
+        agents_execution_list_response.items = items
+        agents_execution_list_response.page = page
+        agents_execution_list_response.page_size = page_size
+        agents_execution_list_response.total = total
 
         agents_execution_list_response.additional_properties = {
             k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
         }
         return agents_execution_list_response
+
+    @property
+    def present_keys(self) -> frozenset[str]:
+        """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
+        return frozenset(self.to_dict())
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_NAMES)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -112,4 +127,4 @@ class AgentsExecutionListResponse:
 # Imported after the class rather than inside its methods: an import in a method runs on every
 # call, and made parsing an execution several times slower. Down here the circular references
 # between models still resolve, since each class exists before the imports run.
-from ..models.agents_execution_list_item import AgentsExecutionListItem
+from ..models.execution import Execution

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.common_unauthorized_error_body_code import CommonUnauthorizedErrorBodyCode
+from ..types import model_repr
 
 T = TypeVar("T", bound="CommonUnauthorizedErrorBody")
 
@@ -15,6 +16,11 @@ _PROPERTY_NAMES = frozenset(
         "code",
         "message",
     )
+)
+
+_REPR_NAMES = (
+    "code",
+    "message",
 )
 
 
@@ -53,15 +59,22 @@ class CommonUnauthorizedErrorBody:
 
         message = d["message"]
 
-        common_unauthorized_error_body = cls(
-            code=code,
-            message=message,
-        )
+        common_unauthorized_error_body = cls.__new__(cls)
+        common_unauthorized_error_body.code = code
+        common_unauthorized_error_body.message = message
 
         common_unauthorized_error_body.additional_properties = {
             k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
         }
         return common_unauthorized_error_body
+
+    @property
+    def present_keys(self) -> frozenset[str]:
+        """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
+        return frozenset(self.to_dict())
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_NAMES)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,13 +1,13 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .error import Error
-from .execution import Execution
-from .execution_detail import ExecutionDetail
-from .execution_nesting import ExecutionNesting
+from .zaia_execution import ZaiaExecution
+from .zaia_execution_detail import ZaiaExecutionDetail
+from .zaia_execution_nesting import ZaiaExecutionNesting
 
 __all__ = (
     "Error",
-    "Execution",
-    "ExecutionDetail",
-    "ExecutionNesting",
+    "ZaiaExecution",
+    "ZaiaExecutionDetail",
+    "ZaiaExecutionNesting",
 )

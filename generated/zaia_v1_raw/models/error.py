@@ -6,9 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import model_repr
+
 T = TypeVar("T", bound="Error")
 
 _PROPERTY_NAMES = frozenset(("message",))
+
+_REPR_NAMES = ("message",)
 
 
 @_attrs_define
@@ -40,14 +44,21 @@ class Error:
         d = src_dict
         message = d["message"]
 
-        error = cls(
-            message=message,
-        )
+        error = cls.__new__(cls)
+        error.message = message
 
         error.additional_properties = {
             k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
         }
         return error
+
+    @property
+    def present_keys(self) -> frozenset[str]:
+        """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
+        return frozenset(self.to_dict())
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_NAMES)
 
     @property
     def additional_keys(self) -> list[str]:

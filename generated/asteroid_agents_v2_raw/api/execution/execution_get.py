@@ -6,12 +6,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.agents_execution_list_item import AgentsExecutionListItem
 from ...models.common_bad_request_error_body import CommonBadRequestErrorBody
 from ...models.common_forbidden_error_body import CommonForbiddenErrorBody
 from ...models.common_internal_server_error_body import CommonInternalServerErrorBody
 from ...models.common_not_found_error_body import CommonNotFoundErrorBody
 from ...models.common_unauthorized_error_body import CommonUnauthorizedErrorBody
+from ...models.execution import Execution
 from ...types import Response
 
 
@@ -32,16 +32,16 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> (
-    AgentsExecutionListItem
-    | CommonBadRequestErrorBody
+    CommonBadRequestErrorBody
     | CommonForbiddenErrorBody
     | CommonInternalServerErrorBody
     | CommonNotFoundErrorBody
     | CommonUnauthorizedErrorBody
+    | Execution
     | None
 ):
     if response.status_code == 200:
-        response_200 = AgentsExecutionListItem.from_dict(response.json())
+        response_200 = Execution.from_dict(response.json())
 
         return response_200
 
@@ -79,12 +79,12 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
-    AgentsExecutionListItem
-    | CommonBadRequestErrorBody
+    CommonBadRequestErrorBody
     | CommonForbiddenErrorBody
     | CommonInternalServerErrorBody
     | CommonNotFoundErrorBody
     | CommonUnauthorizedErrorBody
+    | Execution
 ]:
     return Response(
         status_code=HTTPStatus(response.status_code),
@@ -99,12 +99,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[
-    AgentsExecutionListItem
-    | CommonBadRequestErrorBody
+    CommonBadRequestErrorBody
     | CommonForbiddenErrorBody
     | CommonInternalServerErrorBody
     | CommonNotFoundErrorBody
     | CommonUnauthorizedErrorBody
+    | Execution
 ]:
     """Get execution
 
@@ -118,7 +118,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AgentsExecutionListItem | CommonBadRequestErrorBody | CommonForbiddenErrorBody | CommonInternalServerErrorBody | CommonNotFoundErrorBody | CommonUnauthorizedErrorBody]
+        Response[CommonBadRequestErrorBody | CommonForbiddenErrorBody | CommonInternalServerErrorBody | CommonNotFoundErrorBody | CommonUnauthorizedErrorBody | Execution]
     """
 
     kwargs = _get_kwargs(
@@ -137,12 +137,12 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 ) -> (
-    AgentsExecutionListItem
-    | CommonBadRequestErrorBody
+    CommonBadRequestErrorBody
     | CommonForbiddenErrorBody
     | CommonInternalServerErrorBody
     | CommonNotFoundErrorBody
     | CommonUnauthorizedErrorBody
+    | Execution
     | None
 ):
     """Get execution
@@ -157,7 +157,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AgentsExecutionListItem | CommonBadRequestErrorBody | CommonForbiddenErrorBody | CommonInternalServerErrorBody | CommonNotFoundErrorBody | CommonUnauthorizedErrorBody
+        CommonBadRequestErrorBody | CommonForbiddenErrorBody | CommonInternalServerErrorBody | CommonNotFoundErrorBody | CommonUnauthorizedErrorBody | Execution
     """
 
     return sync_detailed(
@@ -171,12 +171,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[
-    AgentsExecutionListItem
-    | CommonBadRequestErrorBody
+    CommonBadRequestErrorBody
     | CommonForbiddenErrorBody
     | CommonInternalServerErrorBody
     | CommonNotFoundErrorBody
     | CommonUnauthorizedErrorBody
+    | Execution
 ]:
     """Get execution
 
@@ -190,7 +190,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AgentsExecutionListItem | CommonBadRequestErrorBody | CommonForbiddenErrorBody | CommonInternalServerErrorBody | CommonNotFoundErrorBody | CommonUnauthorizedErrorBody]
+        Response[CommonBadRequestErrorBody | CommonForbiddenErrorBody | CommonInternalServerErrorBody | CommonNotFoundErrorBody | CommonUnauthorizedErrorBody | Execution]
     """
 
     kwargs = _get_kwargs(
@@ -207,12 +207,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 ) -> (
-    AgentsExecutionListItem
-    | CommonBadRequestErrorBody
+    CommonBadRequestErrorBody
     | CommonForbiddenErrorBody
     | CommonInternalServerErrorBody
     | CommonNotFoundErrorBody
     | CommonUnauthorizedErrorBody
+    | Execution
     | None
 ):
     """Get execution
@@ -227,7 +227,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AgentsExecutionListItem | CommonBadRequestErrorBody | CommonForbiddenErrorBody | CommonInternalServerErrorBody | CommonNotFoundErrorBody | CommonUnauthorizedErrorBody
+        CommonBadRequestErrorBody | CommonForbiddenErrorBody | CommonInternalServerErrorBody | CommonNotFoundErrorBody | CommonUnauthorizedErrorBody | Execution
     """
 
     return (

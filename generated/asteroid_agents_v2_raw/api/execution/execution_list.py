@@ -7,13 +7,13 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.agents_execution_list_response import AgentsExecutionListResponse
-from ...models.agents_execution_sort_field import AgentsExecutionSortField
-from ...models.agents_execution_status import AgentsExecutionStatus
 from ...models.common_bad_request_error_body import CommonBadRequestErrorBody
 from ...models.common_forbidden_error_body import CommonForbiddenErrorBody
 from ...models.common_internal_server_error_body import CommonInternalServerErrorBody
-from ...models.common_sort_direction import CommonSortDirection
 from ...models.common_unauthorized_error_body import CommonUnauthorizedErrorBody
+from ...models.execution_status import ExecutionStatus
+from ...models.sort_direction import SortDirection
+from ...models.sort_field import SortField
 from ...types import UNSET, Response, Unset
 
 
@@ -24,7 +24,7 @@ def _get_kwargs(
     page: int = 1,
     execution_id: str | Unset = UNSET,
     agent_id: str | Unset = UNSET,
-    status: list[AgentsExecutionStatus] | Unset = UNSET,
+    status: list[ExecutionStatus] | Unset = UNSET,
     agent_version: int | Unset = UNSET,
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
@@ -32,8 +32,8 @@ def _get_kwargs(
     outcome_label: str | Unset = UNSET,
     metadata_key: str | Unset = UNSET,
     metadata_value: str | Unset = UNSET,
-    sort_field: AgentsExecutionSortField | Unset = UNSET,
-    sort_direction: CommonSortDirection | Unset = UNSET,
+    sort_field: SortField | Unset = UNSET,
+    sort_direction: SortDirection | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -170,7 +170,7 @@ def sync_detailed(
     page: int = 1,
     execution_id: str | Unset = UNSET,
     agent_id: str | Unset = UNSET,
-    status: list[AgentsExecutionStatus] | Unset = UNSET,
+    status: list[ExecutionStatus] | Unset = UNSET,
     agent_version: int | Unset = UNSET,
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
@@ -178,8 +178,8 @@ def sync_detailed(
     outcome_label: str | Unset = UNSET,
     metadata_key: str | Unset = UNSET,
     metadata_value: str | Unset = UNSET,
-    sort_field: AgentsExecutionSortField | Unset = UNSET,
-    sort_direction: CommonSortDirection | Unset = UNSET,
+    sort_field: SortField | Unset = UNSET,
+    sort_direction: SortDirection | Unset = UNSET,
 ) -> Response[
     AgentsExecutionListResponse
     | CommonBadRequestErrorBody
@@ -198,7 +198,7 @@ def sync_detailed(
         page (int):  Default: 1.
         execution_id (str | Unset):
         agent_id (str | Unset):
-        status (list[AgentsExecutionStatus] | Unset):
+        status (list[ExecutionStatus] | Unset):
         agent_version (int | Unset):
         created_after (datetime.datetime | Unset):
         created_before (datetime.datetime | Unset):
@@ -206,9 +206,8 @@ def sync_detailed(
         outcome_label (str | Unset):
         metadata_key (str | Unset):
         metadata_value (str | Unset):
-        sort_field (AgentsExecutionSortField | Unset): Fields that can be used for sorting
-            executions
-        sort_direction (CommonSortDirection | Unset):
+        sort_field (SortField | Unset): Fields that can be used for sorting executions
+        sort_direction (SortDirection | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -251,7 +250,7 @@ def sync(
     page: int = 1,
     execution_id: str | Unset = UNSET,
     agent_id: str | Unset = UNSET,
-    status: list[AgentsExecutionStatus] | Unset = UNSET,
+    status: list[ExecutionStatus] | Unset = UNSET,
     agent_version: int | Unset = UNSET,
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
@@ -259,8 +258,8 @@ def sync(
     outcome_label: str | Unset = UNSET,
     metadata_key: str | Unset = UNSET,
     metadata_value: str | Unset = UNSET,
-    sort_field: AgentsExecutionSortField | Unset = UNSET,
-    sort_direction: CommonSortDirection | Unset = UNSET,
+    sort_field: SortField | Unset = UNSET,
+    sort_direction: SortDirection | Unset = UNSET,
 ) -> (
     AgentsExecutionListResponse
     | CommonBadRequestErrorBody
@@ -280,7 +279,7 @@ def sync(
         page (int):  Default: 1.
         execution_id (str | Unset):
         agent_id (str | Unset):
-        status (list[AgentsExecutionStatus] | Unset):
+        status (list[ExecutionStatus] | Unset):
         agent_version (int | Unset):
         created_after (datetime.datetime | Unset):
         created_before (datetime.datetime | Unset):
@@ -288,9 +287,8 @@ def sync(
         outcome_label (str | Unset):
         metadata_key (str | Unset):
         metadata_value (str | Unset):
-        sort_field (AgentsExecutionSortField | Unset): Fields that can be used for sorting
-            executions
-        sort_direction (CommonSortDirection | Unset):
+        sort_field (SortField | Unset): Fields that can be used for sorting executions
+        sort_direction (SortDirection | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -328,7 +326,7 @@ async def asyncio_detailed(
     page: int = 1,
     execution_id: str | Unset = UNSET,
     agent_id: str | Unset = UNSET,
-    status: list[AgentsExecutionStatus] | Unset = UNSET,
+    status: list[ExecutionStatus] | Unset = UNSET,
     agent_version: int | Unset = UNSET,
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
@@ -336,8 +334,8 @@ async def asyncio_detailed(
     outcome_label: str | Unset = UNSET,
     metadata_key: str | Unset = UNSET,
     metadata_value: str | Unset = UNSET,
-    sort_field: AgentsExecutionSortField | Unset = UNSET,
-    sort_direction: CommonSortDirection | Unset = UNSET,
+    sort_field: SortField | Unset = UNSET,
+    sort_direction: SortDirection | Unset = UNSET,
 ) -> Response[
     AgentsExecutionListResponse
     | CommonBadRequestErrorBody
@@ -356,7 +354,7 @@ async def asyncio_detailed(
         page (int):  Default: 1.
         execution_id (str | Unset):
         agent_id (str | Unset):
-        status (list[AgentsExecutionStatus] | Unset):
+        status (list[ExecutionStatus] | Unset):
         agent_version (int | Unset):
         created_after (datetime.datetime | Unset):
         created_before (datetime.datetime | Unset):
@@ -364,9 +362,8 @@ async def asyncio_detailed(
         outcome_label (str | Unset):
         metadata_key (str | Unset):
         metadata_value (str | Unset):
-        sort_field (AgentsExecutionSortField | Unset): Fields that can be used for sorting
-            executions
-        sort_direction (CommonSortDirection | Unset):
+        sort_field (SortField | Unset): Fields that can be used for sorting executions
+        sort_direction (SortDirection | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -407,7 +404,7 @@ async def asyncio(
     page: int = 1,
     execution_id: str | Unset = UNSET,
     agent_id: str | Unset = UNSET,
-    status: list[AgentsExecutionStatus] | Unset = UNSET,
+    status: list[ExecutionStatus] | Unset = UNSET,
     agent_version: int | Unset = UNSET,
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
@@ -415,8 +412,8 @@ async def asyncio(
     outcome_label: str | Unset = UNSET,
     metadata_key: str | Unset = UNSET,
     metadata_value: str | Unset = UNSET,
-    sort_field: AgentsExecutionSortField | Unset = UNSET,
-    sort_direction: CommonSortDirection | Unset = UNSET,
+    sort_field: SortField | Unset = UNSET,
+    sort_direction: SortDirection | Unset = UNSET,
 ) -> (
     AgentsExecutionListResponse
     | CommonBadRequestErrorBody
@@ -436,7 +433,7 @@ async def asyncio(
         page (int):  Default: 1.
         execution_id (str | Unset):
         agent_id (str | Unset):
-        status (list[AgentsExecutionStatus] | Unset):
+        status (list[ExecutionStatus] | Unset):
         agent_version (int | Unset):
         created_after (datetime.datetime | Unset):
         created_before (datetime.datetime | Unset):
@@ -444,9 +441,8 @@ async def asyncio(
         outcome_label (str | Unset):
         metadata_key (str | Unset):
         metadata_value (str | Unset):
-        sort_field (AgentsExecutionSortField | Unset): Fields that can be used for sorting
-            executions
-        sort_direction (CommonSortDirection | Unset):
+        sort_field (SortField | Unset): Fields that can be used for sorting executions
+        sort_direction (SortDirection | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...models.execution import Execution
+from ...models.zaia_execution import ZaiaExecution
 from ...types import Response
 
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | Execution | None:
+) -> Error | ZaiaExecution | None:
     if response.status_code == 200:
-        response_200 = Execution.from_dict(response.json())
+        response_200 = ZaiaExecution.from_dict(response.json())
 
         return response_200
 
@@ -56,7 +56,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | Execution]:
+) -> Response[Error | ZaiaExecution]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -69,7 +69,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | Execution]:
+) -> Response[Error | ZaiaExecution]:
     """Get an execution
 
      Retrieves an execution.
@@ -82,7 +82,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Execution]
+        Response[Error | ZaiaExecution]
     """
 
     kwargs = _get_kwargs(
@@ -100,7 +100,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | Execution | None:
+) -> Error | ZaiaExecution | None:
     """Get an execution
 
      Retrieves an execution.
@@ -113,7 +113,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Execution
+        Error | ZaiaExecution
     """
 
     return sync_detailed(
@@ -126,7 +126,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | Execution]:
+) -> Response[Error | ZaiaExecution]:
     """Get an execution
 
      Retrieves an execution.
@@ -139,7 +139,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Execution]
+        Response[Error | ZaiaExecution]
     """
 
     kwargs = _get_kwargs(
@@ -155,7 +155,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | Execution | None:
+) -> Error | ZaiaExecution | None:
     """Get an execution
 
      Retrieves an execution.
@@ -168,7 +168,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Execution
+        Error | ZaiaExecution
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...models.execution_nesting import ExecutionNesting
+from ...models.zaia_execution_nesting import ZaiaExecutionNesting
 from ...types import UNSET, Response, Unset
 
 
@@ -35,9 +35,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ExecutionNesting | None:
+) -> Error | ZaiaExecutionNesting | None:
     if response.status_code == 200:
-        response_200 = ExecutionNesting.from_dict(response.json())
+        response_200 = ZaiaExecutionNesting.from_dict(response.json())
 
         return response_200
 
@@ -64,7 +64,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ExecutionNesting]:
+) -> Response[Error | ZaiaExecutionNesting]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,7 +78,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     chat_message_id: str | Unset = UNSET,
     execution_id: str | Unset = UNSET,
-) -> Response[Error | ExecutionNesting]:
+) -> Response[Error | ZaiaExecutionNesting]:
     """Get an execution with its children
 
      Retrieves an execution with its children, found by its own ID or by the ID of the chat message that
@@ -94,7 +94,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ExecutionNesting]
+        Response[Error | ZaiaExecutionNesting]
     """
 
     kwargs = _get_kwargs(
@@ -114,7 +114,7 @@ def sync(
     client: AuthenticatedClient | Client,
     chat_message_id: str | Unset = UNSET,
     execution_id: str | Unset = UNSET,
-) -> Error | ExecutionNesting | None:
+) -> Error | ZaiaExecutionNesting | None:
     """Get an execution with its children
 
      Retrieves an execution with its children, found by its own ID or by the ID of the chat message that
@@ -130,7 +130,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ExecutionNesting
+        Error | ZaiaExecutionNesting
     """
 
     return sync_detailed(
@@ -145,7 +145,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     chat_message_id: str | Unset = UNSET,
     execution_id: str | Unset = UNSET,
-) -> Response[Error | ExecutionNesting]:
+) -> Response[Error | ZaiaExecutionNesting]:
     """Get an execution with its children
 
      Retrieves an execution with its children, found by its own ID or by the ID of the chat message that
@@ -161,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ExecutionNesting]
+        Response[Error | ZaiaExecutionNesting]
     """
 
     kwargs = _get_kwargs(
@@ -179,7 +179,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     chat_message_id: str | Unset = UNSET,
     execution_id: str | Unset = UNSET,
-) -> Error | ExecutionNesting | None:
+) -> Error | ZaiaExecutionNesting | None:
     """Get an execution with its children
 
      Retrieves an execution with its children, found by its own ID or by the ID of the chat message that
@@ -195,7 +195,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ExecutionNesting
+        Error | ZaiaExecutionNesting
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...models.execution import Execution
+from ...models.zaia_execution import ZaiaExecution
 from ...types import UNSET, Response, Unset
 
 
@@ -46,12 +46,12 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | list[Execution] | None:
+) -> Error | list[ZaiaExecution] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:
-            response_200_item = Execution.from_dict(response_200_item_data)
+            response_200_item = ZaiaExecution.from_dict(response_200_item_data)
 
             response_200.append(response_200_item)
 
@@ -75,7 +75,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | list[Execution]]:
+) -> Response[Error | list[ZaiaExecution]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -90,7 +90,7 @@ def sync_detailed(
     page_number: int | Unset = 1,
     page_size: int | Unset = 10,
     responder_ids: list[str] | str | Unset = UNSET,
-) -> Response[Error | list[Execution]]:
+) -> Response[Error | list[ZaiaExecution]]:
     """List executions
 
      Retrieves multiple executions. Assumption: the response is a bare JSON array of executions (the
@@ -107,7 +107,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Execution]]
+        Response[Error | list[ZaiaExecution]]
     """
 
     kwargs = _get_kwargs(
@@ -129,7 +129,7 @@ def sync(
     page_number: int | Unset = 1,
     page_size: int | Unset = 10,
     responder_ids: list[str] | str | Unset = UNSET,
-) -> Error | list[Execution] | None:
+) -> Error | list[ZaiaExecution] | None:
     """List executions
 
      Retrieves multiple executions. Assumption: the response is a bare JSON array of executions (the
@@ -146,7 +146,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Execution]
+        Error | list[ZaiaExecution]
     """
 
     return sync_detailed(
@@ -163,7 +163,7 @@ async def asyncio_detailed(
     page_number: int | Unset = 1,
     page_size: int | Unset = 10,
     responder_ids: list[str] | str | Unset = UNSET,
-) -> Response[Error | list[Execution]]:
+) -> Response[Error | list[ZaiaExecution]]:
     """List executions
 
      Retrieves multiple executions. Assumption: the response is a bare JSON array of executions (the
@@ -180,7 +180,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Execution]]
+        Response[Error | list[ZaiaExecution]]
     """
 
     kwargs = _get_kwargs(
@@ -200,7 +200,7 @@ async def asyncio(
     page_number: int | Unset = 1,
     page_size: int | Unset = 10,
     responder_ids: list[str] | str | Unset = UNSET,
-) -> Error | list[Execution] | None:
+) -> Error | list[ZaiaExecution] | None:
     """List executions
 
      Retrieves multiple executions. Assumption: the response is a bare JSON array of executions (the
@@ -217,7 +217,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Execution]
+        Error | list[ZaiaExecution]
     """
 
     return (

@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import model_repr
+
 if TYPE_CHECKING:
-    from ..models.execution_detail import ExecutionDetail
+    from ..models.zaia_execution_detail import ZaiaExecutionDetail
 
 
-T = TypeVar("T", bound="Execution")
+T = TypeVar("T", bound="ZaiaExecutionNesting")
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -28,20 +30,27 @@ _PROPERTY_NAMES = frozenset(
         "startedAt",
         "status",
         "workspaceId",
+        "children",
     )
+)
+
+_REPR_NAMES = (
+    "id",
+    "status",
 )
 
 
 @_attrs_define
-class Execution:
-    """
+class ZaiaExecutionNesting:
+    """An execution with its children. Assumption: every child has the same shape, children included.
+
     Attributes:
         created_at (datetime.datetime):
         id (str): A UUID v4 string that identifies an entity.
         updated_at (datetime.datetime):
         credits_used (float): The total number of credits used by this execution.
-        detail (ExecutionDetail): The execution detail containing type-specific information. Assumption: kept as a free-
-            form object, because the documentation names three variants without showing them.
+        detail (ZaiaExecutionDetail): The execution detail containing type-specific information. Assumption: kept as a
+            free-form object, because the documentation names three variants without showing them.
         ended_at (datetime.datetime | None): When this execution ended.
         is_agentic (bool): Whether this execution is agentic.
         is_purged (bool): Whether this execution has been purged.
@@ -51,13 +60,14 @@ class Execution:
         status (str): The status of the execution. Assumption: an open string, because the documentation lists no
             values.
         workspace_id (str): The workspace ID of this execution.
+        children (list[ZaiaExecutionNesting]): The executions this execution started.
     """
 
     created_at: datetime.datetime
     id: str
     updated_at: datetime.datetime
     credits_used: float
-    detail: ExecutionDetail
+    detail: ZaiaExecutionDetail
     ended_at: datetime.datetime | None
     is_agentic: bool
     is_purged: bool
@@ -66,6 +76,7 @@ class Execution:
     started_at: datetime.datetime
     status: str
     workspace_id: str
+    children: list[ZaiaExecutionNesting]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -100,6 +111,11 @@ class Execution:
 
         workspace_id = self.workspace_id
 
+        children = []
+        for children_item_data in self.children:
+            children_item = children_item_data.to_dict()
+            children.append(children_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -117,6 +133,7 @@ class Execution:
                 "startedAt": started_at,
                 "status": status,
                 "workspaceId": workspace_id,
+                "children": children,
             }
         )
 
@@ -133,7 +150,7 @@ class Execution:
 
         credits_used = d["creditsUsed"]
 
-        detail = ExecutionDetail.from_dict(d["detail"])
+        detail = ZaiaExecutionDetail.from_dict(d["detail"])
 
         def _parse_ended_at(data: object) -> datetime.datetime | None:
             if data is None:
@@ -169,26 +186,41 @@ class Execution:
 
         workspace_id = d["workspaceId"]
 
-        execution = cls(
-            created_at=created_at,
-            id=id,
-            updated_at=updated_at,
-            credits_used=credits_used,
-            detail=detail,
-            ended_at=ended_at,
-            is_agentic=is_agentic,
-            is_purged=is_purged,
-            parent_id=parent_id,
-            responder_id=responder_id,
-            started_at=started_at,
-            status=status,
-            workspace_id=workspace_id,
-        )
+        children = []
+        _children = d["children"]
+        for children_item_data in _children:
+            children_item = ZaiaExecutionNesting.from_dict(children_item_data)
 
-        execution.additional_properties = {
+            children.append(children_item)
+
+        zaia_execution_nesting = cls.__new__(cls)
+        zaia_execution_nesting.created_at = created_at
+        zaia_execution_nesting.id = id
+        zaia_execution_nesting.updated_at = updated_at
+        zaia_execution_nesting.credits_used = credits_used
+        zaia_execution_nesting.detail = detail
+        zaia_execution_nesting.ended_at = ended_at
+        zaia_execution_nesting.is_agentic = is_agentic
+        zaia_execution_nesting.is_purged = is_purged
+        zaia_execution_nesting.parent_id = parent_id
+        zaia_execution_nesting.responder_id = responder_id
+        zaia_execution_nesting.started_at = started_at
+        zaia_execution_nesting.status = status
+        zaia_execution_nesting.workspace_id = workspace_id
+        zaia_execution_nesting.children = children
+
+        zaia_execution_nesting.additional_properties = {
             k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
         }
-        return execution
+        return zaia_execution_nesting
+
+    @property
+    def present_keys(self) -> frozenset[str]:
+        """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
+        return frozenset(self.to_dict())
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_NAMES)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -210,4 +242,4 @@ class Execution:
 # Imported after the class rather than inside its methods: an import in a method runs on every
 # call, and made parsing an execution several times slower. Down here the circular references
 # between models still resolve, since each class exists before the imports run.
-from ..models.execution_detail import ExecutionDetail
+from ..models.zaia_execution_detail import ZaiaExecutionDetail

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class CommonSortDirection(StrEnum):
+class SortDirection(StrEnum):
     ASC = "asc"
     DESC = "desc"
 
@@ -9,7 +9,7 @@ class CommonSortDirection(StrEnum):
         return str(self.value)
 
     @classmethod
-    def _missing_(cls, value: object) -> "CommonSortDirection | None":
+    def _missing_(cls, value: object) -> "SortDirection | None":
         """Keep a value this spec does not list: the vendor adds values over time."""
         if not isinstance(value, str):
             return None

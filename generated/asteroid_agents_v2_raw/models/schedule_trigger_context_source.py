@@ -1,8 +1,8 @@
 from enum import StrEnum
 
 
-class AgentsExecutionUITriggerContextSource(StrEnum):
-    UI = "ui"
+class ScheduleTriggerContextSource(StrEnum):
+    SCHEDULE = "schedule"
 
     def __str__(self) -> str:
         return str(self.value)

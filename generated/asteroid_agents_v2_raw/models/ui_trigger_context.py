@@ -6,15 +6,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.agents_execution_ui_trigger_context_source import (
-    AgentsExecutionUITriggerContextSource,
-)
+from ..models.ui_trigger_context_source import UITriggerContextSource
+from ..types import model_repr
 
 if TYPE_CHECKING:
-    from ..models.agents_execution_trigger_runner import AgentsExecutionTriggerRunner
+    from ..models.trigger_runner import TriggerRunner
 
 
-T = TypeVar("T", bound="AgentsExecutionUITriggerContext")
+T = TypeVar("T", bound="UITriggerContext")
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -23,18 +22,20 @@ _PROPERTY_NAMES = frozenset(
     )
 )
 
+_REPR_NAMES = ("source",)
+
 
 @_attrs_define
-class AgentsExecutionUITriggerContext:
+class UITriggerContext:
     """UI-triggered execution context
 
     Attributes:
-        runner (AgentsExecutionTriggerRunner): Runner information - who triggered the execution
-        source (AgentsExecutionUITriggerContextSource): Trigger source discriminator
+        runner (TriggerRunner): Runner information - who triggered the execution
+        source (UITriggerContextSource): Trigger source discriminator
     """
 
-    runner: AgentsExecutionTriggerRunner
-    source: AgentsExecutionUITriggerContextSource
+    runner: TriggerRunner
+    source: UITriggerContextSource
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -56,19 +57,26 @@ class AgentsExecutionUITriggerContext:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
-        runner = AgentsExecutionTriggerRunner.from_dict(d["runner"])
+        runner = TriggerRunner.from_dict(d["runner"])
 
-        source = AgentsExecutionUITriggerContextSource(d["source"])
+        source = UITriggerContextSource(d["source"])
 
-        agents_execution_ui_trigger_context = cls(
-            runner=runner,
-            source=source,
-        )
+        ui_trigger_context = cls.__new__(cls)
+        ui_trigger_context.runner = runner
+        ui_trigger_context.source = source
 
-        agents_execution_ui_trigger_context.additional_properties = {
+        ui_trigger_context.additional_properties = {
             k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
         }
-        return agents_execution_ui_trigger_context
+        return ui_trigger_context
+
+    @property
+    def present_keys(self) -> frozenset[str]:
+        """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
+        return frozenset(self.to_dict())
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_NAMES)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -90,4 +98,4 @@ class AgentsExecutionUITriggerContext:
 # Imported after the class rather than inside its methods: an import in a method runs on every
 # call, and made parsing an execution several times slower. Down here the circular references
 # between models still resolve, since each class exists before the imports run.
-from ..models.agents_execution_trigger_runner import AgentsExecutionTriggerRunner
+from ..models.trigger_runner import TriggerRunner

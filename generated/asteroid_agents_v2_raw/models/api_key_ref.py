@@ -6,73 +6,75 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
-T = TypeVar("T", bound="AgentsExecutionTriggerRunner")
+T = TypeVar("T", bound="APIKeyRef")
 
 _PROPERTY_NAMES = frozenset(
     (
-        "email",
-        "userId",
-        "isAdmin",
+        "id",
+        "name",
     )
+)
+
+_REPR_NAMES = (
+    "id",
+    "name",
 )
 
 
 @_attrs_define
-class AgentsExecutionTriggerRunner:
-    """Runner information - who triggered the execution
+class APIKeyRef:
+    """API key reference used for authentication
 
     Attributes:
-        email (str): Email of the runner
-        user_id (str):
-        is_admin (bool | Unset): Whether the user is an admin (may be hidden for privacy)
+        id (str):
+        name (str): API key name
     """
 
-    email: str
-    user_id: str
-    is_admin: bool | Unset = UNSET
+    id: str
+    name: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        email = self.email
+        id = self.id
 
-        user_id = self.user_id
-
-        is_admin = self.is_admin
+        name = self.name
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "email": email,
-                "userId": user_id,
+                "id": id,
+                "name": name,
             }
         )
-        if is_admin is not UNSET:
-            field_dict["isAdmin"] = is_admin
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
-        email = d["email"]
+        id = d["id"]
 
-        user_id = d["userId"]
+        name = d["name"]
 
-        is_admin = d.get("isAdmin", UNSET)
+        api_key_ref = cls.__new__(cls)
+        api_key_ref.id = id
+        api_key_ref.name = name
 
-        agents_execution_trigger_runner = cls(
-            email=email,
-            user_id=user_id,
-            is_admin=is_admin,
-        )
-
-        agents_execution_trigger_runner.additional_properties = {
+        api_key_ref.additional_properties = {
             k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
         }
-        return agents_execution_trigger_runner
+        return api_key_ref
+
+    @property
+    def present_keys(self) -> frozenset[str]:
+        """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
+        return frozenset(self.to_dict())
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_NAMES)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,8 +1,8 @@
 from enum import StrEnum
 
 
-class AgentsExecutionAPITriggerContextSource(StrEnum):
-    API = "api"
+class UITriggerContextSource(StrEnum):
+    UI = "ui"
 
     def __str__(self) -> str:
         return str(self.value)

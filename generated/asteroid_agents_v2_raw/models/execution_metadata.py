@@ -6,11 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="AgentsExecutionListItemMetadata")
+T = TypeVar("T", bound="ExecutionMetadata")
 
 
 @_attrs_define
-class AgentsExecutionListItemMetadata:
+class ExecutionMetadata:
     """Optional metadata key-value pairs attached to this execution"""
 
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
@@ -25,10 +25,18 @@ class AgentsExecutionListItemMetadata:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
-        agents_execution_list_item_metadata = cls()
+        execution_metadata = cls.__new__(cls)
 
-        agents_execution_list_item_metadata.additional_properties = dict(src_dict)
-        return agents_execution_list_item_metadata
+        execution_metadata.additional_properties = dict(src_dict)
+        return execution_metadata
+
+    @property
+    def present_keys(self) -> frozenset[str]:
+        """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
+        return frozenset(self.to_dict())
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.additional_properties!r})"
 
     @property
     def additional_keys(self) -> list[str]:

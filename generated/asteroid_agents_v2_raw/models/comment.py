@@ -7,9 +7,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import Unset, model_repr
 
-T = TypeVar("T", bound="AgentsExecutionComment")
+T = TypeVar("T", bound="Comment")
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -23,9 +23,11 @@ _PROPERTY_NAMES = frozenset(
     )
 )
 
+_REPR_NAMES = ("id",)
+
 
 @_attrs_define
-class AgentsExecutionComment:
+class Comment:
     """User comment on an execution
 
     Attributes:
@@ -35,7 +37,7 @@ class AgentsExecutionComment:
         id (str):
         public (bool): Whether the comment is public
         user_id (str):
-        updated_at (datetime.datetime | Unset): When the comment was last updated
+        updated_at (datetime.datetime | None): When the comment was last updated
     """
 
     content: str
@@ -44,8 +46,13 @@ class AgentsExecutionComment:
     id: str
     public: bool
     user_id: str
-    updated_at: datetime.datetime | Unset = UNSET
+    updated_at: datetime.datetime | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    present_keys: frozenset[str] = _attrs_field(
+        init=False, default=frozenset(), eq=False, repr=False
+    )
+    """The JSON keys of the object this model was parsed from (empty for one built in code): tells
+    an absent property from a null one, both None. Not compared: equal values are equal models."""
 
     def to_dict(self) -> dict[str, Any]:
         content = self.content
@@ -60,9 +67,10 @@ class AgentsExecutionComment:
 
         user_id = self.user_id
 
-        updated_at: str | Unset = UNSET
-        if not isinstance(self.updated_at, Unset):
-            updated_at = self.updated_at.isoformat()
+        updated_at: str | None = None
+        if self.updated_at is not None:
+            if not isinstance(self.updated_at, Unset):
+                updated_at = self.updated_at.isoformat()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -76,7 +84,7 @@ class AgentsExecutionComment:
                 "userId": user_id,
             }
         )
-        if updated_at is not UNSET:
+        if updated_at is not None or "updatedAt" in self.present_keys:
             field_dict["updatedAt"] = updated_at
 
         return field_dict
@@ -96,27 +104,30 @@ class AgentsExecutionComment:
 
         user_id = d["userId"]
 
-        _updated_at = d.get("updatedAt", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
+        _updated_at = d.get("updatedAt")
+        updated_at: datetime.datetime | None
+        if _updated_at is None:
+            updated_at = None
         else:
             updated_at = datetime.datetime.fromisoformat(_updated_at)
 
-        agents_execution_comment = cls(
-            content=content,
-            created_at=created_at,
-            execution_id=execution_id,
-            id=id,
-            public=public,
-            user_id=user_id,
-            updated_at=updated_at,
-        )
+        comment = cls.__new__(cls)
+        comment.content = content
+        comment.created_at = created_at
+        comment.execution_id = execution_id
+        comment.id = id
+        comment.public = public
+        comment.user_id = user_id
+        comment.updated_at = updated_at
+        comment.present_keys = frozenset(src_dict)
 
-        agents_execution_comment.additional_properties = {
+        comment.additional_properties = {
             k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
         }
-        return agents_execution_comment
+        return comment
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_NAMES)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,15 +1,21 @@
 from enum import StrEnum
 
 
-class AgentsExecutionSortField(StrEnum):
-    CREATED_AT = "created_at"
-    STATUS = "status"
+class ExecutionStatus(StrEnum):
+    AWAITING_CONFIRMATION = "awaiting_confirmation"
+    CANCELLED = "cancelled"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    PAUSED = "paused"
+    PAUSED_BY_AGENT = "paused_by_agent"
+    RUNNING = "running"
+    STARTING = "starting"
 
     def __str__(self) -> str:
         return str(self.value)
 
     @classmethod
-    def _missing_(cls, value: object) -> "AgentsExecutionSortField | None":
+    def _missing_(cls, value: object) -> "ExecutionStatus | None":
         """Keep a value this spec does not list: the vendor adds values over time."""
         if not isinstance(value, str):
             return None

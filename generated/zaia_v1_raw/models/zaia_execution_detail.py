@@ -6,48 +6,40 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="AgentsExecutionTriggerContextUnknown")
-
-_PROPERTY_NAMES = frozenset(("source",))
+T = TypeVar("T", bound="ZaiaExecutionDetail")
 
 
 @_attrs_define
-class AgentsExecutionTriggerContextUnknown:
-    """A variant of Agents.Execution.TriggerContext that this client's spec does not know yet.
+class ZaiaExecutionDetail:
+    """The execution detail containing type-specific information. Assumption: kept as a free-form object, because the
+    documentation names three variants without showing them.
 
-    Attributes:
-        source (str): The discriminator value
     """
 
-    source: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        source = self.source
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "source": source,
-            }
-        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
-        source = d["source"]
+        zaia_execution_detail = cls.__new__(cls)
 
-        agents_execution_trigger_context_unknown = cls(
-            source=source,
-        )
+        zaia_execution_detail.additional_properties = dict(src_dict)
+        return zaia_execution_detail
 
-        agents_execution_trigger_context_unknown.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
-        return agents_execution_trigger_context_unknown
+    @property
+    def present_keys(self) -> frozenset[str]:
+        """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
+        return frozenset(self.to_dict())
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.additional_properties!r})"
 
     @property
     def additional_keys(self) -> list[str]:

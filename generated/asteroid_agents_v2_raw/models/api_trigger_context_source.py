@@ -1,8 +1,8 @@
 from enum import StrEnum
 
 
-class AgentsExecutionScheduleTriggerContextSource(StrEnum):
-    SCHEDULE = "schedule"
+class APITriggerContextSource(StrEnum):
+    API = "api"
 
     def __str__(self) -> str:
         return str(self.value)

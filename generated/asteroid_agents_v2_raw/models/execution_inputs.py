@@ -6,15 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ExecutionDetail")
+T = TypeVar("T", bound="ExecutionInputs")
 
 
 @_attrs_define
-class ExecutionDetail:
-    """The execution detail containing type-specific information. Assumption: kept as a free-form object, because the
-    documentation names three variants without showing them.
-
-    """
+class ExecutionInputs:
+    """Input variables used for this execution"""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -28,10 +25,18 @@ class ExecutionDetail:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
-        execution_detail = cls()
+        execution_inputs = cls.__new__(cls)
 
-        execution_detail.additional_properties = dict(src_dict)
-        return execution_detail
+        execution_inputs.additional_properties = dict(src_dict)
+        return execution_inputs
+
+    @property
+    def present_keys(self) -> frozenset[str]:
+        """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
+        return frozenset(self.to_dict())
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.additional_properties!r})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,64 +1,49 @@
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="AgentsExecutionHumanLabel")
+from ..types import model_repr
+
+T = TypeVar("T", bound="ScheduleRef")
 
 _PROPERTY_NAMES = frozenset(
     (
-        "color",
-        "createdAt",
+        "cronExpression",
         "id",
-        "name",
-        "organizationId",
     )
 )
 
+_REPR_NAMES = ("id",)
+
 
 @_attrs_define
-class AgentsExecutionHumanLabel:
-    """Human-applied label for categorizing executions
+class ScheduleRef:
+    """Schedule reference for schedule-triggered executions
 
     Attributes:
-        color (str): Hex color code for the label (e.g., #FF5733)
-        created_at (datetime.datetime): When the label was created
+        cron_expression (str): Cron expression of the schedule
         id (str):
-        name (str): Display name of the label
-        organization_id (str):
     """
 
-    color: str
-    created_at: datetime.datetime
+    cron_expression: str
     id: str
-    name: str
-    organization_id: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        color = self.color
-
-        created_at = self.created_at.isoformat()
+        cron_expression = self.cron_expression
 
         id = self.id
-
-        name = self.name
-
-        organization_id = self.organization_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "color": color,
-                "createdAt": created_at,
+                "cronExpression": cron_expression,
                 "id": id,
-                "name": name,
-                "organizationId": organization_id,
             }
         )
 
@@ -67,28 +52,26 @@ class AgentsExecutionHumanLabel:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
-        color = d["color"]
-
-        created_at = datetime.datetime.fromisoformat(d["createdAt"])
+        cron_expression = d["cronExpression"]
 
         id = d["id"]
 
-        name = d["name"]
+        schedule_ref = cls.__new__(cls)
+        schedule_ref.cron_expression = cron_expression
+        schedule_ref.id = id
 
-        organization_id = d["organizationId"]
-
-        agents_execution_human_label = cls(
-            color=color,
-            created_at=created_at,
-            id=id,
-            name=name,
-            organization_id=organization_id,
-        )
-
-        agents_execution_human_label.additional_properties = {
+        schedule_ref.additional_properties = {
             k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
         }
-        return agents_execution_human_label
+        return schedule_ref
+
+    @property
+    def present_keys(self) -> frozenset[str]:
+        """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
+        return frozenset(self.to_dict())
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_NAMES)
 
     @property
     def additional_keys(self) -> list[str]:

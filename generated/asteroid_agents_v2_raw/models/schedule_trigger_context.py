@@ -6,15 +6,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.agents_execution_schedule_trigger_context_source import (
-    AgentsExecutionScheduleTriggerContextSource,
-)
+from ..models.schedule_trigger_context_source import ScheduleTriggerContextSource
+from ..types import model_repr
 
 if TYPE_CHECKING:
-    from ..models.agents_execution_schedule_ref import AgentsExecutionScheduleRef
+    from ..models.schedule_ref import ScheduleRef
 
 
-T = TypeVar("T", bound="AgentsExecutionScheduleTriggerContext")
+T = TypeVar("T", bound="ScheduleTriggerContext")
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -23,18 +22,20 @@ _PROPERTY_NAMES = frozenset(
     )
 )
 
+_REPR_NAMES = ("source",)
+
 
 @_attrs_define
-class AgentsExecutionScheduleTriggerContext:
+class ScheduleTriggerContext:
     """Schedule-triggered execution context
 
     Attributes:
-        schedule (AgentsExecutionScheduleRef): Schedule reference for schedule-triggered executions
-        source (AgentsExecutionScheduleTriggerContextSource): Trigger source discriminator
+        schedule (ScheduleRef): Schedule reference for schedule-triggered executions
+        source (ScheduleTriggerContextSource): Trigger source discriminator
     """
 
-    schedule: AgentsExecutionScheduleRef
-    source: AgentsExecutionScheduleTriggerContextSource
+    schedule: ScheduleRef
+    source: ScheduleTriggerContextSource
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -56,19 +57,26 @@ class AgentsExecutionScheduleTriggerContext:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
-        schedule = AgentsExecutionScheduleRef.from_dict(d["schedule"])
+        schedule = ScheduleRef.from_dict(d["schedule"])
 
-        source = AgentsExecutionScheduleTriggerContextSource(d["source"])
+        source = ScheduleTriggerContextSource(d["source"])
 
-        agents_execution_schedule_trigger_context = cls(
-            schedule=schedule,
-            source=source,
-        )
+        schedule_trigger_context = cls.__new__(cls)
+        schedule_trigger_context.schedule = schedule
+        schedule_trigger_context.source = source
 
-        agents_execution_schedule_trigger_context.additional_properties = {
+        schedule_trigger_context.additional_properties = {
             k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
         }
-        return agents_execution_schedule_trigger_context
+        return schedule_trigger_context
+
+    @property
+    def present_keys(self) -> frozenset[str]:
+        """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
+        return frozenset(self.to_dict())
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_NAMES)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -90,4 +98,4 @@ class AgentsExecutionScheduleTriggerContext:
 # Imported after the class rather than inside its methods: an import in a method runs on every
 # call, and made parsing an execution several times slower. Down here the circular references
 # between models still resolve, since each class exists before the imports run.
-from ..models.agents_execution_schedule_ref import AgentsExecutionScheduleRef
+from ..models.schedule_ref import ScheduleRef

@@ -6,9 +6,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import model_repr
 
-T = TypeVar("T", bound="AgentsAgentExecutionOptions")
+T = TypeVar("T", bound="ExecutionOptions")
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -17,22 +17,32 @@ _PROPERTY_NAMES = frozenset(
     )
 )
 
+_REPR_NAMES = (
+    "shared_storage_key",
+    "soft_timeout_mins",
+)
+
 
 @_attrs_define
-class AgentsAgentExecutionOptions:
+class ExecutionOptions:
     """Per-execution runtime options.
 
     Attributes:
-        shared_storage_key (str | Unset): Scopes shared-file storage to a per-entity subdirectory under each node's
+        shared_storage_key (str | None): Scopes shared-file storage to a per-entity subdirectory under each node's
             shared folder. The value is normalised to a filesystem-safe slug by the server.
-        soft_timeout_mins (int | Unset): Soft timeout in minutes. When the execution has been running longer than this
+        soft_timeout_mins (int | None): Soft timeout in minutes. When the execution has been running longer than this
             value, a message is injected on every subsequent step urging the agent to wrap up and produce output. Must be
             greater than 0 and less than the agent's hard timeout (max_timeout_mins).
     """
 
-    shared_storage_key: str | Unset = UNSET
-    soft_timeout_mins: int | Unset = UNSET
+    shared_storage_key: str | None = None
+    soft_timeout_mins: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    present_keys: frozenset[str] = _attrs_field(
+        init=False, default=frozenset(), eq=False, repr=False
+    )
+    """The JSON keys of the object this model was parsed from (empty for one built in code): tells
+    an absent property from a null one, both None. Not compared: equal values are equal models."""
 
     def to_dict(self) -> dict[str, Any]:
         shared_storage_key = self.shared_storage_key
@@ -42,9 +52,9 @@ class AgentsAgentExecutionOptions:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if shared_storage_key is not UNSET:
+        if shared_storage_key is not None or "sharedStorageKey" in self.present_keys:
             field_dict["sharedStorageKey"] = shared_storage_key
-        if soft_timeout_mins is not UNSET:
+        if soft_timeout_mins is not None or "softTimeoutMins" in self.present_keys:
             field_dict["softTimeoutMins"] = soft_timeout_mins
 
         return field_dict
@@ -52,19 +62,22 @@ class AgentsAgentExecutionOptions:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
-        shared_storage_key = d.get("sharedStorageKey", UNSET)
+        shared_storage_key = d.get("sharedStorageKey")
 
-        soft_timeout_mins = d.get("softTimeoutMins", UNSET)
+        soft_timeout_mins = d.get("softTimeoutMins")
 
-        agents_agent_execution_options = cls(
-            shared_storage_key=shared_storage_key,
-            soft_timeout_mins=soft_timeout_mins,
-        )
+        execution_options = cls.__new__(cls)
+        execution_options.shared_storage_key = shared_storage_key
+        execution_options.soft_timeout_mins = soft_timeout_mins
+        execution_options.present_keys = frozenset(src_dict)
 
-        agents_agent_execution_options.additional_properties = {
+        execution_options.additional_properties = {
             k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
         }
-        return agents_agent_execution_options
+        return execution_options
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_NAMES)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="AgentsExecutionExecutionResult")
+from ..types import model_repr
+
+T = TypeVar("T", bound="ExecutionResult")
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -20,9 +22,14 @@ _PROPERTY_NAMES = frozenset(
     )
 )
 
+_REPR_NAMES = (
+    "id",
+    "outcome",
+)
+
 
 @_attrs_define
-class AgentsExecutionExecutionResult:
+class ExecutionResult:
     """Execution result containing outcome, reasoning, and result data
 
     Attributes:
@@ -85,19 +92,26 @@ class AgentsExecutionExecutionResult:
 
         result = d["result"]
 
-        agents_execution_execution_result = cls(
-            created_at=created_at,
-            execution_id=execution_id,
-            id=id,
-            outcome=outcome,
-            reasoning=reasoning,
-            result=result,
-        )
+        execution_result = cls.__new__(cls)
+        execution_result.created_at = created_at
+        execution_result.execution_id = execution_id
+        execution_result.id = id
+        execution_result.outcome = outcome
+        execution_result.reasoning = reasoning
+        execution_result.result = result
 
-        agents_execution_execution_result.additional_properties = {
+        execution_result.additional_properties = {
             k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
         }
-        return agents_execution_execution_result
+        return execution_result
+
+    @property
+    def present_keys(self) -> frozenset[str]:
+        """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
+        return frozenset(self.to_dict())
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_NAMES)
 
     @property
     def additional_keys(self) -> list[str]:

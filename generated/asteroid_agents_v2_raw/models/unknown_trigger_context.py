@@ -6,40 +6,34 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="AgentsExecutionScheduleRef")
+from ..types import model_repr
 
-_PROPERTY_NAMES = frozenset(
-    (
-        "cronExpression",
-        "id",
-    )
-)
+T = TypeVar("T", bound="UnknownTriggerContext")
+
+_PROPERTY_NAMES = frozenset(("source",))
+
+_REPR_NAMES = ("source",)
 
 
 @_attrs_define
-class AgentsExecutionScheduleRef:
-    """Schedule reference for schedule-triggered executions
+class UnknownTriggerContext:
+    """A variant of Agents.Execution.TriggerContext that this client's spec does not know yet.
 
     Attributes:
-        cron_expression (str): Cron expression of the schedule
-        id (str):
+        source (str): The discriminator value
     """
 
-    cron_expression: str
-    id: str
+    source: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        cron_expression = self.cron_expression
-
-        id = self.id
+        source = self.source
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "cronExpression": cron_expression,
-                "id": id,
+                "source": source,
             }
         )
 
@@ -48,19 +42,23 @@ class AgentsExecutionScheduleRef:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
-        cron_expression = d["cronExpression"]
+        source = d["source"]
 
-        id = d["id"]
+        unknown_trigger_context = cls.__new__(cls)
+        unknown_trigger_context.source = source
 
-        agents_execution_schedule_ref = cls(
-            cron_expression=cron_expression,
-            id=id,
-        )
-
-        agents_execution_schedule_ref.additional_properties = {
+        unknown_trigger_context.additional_properties = {
             k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
         }
-        return agents_execution_schedule_ref
+        return unknown_trigger_context
+
+    @property
+    def present_keys(self) -> frozenset[str]:
+        """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
+        return frozenset(self.to_dict())
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_NAMES)
 
     @property
     def additional_keys(self) -> list[str]:

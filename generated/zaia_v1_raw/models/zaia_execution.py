@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import model_repr
+
 if TYPE_CHECKING:
-    from ..models.execution_detail import ExecutionDetail
+    from ..models.zaia_execution_detail import ZaiaExecutionDetail
 
 
-T = TypeVar("T", bound="ExecutionNesting")
+T = TypeVar("T", bound="ZaiaExecution")
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -28,22 +30,25 @@ _PROPERTY_NAMES = frozenset(
         "startedAt",
         "status",
         "workspaceId",
-        "children",
     )
+)
+
+_REPR_NAMES = (
+    "id",
+    "status",
 )
 
 
 @_attrs_define
-class ExecutionNesting:
-    """An execution with its children. Assumption: every child has the same shape, children included.
-
+class ZaiaExecution:
+    """
     Attributes:
         created_at (datetime.datetime):
         id (str): A UUID v4 string that identifies an entity.
         updated_at (datetime.datetime):
         credits_used (float): The total number of credits used by this execution.
-        detail (ExecutionDetail): The execution detail containing type-specific information. Assumption: kept as a free-
-            form object, because the documentation names three variants without showing them.
+        detail (ZaiaExecutionDetail): The execution detail containing type-specific information. Assumption: kept as a
+            free-form object, because the documentation names three variants without showing them.
         ended_at (datetime.datetime | None): When this execution ended.
         is_agentic (bool): Whether this execution is agentic.
         is_purged (bool): Whether this execution has been purged.
@@ -53,14 +58,13 @@ class ExecutionNesting:
         status (str): The status of the execution. Assumption: an open string, because the documentation lists no
             values.
         workspace_id (str): The workspace ID of this execution.
-        children (list[ExecutionNesting]): The executions this execution started.
     """
 
     created_at: datetime.datetime
     id: str
     updated_at: datetime.datetime
     credits_used: float
-    detail: ExecutionDetail
+    detail: ZaiaExecutionDetail
     ended_at: datetime.datetime | None
     is_agentic: bool
     is_purged: bool
@@ -69,7 +73,6 @@ class ExecutionNesting:
     started_at: datetime.datetime
     status: str
     workspace_id: str
-    children: list[ExecutionNesting]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -104,11 +107,6 @@ class ExecutionNesting:
 
         workspace_id = self.workspace_id
 
-        children = []
-        for children_item_data in self.children:
-            children_item = children_item_data.to_dict()
-            children.append(children_item)
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -126,7 +124,6 @@ class ExecutionNesting:
                 "startedAt": started_at,
                 "status": status,
                 "workspaceId": workspace_id,
-                "children": children,
             }
         )
 
@@ -143,7 +140,7 @@ class ExecutionNesting:
 
         credits_used = d["creditsUsed"]
 
-        detail = ExecutionDetail.from_dict(d["detail"])
+        detail = ZaiaExecutionDetail.from_dict(d["detail"])
 
         def _parse_ended_at(data: object) -> datetime.datetime | None:
             if data is None:
@@ -179,34 +176,33 @@ class ExecutionNesting:
 
         workspace_id = d["workspaceId"]
 
-        children = []
-        _children = d["children"]
-        for children_item_data in _children:
-            children_item = ExecutionNesting.from_dict(children_item_data)
+        zaia_execution = cls.__new__(cls)
+        zaia_execution.created_at = created_at
+        zaia_execution.id = id
+        zaia_execution.updated_at = updated_at
+        zaia_execution.credits_used = credits_used
+        zaia_execution.detail = detail
+        zaia_execution.ended_at = ended_at
+        zaia_execution.is_agentic = is_agentic
+        zaia_execution.is_purged = is_purged
+        zaia_execution.parent_id = parent_id
+        zaia_execution.responder_id = responder_id
+        zaia_execution.started_at = started_at
+        zaia_execution.status = status
+        zaia_execution.workspace_id = workspace_id
 
-            children.append(children_item)
-
-        execution_nesting = cls(
-            created_at=created_at,
-            id=id,
-            updated_at=updated_at,
-            credits_used=credits_used,
-            detail=detail,
-            ended_at=ended_at,
-            is_agentic=is_agentic,
-            is_purged=is_purged,
-            parent_id=parent_id,
-            responder_id=responder_id,
-            started_at=started_at,
-            status=status,
-            workspace_id=workspace_id,
-            children=children,
-        )
-
-        execution_nesting.additional_properties = {
+        zaia_execution.additional_properties = {
             k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
         }
-        return execution_nesting
+        return zaia_execution
+
+    @property
+    def present_keys(self) -> frozenset[str]:
+        """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
+        return frozenset(self.to_dict())
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_NAMES)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -228,4 +224,4 @@ class ExecutionNesting:
 # Imported after the class rather than inside its methods: an import in a method runs on every
 # call, and made parsing an execution several times slower. Down here the circular references
 # between models still resolve, since each class exists before the imports run.
-from ..models.execution_detail import ExecutionDetail
+from ..models.zaia_execution_detail import ZaiaExecutionDetail

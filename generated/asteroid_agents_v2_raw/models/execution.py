@@ -1,0 +1,484 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.execution_status import ExecutionStatus
+from ..types import Unset, model_repr
+
+if TYPE_CHECKING:
+    from ..models.api_trigger_context import APITriggerContext
+    from ..models.comment import Comment
+    from ..models.execution_inputs import ExecutionInputs
+    from ..models.execution_metadata import ExecutionMetadata
+    from ..models.execution_options import ExecutionOptions
+    from ..models.execution_result import ExecutionResult
+    from ..models.human_label import HumanLabel
+    from ..models.schedule_trigger_context import ScheduleTriggerContext
+    from ..models.ui_trigger_context import UITriggerContext
+    from ..models.unknown_trigger_context import UnknownTriggerContext
+
+
+T = TypeVar("T", bound="Execution")
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "agentId",
+        "agentName",
+        "comments",
+        "createdAt",
+        "hasBeenRerun",
+        "humanLabels",
+        "id",
+        "organizationId",
+        "status",
+        "workflowId",
+        "agentProfileId",
+        "agentProfileName",
+        "agentVersion",
+        "agentVersionDirty",
+        "browserLiveViewUrl",
+        "browserRecordingUrl",
+        "duration",
+        "executionOptions",
+        "executionResult",
+        "inputs",
+        "liveViewUrl",
+        "metadata",
+        "parentExecutionId",
+        "recordingUrl",
+        "terminalAt",
+        "triggerContext",
+    )
+)
+
+_REPR_NAMES = (
+    "id",
+    "agent_name",
+    "status",
+)
+
+
+@_attrs_define
+class Execution:
+    """Represents a single execution in a list view
+
+    Attributes:
+        agent_id (str):
+        agent_name (str): The agent display name
+        comments (list[Comment]): Comments on this execution
+        created_at (datetime.datetime): When the execution was created
+        has_been_rerun (bool): Whether this execution has been rerun at least once
+        human_labels (list[HumanLabel]): Human-applied labels for this execution
+        id (str):
+        organization_id (str):
+        status (ExecutionStatus):
+        workflow_id (str):
+        agent_profile_id (str | None):
+        agent_profile_name (str | None): The name of the agent profile used for this execution (if any)
+        agent_version (int | None): The version of the agent that was executed
+        agent_version_dirty (bool | None): Whether the agent had unpublished changes when this execution started
+        browser_live_view_url (str | None): Deprecated: Use 'liveViewUrl' instead.
+        browser_recording_url (str | None): Deprecated: Use 'recordingUrl' instead.
+        duration (float | None): Execution duration in seconds (only present for terminal executions)
+        execution_options (ExecutionOptions | None): Per-execution runtime options.
+        execution_result (ExecutionResult | None): Execution result containing outcome, reasoning, and result data
+        inputs (ExecutionInputs | None): Input variables used for this execution
+        live_view_url (str | None): Live view URL for debugging (if an environment is active and execution is running)
+        metadata (ExecutionMetadata | None): Optional metadata key-value pairs attached to this execution
+        parent_execution_id (str | None):
+        recording_url (str | None): Recording URL for playback (if an environment was used and execution is terminal)
+        terminal_at (datetime.datetime | None): When the execution reached a terminal state (if applicable)
+        trigger_context (APITriggerContext | ScheduleTriggerContext | UITriggerContext | UnknownTriggerContext | None):
+            Discriminated union of trigger contexts (discriminated by source)
+    """
+
+    agent_id: str
+    agent_name: str
+    comments: list[Comment]
+    created_at: datetime.datetime
+    has_been_rerun: bool
+    human_labels: list[HumanLabel]
+    id: str
+    organization_id: str
+    status: ExecutionStatus
+    workflow_id: str
+    agent_profile_id: str | None = None
+    agent_profile_name: str | None = None
+    agent_version: int | None = None
+    agent_version_dirty: bool | None = None
+    browser_live_view_url: str | None = None
+    browser_recording_url: str | None = None
+    duration: float | None = None
+    execution_options: ExecutionOptions | None = None
+    execution_result: ExecutionResult | None = None
+    inputs: ExecutionInputs | None = None
+    live_view_url: str | None = None
+    metadata: ExecutionMetadata | None = None
+    parent_execution_id: str | None = None
+    recording_url: str | None = None
+    terminal_at: datetime.datetime | None = None
+    trigger_context: (
+        APITriggerContext
+        | ScheduleTriggerContext
+        | UITriggerContext
+        | UnknownTriggerContext
+        | None
+    ) = None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    present_keys: frozenset[str] = _attrs_field(
+        init=False, default=frozenset(), eq=False, repr=False
+    )
+    """The JSON keys of the object this model was parsed from (empty for one built in code): tells
+    an absent property from a null one, both None. Not compared: equal values are equal models."""
+
+    def to_dict(self) -> dict[str, Any]:
+        agent_id = self.agent_id
+
+        agent_name = self.agent_name
+
+        comments = []
+        for comments_item_data in self.comments:
+            comments_item = comments_item_data.to_dict()
+            comments.append(comments_item)
+
+        created_at = self.created_at.isoformat()
+
+        has_been_rerun = self.has_been_rerun
+
+        human_labels = []
+        for human_labels_item_data in self.human_labels:
+            human_labels_item = human_labels_item_data.to_dict()
+            human_labels.append(human_labels_item)
+
+        id = self.id
+
+        organization_id = self.organization_id
+
+        status = self.status.value
+
+        workflow_id = self.workflow_id
+
+        agent_profile_id = self.agent_profile_id
+
+        agent_profile_name = self.agent_profile_name
+
+        agent_version = self.agent_version
+
+        agent_version_dirty = self.agent_version_dirty
+
+        browser_live_view_url = self.browser_live_view_url
+
+        browser_recording_url = self.browser_recording_url
+
+        duration = self.duration
+
+        execution_options: dict[str, Any] | None = None
+        if self.execution_options is not None:
+            if not isinstance(self.execution_options, Unset):
+                execution_options = self.execution_options.to_dict()
+
+        execution_result: dict[str, Any] | None = None
+        if self.execution_result is not None:
+            if not isinstance(self.execution_result, Unset):
+                execution_result = self.execution_result.to_dict()
+
+        inputs: dict[str, Any] | None = None
+        if self.inputs is not None:
+            if not isinstance(self.inputs, Unset):
+                inputs = self.inputs.to_dict()
+
+        live_view_url = self.live_view_url
+
+        metadata: dict[str, Any] | None = None
+        if self.metadata is not None:
+            if not isinstance(self.metadata, Unset):
+                metadata = self.metadata.to_dict()
+
+        parent_execution_id = self.parent_execution_id
+
+        recording_url = self.recording_url
+
+        terminal_at: str | None = None
+        if self.terminal_at is not None:
+            if not isinstance(self.terminal_at, Unset):
+                terminal_at = self.terminal_at.isoformat()
+
+        trigger_context: dict[str, Any] | None = None
+        if self.trigger_context is not None:
+            if isinstance(self.trigger_context, APITriggerContext):
+                trigger_context = self.trigger_context.to_dict()
+            elif isinstance(self.trigger_context, UITriggerContext):
+                trigger_context = self.trigger_context.to_dict()
+            elif isinstance(self.trigger_context, ScheduleTriggerContext):
+                trigger_context = self.trigger_context.to_dict()
+            else:
+                trigger_context = self.trigger_context.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "agentId": agent_id,
+                "agentName": agent_name,
+                "comments": comments,
+                "createdAt": created_at,
+                "hasBeenRerun": has_been_rerun,
+                "humanLabels": human_labels,
+                "id": id,
+                "organizationId": organization_id,
+                "status": status,
+                "workflowId": workflow_id,
+            }
+        )
+        if agent_profile_id is not None or "agentProfileId" in self.present_keys:
+            field_dict["agentProfileId"] = agent_profile_id
+        if agent_profile_name is not None or "agentProfileName" in self.present_keys:
+            field_dict["agentProfileName"] = agent_profile_name
+        if agent_version is not None or "agentVersion" in self.present_keys:
+            field_dict["agentVersion"] = agent_version
+        if agent_version_dirty is not None or "agentVersionDirty" in self.present_keys:
+            field_dict["agentVersionDirty"] = agent_version_dirty
+        if (
+            browser_live_view_url is not None
+            or "browserLiveViewUrl" in self.present_keys
+        ):
+            field_dict["browserLiveViewUrl"] = browser_live_view_url
+        if (
+            browser_recording_url is not None
+            or "browserRecordingUrl" in self.present_keys
+        ):
+            field_dict["browserRecordingUrl"] = browser_recording_url
+        if duration is not None or "duration" in self.present_keys:
+            field_dict["duration"] = duration
+        if execution_options is not None or "executionOptions" in self.present_keys:
+            field_dict["executionOptions"] = execution_options
+        if execution_result is not None or "executionResult" in self.present_keys:
+            field_dict["executionResult"] = execution_result
+        if inputs is not None or "inputs" in self.present_keys:
+            field_dict["inputs"] = inputs
+        if live_view_url is not None or "liveViewUrl" in self.present_keys:
+            field_dict["liveViewUrl"] = live_view_url
+        if metadata is not None or "metadata" in self.present_keys:
+            field_dict["metadata"] = metadata
+        if parent_execution_id is not None or "parentExecutionId" in self.present_keys:
+            field_dict["parentExecutionId"] = parent_execution_id
+        if recording_url is not None or "recordingUrl" in self.present_keys:
+            field_dict["recordingUrl"] = recording_url
+        if terminal_at is not None or "terminalAt" in self.present_keys:
+            field_dict["terminalAt"] = terminal_at
+        if trigger_context is not None or "triggerContext" in self.present_keys:
+            field_dict["triggerContext"] = trigger_context
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = src_dict
+        agent_id = d["agentId"]
+
+        agent_name = d["agentName"]
+
+        comments = []
+        _comments = d["comments"]
+        for comments_item_data in _comments:
+            comments_item = Comment.from_dict(comments_item_data)
+
+            comments.append(comments_item)
+
+        created_at = datetime.datetime.fromisoformat(d["createdAt"])
+
+        has_been_rerun = d["hasBeenRerun"]
+
+        human_labels = []
+        _human_labels = d["humanLabels"]
+        for human_labels_item_data in _human_labels:
+            human_labels_item = HumanLabel.from_dict(human_labels_item_data)
+
+            human_labels.append(human_labels_item)
+
+        id = d["id"]
+
+        organization_id = d["organizationId"]
+
+        status = ExecutionStatus(d["status"])
+
+        workflow_id = d["workflowId"]
+
+        agent_profile_id = d.get("agentProfileId")
+
+        agent_profile_name = d.get("agentProfileName")
+
+        agent_version = d.get("agentVersion")
+
+        agent_version_dirty = d.get("agentVersionDirty")
+
+        browser_live_view_url = d.get("browserLiveViewUrl")
+
+        browser_recording_url = d.get("browserRecordingUrl")
+
+        duration = d.get("duration")
+
+        _execution_options = d.get("executionOptions")
+        execution_options: ExecutionOptions | None
+        if _execution_options is None:
+            execution_options = None
+        else:
+            execution_options = ExecutionOptions.from_dict(_execution_options)
+
+        _execution_result = d.get("executionResult")
+        execution_result: ExecutionResult | None
+        if _execution_result is None:
+            execution_result = None
+        else:
+            execution_result = ExecutionResult.from_dict(_execution_result)
+
+        _inputs = d.get("inputs")
+        inputs: ExecutionInputs | None
+        if _inputs is None:
+            inputs = None
+        else:
+            inputs = ExecutionInputs.from_dict(_inputs)
+
+        live_view_url = d.get("liveViewUrl")
+
+        _metadata = d.get("metadata")
+        metadata: ExecutionMetadata | None
+        if _metadata is None:
+            metadata = None
+        else:
+            metadata = ExecutionMetadata.from_dict(_metadata)
+
+        parent_execution_id = d.get("parentExecutionId")
+
+        recording_url = d.get("recordingUrl")
+
+        _terminal_at = d.get("terminalAt")
+        terminal_at: datetime.datetime | None
+        if _terminal_at is None:
+            terminal_at = None
+        else:
+            terminal_at = datetime.datetime.fromisoformat(_terminal_at)
+
+        def _parse_trigger_context(
+            data: object,
+        ) -> (
+            APITriggerContext
+            | ScheduleTriggerContext
+            | UITriggerContext
+            | UnknownTriggerContext
+            | None
+        ):
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_agents_execution_trigger_context_type_0 = (
+                    APITriggerContext.from_dict(data)
+                )
+
+                return componentsschemas_agents_execution_trigger_context_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_agents_execution_trigger_context_type_1 = (
+                    UITriggerContext.from_dict(data)
+                )
+
+                return componentsschemas_agents_execution_trigger_context_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_agents_execution_trigger_context_type_2 = (
+                    ScheduleTriggerContext.from_dict(data)
+                )
+
+                return componentsschemas_agents_execution_trigger_context_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_agents_execution_trigger_context_type_3 = (
+                UnknownTriggerContext.from_dict(data)
+            )
+
+            return componentsschemas_agents_execution_trigger_context_type_3
+
+        trigger_context = _parse_trigger_context(d.get("triggerContext"))
+
+        execution = cls.__new__(cls)
+        execution.agent_id = agent_id
+        execution.agent_name = agent_name
+        execution.comments = comments
+        execution.created_at = created_at
+        execution.has_been_rerun = has_been_rerun
+        execution.human_labels = human_labels
+        execution.id = id
+        execution.organization_id = organization_id
+        execution.status = status
+        execution.workflow_id = workflow_id
+        execution.agent_profile_id = agent_profile_id
+        execution.agent_profile_name = agent_profile_name
+        execution.agent_version = agent_version
+        execution.agent_version_dirty = agent_version_dirty
+        execution.browser_live_view_url = browser_live_view_url
+        execution.browser_recording_url = browser_recording_url
+        execution.duration = duration
+        execution.execution_options = execution_options
+        execution.execution_result = execution_result
+        execution.inputs = inputs
+        execution.live_view_url = live_view_url
+        execution.metadata = metadata
+        execution.parent_execution_id = parent_execution_id
+        execution.recording_url = recording_url
+        execution.terminal_at = terminal_at
+        execution.trigger_context = trigger_context
+        execution.present_keys = frozenset(src_dict)
+
+        execution.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
+        return execution
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_NAMES)
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported after the class rather than inside its methods: an import in a method runs on every
+# call, and made parsing an execution several times slower. Down here the circular references
+# between models still resolve, since each class exists before the imports run.
+from ..models.api_trigger_context import APITriggerContext
+from ..models.comment import Comment
+from ..models.execution_inputs import ExecutionInputs
+from ..models.execution_metadata import ExecutionMetadata
+from ..models.execution_options import ExecutionOptions
+from ..models.execution_result import ExecutionResult
+from ..models.human_label import HumanLabel
+from ..models.schedule_trigger_context import ScheduleTriggerContext
+from ..models.ui_trigger_context import UITriggerContext
+from ..models.unknown_trigger_context import UnknownTriggerContext

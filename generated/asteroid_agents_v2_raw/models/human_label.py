@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import model_repr
+
+T = TypeVar("T", bound="HumanLabel")
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "color",
+        "createdAt",
+        "id",
+        "name",
+        "organizationId",
+    )
+)
+
+_REPR_NAMES = (
+    "id",
+    "name",
+)
+
+
+@_attrs_define
+class HumanLabel:
+    """Human-applied label for categorizing executions
+
+    Attributes:
+        color (str): Hex color code for the label (e.g., #FF5733)
+        created_at (datetime.datetime): When the label was created
+        id (str):
+        name (str): Display name of the label
+        organization_id (str):
+    """
+
+    color: str
+    created_at: datetime.datetime
+    id: str
+    name: str
+    organization_id: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        color = self.color
+
+        created_at = self.created_at.isoformat()
+
+        id = self.id
+
+        name = self.name
+
+        organization_id = self.organization_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "color": color,
+                "createdAt": created_at,
+                "id": id,
+                "name": name,
+                "organizationId": organization_id,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = src_dict
+        color = d["color"]
+
+        created_at = datetime.datetime.fromisoformat(d["createdAt"])
+
+        id = d["id"]
+
+        name = d["name"]
+
+        organization_id = d["organizationId"]
+
+        human_label = cls.__new__(cls)
+        human_label.color = color
+        human_label.created_at = created_at
+        human_label.id = id
+        human_label.name = name
+        human_label.organization_id = organization_id
+
+        human_label.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
+        return human_label
+
+    @property
+    def present_keys(self) -> frozenset[str]:
+        """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
+        return frozenset(self.to_dict())
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_NAMES)
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import model_repr
+
+T = TypeVar("T", bound="TriggerRunner")
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "email",
+        "userId",
+        "isAdmin",
+    )
+)
+
+_REPR_NAMES = (
+    "email",
+    "user_id",
+    "is_admin",
+)
+
+
+@_attrs_define
+class TriggerRunner:
+    """Runner information - who triggered the execution
+
+    Attributes:
+        email (str): Email of the runner
+        user_id (str):
+        is_admin (bool | None): Whether the user is an admin (may be hidden for privacy)
+    """
+
+    email: str
+    user_id: str
+    is_admin: bool | None = None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    present_keys: frozenset[str] = _attrs_field(
+        init=False, default=frozenset(), eq=False, repr=False
+    )
+    """The JSON keys of the object this model was parsed from (empty for one built in code): tells
+    an absent property from a null one, both None. Not compared: equal values are equal models."""
+
+    def to_dict(self) -> dict[str, Any]:
+        email = self.email
+
+        user_id = self.user_id
+
+        is_admin = self.is_admin
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "email": email,
+                "userId": user_id,
+            }
+        )
+        if is_admin is not None or "isAdmin" in self.present_keys:
+            field_dict["isAdmin"] = is_admin
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = src_dict
+        email = d["email"]
+
+        user_id = d["userId"]
+
+        is_admin = d.get("isAdmin")
+
+        trigger_runner = cls.__new__(cls)
+        trigger_runner.email = email
+        trigger_runner.user_id = user_id
+        trigger_runner.is_admin = is_admin
+        trigger_runner.present_keys = frozenset(src_dict)
+
+        trigger_runner.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
+        return trigger_runner
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_NAMES)
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,32 @@
+"""`mypy --strict` on a program written from the README: the public types need no cast and no `*_raw` import."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+PROGRAM = Path(__file__).with_name("user_program.py")
+
+
+def test_the_program_uses_only_the_public_api() -> None:
+    text = PROGRAM.read_text()
+    tree = ast.parse(text)
+    imported = [node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+    imported += [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
+    names = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    assert "agent_executions" in imported
+    assert not [module for module in imported if module and "_raw" in module]
+    assert "cast" not in names and "Unset" not in names and "# type: ignore" not in text
+
+
+def test_the_program_passes_mypy_strict(tmp_path: Path) -> None:
+    # An empty configuration, as a user's project would have: not this repository's [tool.mypy].
+    config = tmp_path / "mypy.ini"
+    config.write_text("[mypy]\n")
+    command = [sys.executable, "-m", "mypy", "--strict", "--config-file", str(config)]
+    command += ["--cache-dir", str(tmp_path / "cache"), str(PROGRAM)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Success: no issues found in 1 source file" in done.stdout
