@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 API ?= all
 SOURCE ?=
+ACCEPT_BREAKING ?=
 
 BENCH_VENV := .venv-bench
 BENCH_STAMP := $(BENCH_VENV)/.installed
@@ -36,8 +37,9 @@ pytest: $(STAMP)
 	$(BIN)/pytest
 
 # Pull the published spec(s) and regenerate: `make regen API=asteroid SOURCE=path-or-url`.
+# A release that breaks code using the facade is refused unless ACCEPT_BREAKING=1.
 regen: $(STAMP)
-	$(BIN)/python scripts/regenerate.py $(API) $(if $(SOURCE),--source $(SOURCE))
+	$(BIN)/python scripts/regenerate.py $(API) $(if $(SOURCE),--source $(SOURCE)) $(if $(filter 1 yes true,$(ACCEPT_BREAKING)),--accept-breaking)
 
 check-generated: $(STAMP)
 	$(BIN)/python scripts/regenerate.py all --check
