@@ -10,7 +10,7 @@ ACCEPT_BREAKING ?=
 BENCH_VENV := .venv-bench
 BENCH_STAMP := $(BENCH_VENV)/.installed
 
-.PHONY: install demo test lint typecheck pytest regen check-generated reliability fuzz bench clean
+.PHONY: install demo test lint typecheck pytest regen check-generated api-snapshot reliability fuzz bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ regen: $(STAMP)
 
 check-generated: $(STAMP)
 	$(BIN)/python scripts/regenerate.py all --check
+
+# Rewrite docs/api/agent_executions.txt, the public API that `make test` compares with the code.
+api-snapshot: $(STAMP)
+	$(BIN)/python scripts/api_snapshot.py
 
 # Run the fault matrix and write its table into docs/reliability.md.
 reliability: $(STAMP)

@@ -221,8 +221,7 @@ BREAKING_CASES: dict[str, tuple[Any, str]] = {
     ),
     "parameter string -> integer": (
         lambda d: param(d, "name").update(schema={"type": ["integer", "null"]}),
-        "~ type parameter GET /things query:name: string -> integer (BREAKING: values accepted before may be"
-        " refused)",
+        "~ type parameter GET /things query:name: string -> integer (BREAKING: values accepted before may be refused)",
     ),
     "parameter nullable -> non-null": (
         lambda d: param(d, "name").update(schema={"type": "string"}),
