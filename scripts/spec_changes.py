@@ -17,6 +17,7 @@ or sends the new one. docs/regeneration.md lists the rules.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -69,6 +70,10 @@ def _ref_name(schema: Any) -> str | None:
     parts = schema.get("allOf")
     if isinstance(parts, list) and len(parts) == 1 and not ({"type", "properties", "enum"} & schema.keys()):
         return _ref_name(parts[0])
+    for key in ("anyOf", "oneOf"):  # `anyOf: [{$ref}, {type: null}]`: a nullable reference
+        branches = [b for b in schema.get(key) or [] if not (isinstance(b, dict) and b.get("type") == "null")]
+        if len(branches) == 1 and len(schema[key]) == 2:
+            return _ref_name(branches[0])
     return None
 
 
@@ -255,6 +260,7 @@ class _Comparer:
             name: old_exposure.get(name, set()) | new_exposure.get(name, set())
             for name in set(old_exposure) | set(new_exposure)
         }
+        self.renamed = _renamed_schemas(_schemas(old), _schemas(new))
         self.changes: list[Change] = []
 
     def add(self, sign: str, what: str, directions: set[str], response: str | None, request: str | None) -> None:
@@ -265,6 +271,12 @@ class _Comparer:
 
     def operations(self) -> None:
         old_ops, new_ops = _operations(self.old), _operations(self.new)
+        # An operation whose operationId changed but whose method and URL did not is the same operation.
+        by_url = {(op.method, op.url_path): key for key, op in new_ops.items() if key not in old_ops}
+        for key in [k for k in old_ops if k not in new_ops]:
+            new_key = by_url.get((old_ops[key].method, old_ops[key].url_path))
+            if new_key is not None:
+                new_ops[key] = new_ops.pop(new_key)
         for key in sorted(set(new_ops) - set(old_ops), key=lambda k: new_ops[k].label):
             self.changes.append(Change("+", f"operation {new_ops[key].label}", ADDITIVE))
         for key in sorted(set(old_ops) - set(new_ops), key=lambda k: old_ops[k].label):
@@ -299,11 +311,17 @@ class _Comparer:
 
     def schemas(self) -> None:
         old_schemas, new_schemas = _schemas(self.old), _schemas(self.new)
-        for name in sorted(set(new_schemas) - set(old_schemas)):
+        for name in sorted(set(new_schemas) - set(old_schemas) - set(self.renamed.values())):
             self.add("+", f"schema {name}", self.exposure.get(name, set()), None, None)
-        for name in sorted(set(old_schemas) - set(new_schemas)):
+        for name in sorted(set(old_schemas) - set(new_schemas) - set(self.renamed)):
             reason = "its model goes away with whatever refers to it"
             self.add("-", f"schema {name}", self.exposure.get(name, set()), reason, reason)
+        for old_name, new_name in sorted(self.renamed.items()):
+            reason = (
+                "the generated class is renamed, and agent_executions.models imports it by name: map the stable"
+                " name to the new class in a release of this SDK"
+            )
+            self.add("~", f"schema {old_name} -> {new_name}", self.exposure.get(old_name, set()), reason, reason)
         for name in sorted(set(old_schemas) & set(new_schemas)):
             self.value(old_schemas[name], new_schemas[name], name, self.exposure.get(name, set()))
 
@@ -312,8 +330,9 @@ class _Comparer:
         if not isinstance(old, dict) or not isinstance(new, dict):
             return
         old_ref, new_ref = _ref_name(old), _ref_name(new)
-        if old_ref is not None and old_ref == new_ref:
-            return  # compared once, under the component's own name
+        if old_ref is not None and new_ref in (old_ref, self.renamed.get(old_ref)):
+            self.nullability(old, new, where, directions)
+            return  # the referenced schema is compared once, under its own name
         old_shape, new_shape = _shape(old), _shape(new)
         if old_shape != new_shape:
             change = f"type {where}: {old_shape} -> {new_shape}"
@@ -321,22 +340,26 @@ class _Comparer:
             sent = None if _widens(old, new) else "values accepted before may be refused"
             self.add("~", change, directions, read, sent)
             return
-        if _nullable(old) != _nullable(new):
-            became = "nullable" if _nullable(new) else "non-null"
-            was = "non-null" if became == "nullable" else "nullable"
-            read = "it may now be None where code expects a value" if became == "nullable" else None
-            sent = "None, accepted before, is refused" if became == "non-null" else None
-            self.add("~", f"nullable {where}: {was} -> {became}", directions, read, sent)
+        self.nullability(old, new, where, directions)
         self.enum_values(old, new, where, directions)
         self.properties(old, new, where, directions)
         if isinstance(old.get("items"), dict) and isinstance(new.get("items"), dict):
             self.value(old["items"], new["items"], f"{where}[]", directions)
-        old_branches, new_branches = _branches(old), _branches(new)
+        old_branches, new_branches = [self.renamed.get(b, b) for b in _branches(old)], _branches(new)
         for branch in [b for b in new_branches if b not in old_branches]:
             self.add("+", f"variant {where}: {branch}", directions, None, None)
         for branch in [b for b in old_branches if b not in new_branches]:
             reason = "values of that kind are no longer parsed as its model"
             self.add("-", f"variant {where}: {branch}", directions, reason, "values of that kind are refused")
+
+    def nullability(self, old: Schema, new: Schema, where: str, directions: set[str]) -> None:
+        if _nullable(old) == _nullable(new):
+            return
+        became = "nullable" if _nullable(new) else "non-null"
+        was = "non-null" if became == "nullable" else "nullable"
+        read = "it may now be None where code expects a value" if became == "nullable" else None
+        sent = "None, accepted before, is refused" if became == "non-null" else None
+        self.add("~", f"nullable {where}: {was} -> {became}", directions, read, sent)
 
     def enum_values(self, old: Schema, new: Schema, where: str, directions: set[str]) -> None:
         old_values, new_values = old.get("enum"), new.get("enum")
@@ -377,6 +400,17 @@ class _Comparer:
             reason = "the facade sends the key in the header the generated package names"
             what = f"auth header: {', '.join(old_auth)} -> {', '.join(new_auth)}"
             self.changes.append(Change("~", what, ADDITIVE, reason))
+
+
+def _renamed_schemas(old: dict[str, Schema], new: dict[str, Schema]) -> dict[str, str]:
+    """Schemas that left under one name and came back unchanged under exactly one other."""
+    added = {name: json.dumps(new[name], sort_keys=True) for name in set(new) - set(old)}
+    renamed: dict[str, str] = {}
+    for name in sorted(set(old) - set(new)):
+        same = [other for other, text in added.items() if text == json.dumps(old[name], sort_keys=True)]
+        if len(same) == 1 and same[0] not in renamed.values():
+            renamed[name] = same[0]
+    return renamed
 
 
 def _required_word(flag: bool) -> str:

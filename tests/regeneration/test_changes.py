@@ -327,3 +327,33 @@ def test_the_pinned_specs_expose_their_response_models(package: str) -> None:
     exposed = {what for what, verdict in verdicts.items() if verdict == "additive"}
     internal = {what for what, verdict in verdicts.items() if verdict == "internal"}
     assert exposed and internal == {w for w in verdicts if "Error" in w}, verdicts
+
+
+def test_a_reference_that_becomes_nullable_is_one_change() -> None:
+    def edit(d: dict[str, Any]) -> None:
+        thing(d)["properties"]["status"] = {"anyOf": [{"$ref": "#/components/schemas/Status"}, {"type": "null"}]}
+
+    assert changed(edit) == [
+        "~ nullable Thing.status: non-null -> nullable (BREAKING: it may now be None where code expects a value)"
+    ]
+
+
+def test_a_renamed_schema_is_named_once_as_a_rename() -> None:
+    def edit(d: dict[str, Any]) -> None:
+        d["components"]["schemas"]["Shape.Circle"] = d["components"]["schemas"].pop("Circle")
+        thing(d)["properties"]["shape"]["oneOf"] = [{"$ref": "#/components/schemas/Shape.Circle"}]
+
+    assert changed(edit) == [
+        "~ schema Circle -> Shape.Circle (BREAKING: the generated class is renamed, and agent_executions.models"
+        " imports it by name: map the stable name to the new class in a release of this SDK)"
+    ]
+
+
+def test_a_renamed_operation_id_on_the_same_url_is_the_same_operation() -> None:
+    def edit(d: dict[str, Any]) -> None:
+        d["paths"]["/things"]["get"]["operationId"] = "ListThings"
+        param(d, "page")["required"] = True
+
+    assert changed(edit) == [
+        "~ parameter GET /things query:page: optional -> required (BREAKING: calls that leave it out are refused)"
+    ]
