@@ -30,6 +30,7 @@ PACKAGE = "agent_executions"
 GENERATED = ("asteroid_agents_v2_raw", "zaia_v1_raw")
 SEARCH_PATHS = [ROOT / "facade", ROOT / "generated"]
 UPDATE_COMMAND = "make api-snapshot"
+LINE_LENGTH = 100  # longer signatures are written one parameter a line
 # Protocol methods are API (iteration, `with`, `await`, `execution["key"]`); __repr__ and the like are not.
 PROTOCOL_DUNDERS = frozenset(
     {
@@ -129,18 +130,42 @@ class Snapshot:
 
     # rendering expressions
 
-    def expr(self, value: Any) -> str:
+    def expr(self, value: Any, bound: dict[str, str] | None = None) -> str:
+        """An annotation or value as written, with stable names and the type variables a subclass binds."""
         if value is None:
             return ""
         if isinstance(value, str):
             return value
         parts: list[str] = []
         for part in value.iterate(flat=True):
-            if isinstance(part, griffe.ExprName):
+            if isinstance(part, griffe.ExprName) and bound and part.name in bound:
+                parts.append(bound[part.name])
+            elif isinstance(part, griffe.ExprName):
                 parts.append(self.expr_name(part))
             else:
                 parts.append(str(part))
         return "".join(parts)
+
+    def bindings(self, cls: griffe.Class, bound: dict[str, str] | None = None) -> dict[str, dict[str, str]]:
+        """For each ancestor, its type variables as `cls` binds them (`_Executions[SyncPager[Execution]]`)."""
+        found: dict[str, dict[str, str]] = {cls.path: bound or {}}
+        for base in cls.bases:
+            if not isinstance(base, griffe.ExprSubscript):
+                continue
+            try:
+                target = self.package.modules_collection.get_member(base.left.canonical_path)
+                while isinstance(target, griffe.Alias):
+                    target = target.target
+            except (KeyError, ValueError, AttributeError, griffe.AliasResolutionError, griffe.CyclicAliasError):
+                continue
+            if not isinstance(target, griffe.Class):
+                continue
+            names = type_parameters(target)
+            args = base.slice.elements if isinstance(base.slice, griffe.ExprTuple) else [base.slice]
+            if len(names) == len(args):
+                binding = {name: self.expr(arg, bound) for name, arg in zip(names, args, strict=True)}
+                found.update(self.bindings(target, binding))
+        return found
 
     def expr_name(self, name: griffe.ExprName) -> str:
         try:
@@ -165,7 +190,7 @@ class Snapshot:
 
     # rendering objects
 
-    def signature(self, function: griffe.Function, method: bool) -> str:
+    def signature(self, function: griffe.Function, method: bool, bound: dict[str, str] | None = None) -> str:
         params = list(function.parameters)
         if method and params and "staticmethod" not in function.labels:
             params = params[1:]  # self or cls
@@ -182,7 +207,7 @@ class Snapshot:
             elif kind is griffe.ParameterKind.var_keyword:
                 text = f"**{param.name}"
             if param.annotation is not None:
-                text += f": {self.expr(param.annotation)}"
+                text += f": {self.expr(param.annotation, bound)}"
             variadic = kind in (griffe.ParameterKind.var_positional, griffe.ParameterKind.var_keyword)
             if param.default is not None and not variadic:
                 text += f" = {self.expr(param.default)}" if param.annotation is not None else f"={param.default}"
@@ -192,23 +217,27 @@ class Snapshot:
                 following is None or following.kind is not griffe.ParameterKind.positional_only
             ):
                 rendered.append("/")
-        returns = f" -> {self.expr(function.returns)}" if function.returns is not None else ""
-        return f"({', '.join(rendered)}){returns}"
+        returns = f" -> {self.expr(function.returns, bound)}" if function.returns is not None else ""
+        one_line = f"({', '.join(rendered)}){returns}"
+        if len(one_line) <= LINE_LENGTH:
+            return one_line
+        # One parameter a line: a diff then names the parameter that changed.
+        return "(\n" + "".join(f"        {part},\n" for part in rendered) + f"    ){returns}"
 
-    def function_line(self, function: griffe.Function, method: bool) -> str:
+    def function_line(self, function: griffe.Function, method: bool, bound: dict[str, str] | None = None) -> str:
         labels = function.labels
         if "property" in labels:
-            return f"property {function.name}: {self.expr(function.returns)}"
+            return f"property {function.name}: {self.expr(function.returns, bound)}"
         prefix = "async def" if "async" in labels else "def"
         for label in ("classmethod", "staticmethod"):
             if label in labels:
                 prefix = f"{label} {prefix}"
-        return f"{prefix} {function.name}{self.signature(function, method)}"
+        return f"{prefix} {function.name}{self.signature(function, method, bound)}"
 
-    def attribute_line(self, attribute: griffe.Attribute, show_value: bool) -> str:
+    def attribute_line(self, attribute: griffe.Attribute, show_value: bool, bound: dict[str, str] | None = None) -> str:
         text = attribute.name
         if attribute.annotation is not None:
-            text += f": {self.expr(attribute.annotation)}"
+            text += f": {self.expr(attribute.annotation, bound)}"
         if show_value and attribute.value is not None:
             text += f" = {self.expr(attribute.value)}"
         return text
@@ -217,6 +246,7 @@ class Snapshot:
         bases = [self.expr(base) for base in cls.bases]
         title = f"class {self.home_of(cls)}" + (f"({', '.join(bases)})" if bases else "")
         lines = [title]
+        bindings = self.bindings(cls)
         for name, member in sorted(all_members(cls).items()):
             if not is_public(name) and name not in PROTOCOL_DUNDERS:
                 continue
@@ -226,11 +256,12 @@ class Snapshot:
                 continue
             if target.parent is None or not is_ours(f"{target.parent.path}."):
                 continue  # inherited from str, Enum, Exception...: not ours to promise
+            bound = bindings.get(target.parent.path)
             if isinstance(target, griffe.Function):
-                lines.append(f"    {self.function_line(target, method=True)}")
+                lines.append(f"    {self.function_line(target, method=True, bound=bound)}")
             elif isinstance(target, griffe.Attribute):
                 show_value = "class-attribute" in target.labels  # enum members, defaults of attrs fields
-                lines.append(f"    {self.attribute_line(target, show_value=show_value)}")
+                lines.append(f"    {self.attribute_line(target, show_value=show_value, bound=bound)}")
         return lines
 
     def home_of(self, cls: griffe.Class) -> str:
@@ -269,6 +300,25 @@ class Snapshot:
             classes[block[0]] = block
         sections += ["\n".join(classes[title]) for title in sorted(classes)]
         return HEADER + "\n" + "\n\n".join(sections) + "\n"
+
+
+def type_parameters(cls: griffe.Class) -> list[str]:
+    """The type variables a generic class declares: `T, CoreT` of `Generic[T, CoreT]`, or of a generic base."""
+    for base in cls.bases:
+        if isinstance(base, griffe.ExprSubscript):
+            args = base.slice.elements if isinstance(base.slice, griffe.ExprTuple) else [base.slice]
+            names = [arg.name for arg in args if isinstance(arg, griffe.ExprName) and is_type_variable(cls, arg)]
+            if names and len(names) == len(args):
+                return names
+    return []
+
+
+def is_type_variable(cls: griffe.Class, name: griffe.ExprName) -> bool:
+    try:
+        found = cls.modules_collection.get_member(name.canonical_path)
+    except (KeyError, ValueError, AttributeError):
+        return False
+    return isinstance(found, griffe.Attribute) and str(found.value).startswith("TypeVar(")
 
 
 def is_public_path(path: str) -> bool:

@@ -48,11 +48,20 @@ def test_signatures_include_inherited_and_async_methods(snapshot: str) -> None:
     assert "def with_options(*, timeout: float | None = None, max_retries: int | None = None) -> Self" in client
 
 
+def test_methods_from_generic_bases_show_the_types_the_subclass_binds(snapshot: str) -> None:
+    executions = snapshot.split("\nclass agent_executions.asteroid.Executions(")[1].split("\n\n")[0]
+    assert "\n    ) -> SyncPager[Execution]" in executions
+    assert "        page_size: int = DEFAULT_PAGE_SIZE,\n" in executions  # one parameter a line
+    assert "PagerT" not in executions.split("\n", 1)[1]
+
+
 def test_a_changed_signature_fails_with_a_diff_naming_it(tmp_path: Path, snapshot: str) -> None:
     facade = tmp_path / "facade"
     shutil.copytree(ROOT / "facade", facade, ignore=shutil.ignore_patterns("__pycache__"))
     zaia = facade / "agent_executions" / "zaia.py"
     zaia.write_text(zaia.read_text().replace("def walk(self)", "def walk_tree(self)"))
+    asteroid = facade / "agent_executions" / "asteroid.py"
+    asteroid.write_text(asteroid.read_text().replace("        outcome_label: str | None = None,\n", "", 1))
     models = facade / "agent_executions" / "models.py"
     models.write_text(models.read_text().replace('    "SortField",\n', "", 1))
 
@@ -63,6 +72,7 @@ def test_a_changed_signature_fails_with_a_diff_naming_it(tmp_path: Path, snapsho
     assert "-    def walk() -> Iterator[ZaiaExecutionNesting]" in removed
     assert "+    def walk_tree() -> Iterator[ZaiaExecutionNesting]" in added
     assert "-    class SortField" in removed
+    assert removed.count("-        outcome_label: str | None = None,") == 2  # sync and async
 
 
 def test_the_check_command_prints_the_diff_and_the_update_command(
