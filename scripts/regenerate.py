@@ -270,7 +270,19 @@ def differing_files(expected: Path, actual: Path) -> list[str]:
     return sorted(name for name in set(new) | set(old) if new.get(name) != old.get(name))
 
 
-def previous_normalized(api: Api, openapi_dir: Path) -> dict[str, Any]:
+def previous_normalized(api: Api, openapi_dir: Path, generated_dir: Path) -> dict[str, Any]:
+    """What users' code was written against: the document the current package was generated from.
+
+    Not the pinned file alone: Zaia's pinned file is its own source and is edited in place,
+    so it already holds the new release when the script runs.
+    """
+    built = generated_dir / api.package / NORMALIZED_SPEC
+    if built.exists():
+        try:
+            previous: dict[str, Any] = json.loads(built.read_text(encoding="utf-8"))
+            return previous
+        except ValueError:
+            pass
     path = openapi_dir / api.spec
     if not path.exists():
         return {}
@@ -438,7 +450,7 @@ def regenerate(
             workdir.mkdir()
             result = build(api, chosen, workdir, timeout)
             result.source = describe_source(chosen, openapi_dir.parent)
-            result.changes = classify_changes(previous_normalized(api, openapi_dir), result.normalized)
+            result.changes = classify_changes(previous_normalized(api, openapi_dir, generated_dir), result.normalized)
             results.append(result)
         if not accept_breaking and any(breaking_changes(result.changes) for result in results):
             return refuse_breaking(results)

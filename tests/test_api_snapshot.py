@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -89,3 +90,14 @@ def test_the_check_command_prints_the_diff_and_the_update_command(
     assert "-    def walk_old() -> Iterator[ZaiaExecutionNesting]" in out
     assert "+    def walk() -> Iterator[ZaiaExecutionNesting]" in out
     assert "make api-snapshot" in out
+
+
+def test_make_api_snapshot_rewrites_the_file() -> None:
+    done = subprocess.run(
+        ["make", "-n", "-o", ".venv/.installed-dev", "api-snapshot"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "scripts/api_snapshot.py" in done.stdout and "--check" not in done.stdout

@@ -141,6 +141,20 @@ def test_a_breaking_release_is_refused_and_changes_nothing(case: str, repo: Path
 
 
 # A rename would take away the property that "required property becomes optional" changes.
+def test_a_pinned_file_edited_in_place_is_judged_against_what_was_generated(repo: Path) -> None:
+    """Zaia's pinned file is its own source: `make regen API=zaia` after editing it must still refuse."""
+    spec = repo / "openapi" / SPECS["zaia"]
+    doc = yaml.safe_load(spec.read_text())
+    drop_property(doc, "Execution", "creditsUsed")
+    spec.write_text(yaml.safe_dump(doc, sort_keys=False))
+    before = snapshot(repo)
+
+    done = regenerate(repo, "zaia")
+
+    assert_refused(done, ["- property Execution.creditsUsed (BREAKING: code reading the attribute fails)"])
+    assert snapshot(repo) == before
+
+
 ASTEROID_BREAKS = [case for case, (api, _, _) in BREAKS.items() if api == "asteroid" and case != "renamed property"]
 
 
