@@ -102,12 +102,24 @@ def _reachable(doc: Document, roots: list[Any]) -> set[str]:
     return seen
 
 
+def _resolve(doc: Document, node: Any) -> Any:
+    """A `$ref` to a shared parameter, response or request body, replaced by what it names."""
+    for _ in range(8):  # a chain of references, but never a loop
+        ref = node.get("$ref") if isinstance(node, dict) else None
+        if not isinstance(ref, str) or not ref.startswith("#/components/") or ref.startswith(SCHEMA_PREFIX):
+            break
+        _, _, kind, name = ref.split("/", 3)
+        node = ((doc.get("components") or {}).get(kind) or {}).get(name)
+    return node
+
+
 @dataclass(frozen=True)
 class _Operation:
     method: str
     path: str
     url_path: str  # the server URL's path and the operation's path: what a request goes to
     spec: dict[str, Any]
+    parameters: tuple[dict[str, Any], ...]  # the path item's and the operation's, references resolved
 
     @property
     def label(self) -> str:
@@ -128,7 +140,10 @@ def _operations(doc: Document) -> dict[str, _Operation]:
         for method in HTTP_METHODS:
             spec = item.get(method) if isinstance(item, dict) else None
             if isinstance(spec, dict):
-                operation = _Operation(method.upper(), path, prefix + path, spec)
+                shared = [_resolve(doc, p) for p in item.get("parameters") or []]
+                own = [_resolve(doc, p) for p in spec.get("parameters") or []]
+                parameters = {(p.get("in"), p.get("name")): p for p in shared + own if isinstance(p, dict)}
+                operation = _Operation(method.upper(), path, prefix + path, spec, tuple(parameters.values()))
                 found[str(spec.get("operationId") or f"{operation.method} {operation.url_path}")] = operation
     return found
 
@@ -140,8 +155,8 @@ def _exposure(doc: Document) -> dict[str, set[str]]:
     for operation in _operations(doc).values():
         for status, response in (operation.spec.get("responses") or {}).items():
             if str(status).startswith("2"):
-                read.append(response)
-        written += [operation.spec.get("parameters") or [], operation.spec.get("requestBody") or {}]
+                read.append(_resolve(doc, response))
+        written += [list(operation.parameters), _resolve(doc, operation.spec.get("requestBody") or {})]
     exposure: dict[str, set[str]] = {}
     for direction, roots in ((RESPONSE, read), (REQUEST, written)):
         for name in _reachable(doc, roots):
@@ -151,11 +166,7 @@ def _exposure(doc: Document) -> dict[str, set[str]]:
 
 def _parameters(operation: _Operation) -> dict[str, dict[str, Any]]:
     """Map "query:name" (in:name) to the parameter object."""
-    return {
-        f"{p.get('in')}:{p.get('name')}": p
-        for p in operation.spec.get("parameters") or []
-        if isinstance(p, dict) and "name" in p
-    }
+    return {f"{p.get('in')}:{p.get('name')}": p for p in operation.parameters if "name" in p}
 
 
 def _members(schema: Schema) -> list[Schema]:
@@ -284,6 +295,10 @@ class _Comparer:
             self.changes.append(Change("-", f"operation {old_ops[key].label}", BREAKING, reason))
         for key in sorted(set(old_ops) & set(new_ops), key=lambda k: old_ops[k].label):
             old_op, new_op = old_ops[key], new_ops[key]
+            old_id, new_id = old_op.spec.get("operationId"), new_op.spec.get("operationId")
+            if old_id != new_id:
+                reason = "the same method and URL; only client.raw's function is renamed"
+                self.changes.append(Change("~", f"operationId {old_id} -> {new_id}", ADDITIVE, reason))
             if old_op.label != new_op.label:
                 same = old_op.url_path == new_op.url_path
                 reason = "the same URL" if same else "the facade takes each operation's path from the generated package"

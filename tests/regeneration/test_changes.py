@@ -355,5 +355,25 @@ def test_a_renamed_operation_id_on_the_same_url_is_the_same_operation() -> None:
         param(d, "page")["required"] = True
 
     assert changed(edit) == [
-        "~ parameter GET /things query:page: optional -> required (BREAKING: calls that leave it out are refused)"
+        "~ operationId ThingList -> ListThings (additive: the same method and URL; only client.raw's function is"
+        " renamed)",
+        "~ parameter GET /things query:page: optional -> required (BREAKING: calls that leave it out are refused)",
+    ]
+
+
+def test_shared_parameters_and_responses_are_followed() -> None:
+    """Parameters of the path item and `$ref`s to components/parameters and components/responses count."""
+    old = base()
+    operation = old["paths"]["/things"]["get"]
+    old["components"]["parameters"] = {"Page": operation["parameters"].pop(0)}
+    old["paths"]["/things"]["parameters"] = [{"$ref": "#/components/parameters/Page"}]
+    old["components"]["responses"] = {"Ok": operation["responses"].pop("200")}
+    operation["responses"]["200"] = {"$ref": "#/components/responses/Ok"}
+    old["paths"]["/things/{id}"]["get"]["responses"] = {"200": {"$ref": "#/components/responses/Ok"}}
+    new = copy.deepcopy(old)
+    new["components"]["parameters"]["Page"]["required"] = True
+    thing(new)["properties"].pop("size")
+    assert summarize_changes(old, new) == [
+        "~ parameter GET /things query:page: optional -> required (BREAKING: calls that leave it out are refused)",
+        "- property Thing.size (BREAKING: code reading the attribute fails)",
     ]
