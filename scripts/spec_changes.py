@@ -133,7 +133,7 @@ def _server_path(doc: Document) -> str:
 
 
 def _operations(doc: Document) -> dict[str, _Operation]:
-    """The operations by operationId (by method and URL path where there is none)."""
+    """The operations by method and operationId (method and URL path where there is none)."""
     prefix = _server_path(doc)
     found: dict[str, _Operation] = {}
     for path, item in (doc.get("paths") or {}).items():
@@ -144,7 +144,8 @@ def _operations(doc: Document) -> dict[str, _Operation]:
                 own = [_resolve(doc, p) for p in spec.get("parameters") or []]
                 parameters = {(p.get("in"), p.get("name")): p for p in shared + own if isinstance(p, dict)}
                 operation = _Operation(method.upper(), path, prefix + path, spec, tuple(parameters.values()))
-                found[str(spec.get("operationId") or f"{operation.method} {operation.url_path}")] = operation
+                # The method is part of the identity: GET and POST on one URL are different operations.
+                found[f"{operation.method} {spec.get('operationId') or operation.url_path}"] = operation
     return found
 
 

@@ -96,6 +96,13 @@ BREAKS: dict[str, tuple[str, Edit, str]] = {
         lambda d: d["paths"]["/executions"]["get"]["parameters"].remove(listing_param(d, "metadataKey")),
         "- parameter GET /executions query:metadataKey (BREAKING",
     ),
+    "removed operation": (
+        "asteroid",
+        lambda d: d["paths"]["/executions/{executionId}"].update(
+            post=d["paths"]["/executions/{executionId}"].pop("get")
+        ),
+        "- operation GET /executions/{executionId} (BREAKING: the facade method that wraps it stops working)",
+    ),
     "zaia removed property": (
         "zaia",
         lambda d: drop_property(d, "Execution", "creditsUsed"),

@@ -240,6 +240,10 @@ BREAKING_CASES: dict[str, tuple[Any, str]] = {
         lambda d: d["paths"].pop("/things/{id}"),
         "- operation GET /things/{id} (BREAKING: the facade method that wraps it stops working)",
     ),
+    "method changed": (
+        lambda d: d["paths"]["/things/{id}"].update(post=d["paths"]["/things/{id}"].pop("get")),
+        "- operation GET /things/{id} (BREAKING: the facade method that wraps it stops working)",
+    ),
     "removed schema the responses reach": (
         lambda d: (
             thing(d)["properties"].pop("status"),
