@@ -5,11 +5,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 API ?= all
 SOURCE ?=
+ACCEPT_BREAKING ?=
 
 BENCH_VENV := .venv-bench
 BENCH_STAMP := $(BENCH_VENV)/.installed
 
-.PHONY: install demo test lint typecheck pytest regen check-generated reliability fuzz bench clean
+.PHONY: install demo test lint typecheck pytest regen check-generated api-snapshot reliability fuzz bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,11 +37,16 @@ pytest: $(STAMP)
 	$(BIN)/pytest
 
 # Pull the published spec(s) and regenerate: `make regen API=asteroid SOURCE=path-or-url`.
+# A release that breaks code using the facade is refused unless ACCEPT_BREAKING=1.
 regen: $(STAMP)
-	$(BIN)/python scripts/regenerate.py $(API) $(if $(SOURCE),--source $(SOURCE))
+	$(BIN)/python scripts/regenerate.py $(API) $(if $(SOURCE),--source $(SOURCE)) $(if $(filter 1 yes true,$(ACCEPT_BREAKING)),--accept-breaking)
 
 check-generated: $(STAMP)
 	$(BIN)/python scripts/regenerate.py all --check
+
+# Rewrite docs/api/agent_executions.txt, the public API that `make test` compares with the code.
+api-snapshot: $(STAMP)
+	$(BIN)/python scripts/api_snapshot.py
 
 # Run the fault matrix and write its table into docs/reliability.md.
 reliability: $(STAMP)

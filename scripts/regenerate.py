@@ -1,12 +1,16 @@
 """Regenerate the raw clients in generated/ from the vendors' OpenAPI documents.
 
-    python scripts/regenerate.py {asteroid|zaia|all} [--source URL_OR_PATH] [--check]
+    python scripts/regenerate.py {asteroid|zaia|all} [--source URL_OR_PATH] [--check] [--accept-breaking]
 
 Pull the document (by default the published URL in openapi/sources.toml), check that
 it is OpenAPI, apply the named fixes in spec_overrides.py, generate with the pinned
 openapi-python-client and ruff into a temporary directory, and only when every step
 succeeded swap the packages into generated/ and write the new pin. A failure prints
 one line naming its cause and leaves openapi/ and generated/ untouched.
+
+Each change against the previous pin is printed as additive or BREAKING for code
+written against the facade (spec_changes.py). A breaking release is refused (exit 3,
+nothing written) unless --accept-breaking is given.
 
 --check regenerates from the pinned files and fails, naming the files, when
 generated/ differs from what the pinned spec and generator produce.
@@ -36,7 +40,7 @@ from api_shape import ShapeError
 from api_shape import render as render_shape
 from openapi_spec_validator import validate as validate_openapi
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
-from spec_changes import summarize_changes
+from spec_changes import Change, breaking_changes, classify_changes
 from spec_overrides import apply_overrides
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +53,7 @@ FETCH_TIMEOUT = 30.0
 TOOLS = ("openapi-python-client", "ruff")
 NORMALIZED_SPEC = "openapi.json"
 SHAPE_MODULE = "api_shape.py"
+EXIT_BREAKING = 3  # not 1: a job that regenerates on a schedule tells "needs a person" from "failed"
 
 
 class RegenerationError(Exception):
@@ -78,7 +83,7 @@ class Result:
     normalized: dict[str, Any]
     overrides: list[str]
     package_dir: Path
-    changes: list[str] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
 
 
 def load_sources(openapi_dir: Path) -> dict[str, Api]:
@@ -290,7 +295,19 @@ def differing_files(expected: Path, actual: Path) -> list[str]:
     return sorted(name for name in set(new) | set(old) if new.get(name) != old.get(name))
 
 
-def previous_normalized(api: Api, openapi_dir: Path) -> dict[str, Any]:
+def previous_normalized(api: Api, openapi_dir: Path, generated_dir: Path) -> dict[str, Any]:
+    """What users' code was written against: the document the current package was generated from.
+
+    Not the pinned file alone: Zaia's pinned file is its own source and is edited in place,
+    so it already holds the new release when the script runs.
+    """
+    built = generated_dir / api.package / NORMALIZED_SPEC
+    if built.exists():
+        try:
+            previous: dict[str, Any] = json.loads(built.read_text(encoding="utf-8"))
+            return previous
+        except ValueError:
+            pass
     path = openapi_dir / api.spec
     if not path.exists():
         return {}
@@ -415,7 +432,40 @@ def check(apis: list[Api], openapi_dir: Path, generated_dir: Path) -> int:
     return 0
 
 
-def regenerate(apis: list[Api], source: str | None, openapi_dir: Path, generated_dir: Path, timeout: float) -> int:
+def refuse_breaking(results: list[Result]) -> int:
+    """Print every change, then one message naming each break; nothing has been written."""
+    print_changes(results)
+    breaks = [(result.api.name, change) for result in results for change in breaking_changes(result.changes)]
+    print(
+        f"regenerate: refused: {len(breaks)} breaking change{'s' if len(breaks) != 1 else ''} for code written"
+        " against the facade; openapi/ and generated/ are untouched.",
+        file=sys.stderr,
+    )
+    for api, change in breaks:
+        print(f"  {api}: {change}", file=sys.stderr)
+    print(
+        "Pass --accept-breaking (make regen ACCEPT_BREAKING=1) to regenerate anyway; the release that ships it"
+        " is a new major version (README, Versioning).",
+        file=sys.stderr,
+    )
+    return EXIT_BREAKING
+
+
+def print_changes(results: list[Result]) -> None:
+    for result in results:
+        print(f"{result.api.name}: changes against the previous pin:")
+        for line in result.changes or ["(none)"]:
+            print(f"  {line}")
+
+
+def regenerate(
+    apis: list[Api],
+    source: str | None,
+    openapi_dir: Path,
+    generated_dir: Path,
+    timeout: float,
+    accept_breaking: bool = False,
+) -> int:
     with tempfile.TemporaryDirectory(prefix="regen-") as temp:
         results = []
         for api in apis:
@@ -425,14 +475,16 @@ def regenerate(apis: list[Api], source: str | None, openapi_dir: Path, generated
             workdir.mkdir()
             result = build(api, chosen, workdir, timeout)
             result.source = describe_source(chosen, openapi_dir.parent)
-            result.changes = summarize_changes(previous_normalized(api, openapi_dir), result.normalized)
+            result.changes = classify_changes(previous_normalized(api, openapi_dir, generated_dir), result.normalized)
             results.append(result)
+        if not accept_breaking and any(breaking_changes(result.changes) for result in results):
+            return refuse_breaking(results)
         commit(results, openapi_dir, generated_dir)
     for result in results:
         print(f"{result.api.name}: overrides applied: {', '.join(result.overrides) or 'none'}")
-        print(f"{result.api.name}: changes against the previous pin:")
-        for line in result.changes or ["(none)"]:
-            print(f"  {line}")
+        print_changes([result])
+        if breaking_changes(result.changes):
+            print(f"{result.api.name}: breaking changes accepted: the release that ships them is a new major version")
         print(f"{result.api.name}: wrote generated/{result.api.package}")
     return 0
 
@@ -443,6 +495,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", help="a URL or a local path instead of the published URL")
     parser.add_argument("--check", action="store_true", help="fail when generated/ differs from the pinned specs")
     parser.add_argument("--timeout", type=float, default=FETCH_TIMEOUT, help="seconds to wait for a URL")
+    parser.add_argument(
+        "--accept-breaking", action="store_true", help="write a release whose changes break code using the facade"
+    )
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     openapi_dir, generated_dir = args.root / "openapi", args.root / "generated"
@@ -453,7 +508,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.check:
             return check(apis, openapi_dir, generated_dir)
-        return regenerate(apis, args.source, openapi_dir, generated_dir, args.timeout)
+        return regenerate(apis, args.source, openapi_dir, generated_dir, args.timeout, args.accept_breaking)
     except RegenerationError as exc:
         print(f"regenerate: {exc}", file=sys.stderr)
         return 1
