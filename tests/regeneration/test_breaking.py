@@ -185,7 +185,7 @@ def test_accept_breaking_writes_the_release(repo: Path, tmp_path: Path) -> None:
     assert "breaking changes accepted" in done.stdout
     for case in ASTEROID_BREAKS:
         assert BREAKS[case][2] in done.stdout
-    status = (repo / "generated" / "asteroid_agents_v2_raw" / "models" / "agents_execution_status.py").read_text()
+    status = (repo / "generated" / "asteroid_agents_v2_raw" / "models" / "execution_status.py").read_text()
     assert "PAUSED_BY_AGENT" not in status
 
 

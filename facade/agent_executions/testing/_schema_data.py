@@ -88,14 +88,14 @@ class SchemaData:
 
     def enum_values(self, schema: JSON) -> list[Any]:
         """The values an enum schema allows (empty when it is not an enum)."""
-        schema = self.resolve(schema)
+        schema = self.merged(schema)
         if "const" in schema:
             return [schema["const"]]
         return list(schema.get("enum") or [])
 
     def branches(self, schema: JSON) -> dict[str, JSON]:
         """The branches of a discriminated `oneOf`, by discriminator value (catch-all branches left out)."""
-        schema = self.resolve(schema)
+        schema = self.merged(schema)
         discriminator = schema.get("discriminator") or {}
         prop = discriminator.get("propertyName")
         found: dict[str, JSON] = {}
