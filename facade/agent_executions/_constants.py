@@ -35,3 +35,10 @@ ZAIA_API_KEY_ENV = "ZAIA_API_KEY"
 ZAIA_BASE_URL_ENV = "ZAIA_BASE_URL"
 ZAIA_AUTH_HEADER = "Authorization"
 ZAIA_MAX_PAGE_SIZE = 100
+
+MAX_BACKOFF_EXPONENT = 32
+"""Doublings of the backoff counted at most: far past the cap, and 2.0 ** 1024 would overflow."""
+
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+"""Largest response body read (decoded), per client (`max_response_bytes=`); a larger one raises
+`ResponseTooLargeError`. A page of 100 executions is a few hundred kilobytes."""
