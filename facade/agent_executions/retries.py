@@ -21,15 +21,15 @@ from collections.abc import Awaitable, Callable
 import attrs
 import httpx
 
-from ._redact import redact, secrets_of
 from ._constants import (
     INITIAL_RETRY_DELAY,
-    MAX_BACKOFF_EXPONENT,
     LOGGER_NAME,
+    MAX_BACKOFF_EXPONENT,
     MAX_RETRY_AFTER,
     MAX_RETRY_DELAY,
     RETRYABLE_STATUS_CODES,
 )
+from ._redact import redact, secrets_of
 
 logger = logging.getLogger(LOGGER_NAME)
 
