@@ -104,4 +104,5 @@ def scrub(exc: BaseException, secrets: tuple[str, ...]) -> None:
             for secret in secrets:
                 content = content.replace(secret.encode(), REDACTED.encode())
             response._content = content
+            response.__dict__.pop("_text", None)  # the text httpx decoded and cached from the old bytes
         pending += [c for c in (current.__cause__, current.__context__) if c is not None]
