@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 DEFAULT_TIMEOUT = 30.0
-"""Seconds for each of connect, read, write and pool; the generated clients have no timeout at all."""
+"""Seconds for each of connect, read, write and pool, and for the whole attempt, body included;
+the generated clients have no timeout at all."""
 
 DEFAULT_MAX_RETRIES = 2
 """Retries after the first attempt, so three attempts in all."""

@@ -73,7 +73,7 @@ def test_key_checked(vendor: str, server: Server, padding: str, monkeypatch: pyt
 
 @pytest.mark.parametrize("bad", ["\x00", "\n", "\r\n", "\t", " ", "é", "\x7f", "\u2028", "ключ"])
 @pytest.mark.parametrize("where", ["middle", "end"])
-def test_an_unusable_key_is_refused_without_quoting_it(vendor: str, bad: str, where: str) -> None:
+def test_key_checked_refuses_an_unusable_key_unquoted(vendor: str, bad: str, where: str) -> None:
     key = SECRET[:8] + bad + SECRET[8:] if where == "middle" else SECRET + bad + "x"
     for client_class in VENDORS[vendor][1:3]:
         with pytest.raises(ae.ConfigurationError) as info:
