@@ -4,6 +4,7 @@ documented number of attempts, and never lets the key, a RecursionError or an ht
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import traceback
 from collections.abc import Iterator
@@ -62,3 +63,27 @@ def test_the_docs_hold_the_tables_these_cases_make() -> None:
     text = DOCS.read_text(encoding="utf-8")
     assert hostile_table() in text, "run `make reliability` to rewrite docs/reliability.md"
     assert secrets_table() in text, "run `make reliability` to rewrite docs/reliability.md"
+
+
+@pytest.mark.parametrize(
+    ("vendor", "command"), [("asteroid", ["get"]), ("zaia", ["get"]), ("zaia", ["nesting", "--execution"])]
+)
+def test_the_command_line_reports_a_hostile_answer_in_one_line(
+    by_vendor: dict[str, Server], vendor: str, command: list[str]
+) -> None:
+    server = by_vendor[vendor]
+    for inject in (server.deep_json_next, server.bad_encoding_next):
+        server.faults.clear()
+        inject(times=3)
+        args = [vendor, *command, server.executions[0]["id"], "--base-url", server.base_url, "--api-key-file", "-"]
+        done = subprocess.run(
+            [sys.executable, "-m", "agent_executions", *args],
+            input=server.api_key,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 5, done.stderr
+        assert done.stderr.count("\n") == 1 and "ResponseValidationError" in done.stderr
+    server.faults.clear()
