@@ -8,6 +8,7 @@ request headers) is redacted wherever the key appears, whatever its source.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -80,18 +81,21 @@ def secrets_of(request: httpx.Request | None) -> tuple[str, ...]:
         return ()
     names = request.headers.secret_names
     values = [v for k, v in request.headers.multi_items() if k.lower() in names]
-    return tuple(sorted({part for v in values for part in (v, v.split(" ", 1)[-1]) if len(part) >= 4}, key=len)[::-1])
+    parts = {part for v in values for part in (v, v.split(" ", 1)[-1]) if len(part) >= 4}
+    # as an echoing server may have written them: JSON-escaped, with "/" escaped too (PHP does)
+    quoted = {json.dumps(part)[1:-1] for part in parts}
+    escaped = quoted | {text.replace("/", "\\/") for text in quoted | parts}
+    return tuple(sorted(parts | escaped, key=len, reverse=True))  # "Bearer <key>" before "<key>"
 
 
 def scrub(exc: BaseException, secrets: tuple[str, ...]) -> None:
     """Redact `secrets` in place from `exc`, its causes and contexts: their args, message and body,
     and an error response's bytes (a server may echo the request's headers)."""
     seen: set[int] = set()
-    current: BaseException | None = exc
     pending = [exc]
     while pending:
         current = pending.pop()
-        if current is None or id(current) in seen:
+        if id(current) in seen:
             continue
         seen.add(id(current))
         current.args = tuple(redact(a, secrets) if isinstance(a, str) else a for a in current.args)

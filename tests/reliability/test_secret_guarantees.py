@@ -368,3 +368,21 @@ def test_command_line(vendor: str, server: Server, tmp_path: Path) -> None:
         timeout=120,
     )
     assert "--api-key-file" in helped.stdout and "process list" in " ".join(helped.stdout.split())
+
+
+def test_errors_when_an_echo_escapes_the_key(vendor: str) -> None:
+    key = "sk-live/7f3a+9c1e=="
+    php_style = key.replace("/", "\\/")  # json_encode escapes "/" by default
+    body = '{"message": "unknown key ' + php_style + '", "received": "' + php_style + '"}'
+    with VENDORS[vendor][0](seed=5, count=2, api_key=key) as fake:
+        fake.fail_next(401, body=body)
+        with VENDORS[vendor][1](api_key=key, base_url=fake.base_url) as client:
+            with pytest.raises(ae.AuthenticationError) as info:
+                client.executions.get(fake.executions[0]["id"])
+    texts = [
+        str(info.value),
+        repr(info.value.body),
+        info.value.response.text,
+        "".join(traceback.format_exception(info.value)),
+    ]
+    assert [t for t in texts if key in t or php_style in t or "7f3a" in t] == []
