@@ -13,6 +13,7 @@ import httpx
 
 from ._constants import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._core import AsyncCore, ClientConfig, SyncCore, Vendor
+from ._redact import REDACTED
 from ._transfer import ClientTransport
 from .retries import RetryPolicy, RetryTransport
 
@@ -102,10 +103,10 @@ class ClientBase(Generic[HttpT]):
         """The generated client with this client's key, base URL, timeout and retries, sending through
         this client's httpx client (the one passed as `http_client`: its transport, proxies, certificates)."""
         config = self._config
-        transport = ClientTransport(self._http, config.limits, config.vendor.auth_header)
+        transport = ClientTransport(self._http, config.limits, config.auth_headers)
         return self._raw_client_class(
             base_url=config.base_url,
-            token=config.api_key,
+            token=REDACTED,  # a placeholder: the transport sets the real header on each request
             prefix=config.vendor.auth_prefix.strip(),
             auth_header_name=config.vendor.auth_header,
             timeout=httpx.Timeout(config.timeout),

@@ -68,10 +68,8 @@ class SecretHeaders(httpx.Headers):
 
 def hide_secrets(request: httpx.Request, header: str) -> None:
     """Give `request` headers whose repr masks `header` (the vendor's key header) and Authorization."""
-    if isinstance(request.headers, SecretHeaders):
-        return
-    headers = SecretHeaders(request.headers)
-    headers.secret_names = SecretHeaders.secret_names | {header.lower()}
+    headers = request.headers if isinstance(request.headers, SecretHeaders) else SecretHeaders(request.headers)
+    headers.secret_names = headers.secret_names | {header.lower()}
     request.headers = headers
 
 

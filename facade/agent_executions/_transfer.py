@@ -114,21 +114,29 @@ async def async_send_once(http: httpx.AsyncClient, request: httpx.Request, limit
 
 class ClientTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     """What `client.raw` sends through: the facade's httpx client (the one the user passed, with its
-    transport, proxies and certificates), one attempt at a time within `limits`."""
+    transport, proxies and certificates), one attempt at a time within `limits`.
 
-    def __init__(self, http: httpx.Client | httpx.AsyncClient, limits: Limits, auth_header: str) -> None:
+    It also sets the auth header, so the generated client and its httpx client never hold the key.
+    """
+
+    def __init__(self, http: httpx.Client | httpx.AsyncClient, limits: Limits, auth_headers: dict[str, str]) -> None:
         self.http = http
         self.limits = limits
-        self.auth_header = auth_header
+        self.auth_headers = auth_headers
+
+    def authorize(self, request: httpx.Request) -> None:
+        for name in self.auth_headers:
+            hide_secrets(request, name)
+        request.headers.update(self.auth_headers)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         assert isinstance(self.http, httpx.Client)
-        hide_secrets(request, self.auth_header)
+        self.authorize(request)
         return send_once(self.http, request, self.limits)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         assert isinstance(self.http, httpx.AsyncClient)
-        hide_secrets(request, self.auth_header)
+        self.authorize(request)
         return await async_send_once(self.http, request, self.limits)
 
     def close(self) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import agent_executions as ae
+import attrs
 import httpx
 import pytest
 from agent_executions.testing import FakeAsteroidServer, FakeZaiaServer
@@ -176,6 +177,7 @@ def test_reprs(vendor: str, server: Server) -> None:
     with sync_client(vendor, server) as client:
         assert raw_get.sync_detailed(server.executions[0]["id"], client=client.raw).status_code == 200
         texts = [repr(client), repr(client.raw), repr(client.with_options(timeout=1.0)), repr(client.executions)]
+        texts += [repr(attrs.asdict(client.raw)), repr(client.raw.get_httpx_client().headers)]
         server.fail_next(404)
         with pytest.raises(ae.NotFoundError) as info:
             client.executions.get(server.executions[0]["id"])
