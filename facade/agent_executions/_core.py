@@ -188,7 +188,9 @@ def read_response(op: Operation[T], request: httpx.Request, outcome: httpx.Respo
     try:
         data = json.loads(outcome.content)  # bytes: JSON is UTF-8, and decoding to text first costs a pass
     except RecursionError:
-        raise ResponseValidationError("the response is nested too deeply", operation=op.name, body="") from None
+        raise ResponseValidationError(
+            "the response is nested too deeply", operation=op.name, body=outcome.text
+        ) from None
     except ValueError:
         content_type = outcome.headers.get("content-type", "no content type")
         message = f"the response is not JSON ({content_type})"
@@ -200,7 +202,9 @@ def read_response(op: Operation[T], request: httpx.Request, outcome: httpx.Respo
         message = f"the response lacks the required property {name!r}"
         raise ResponseValidationError(message, operation=op.name, body=outcome.text, property=name) from None
     except RecursionError:
-        raise ResponseValidationError("the response is nested too deeply", operation=op.name, body="") from None
+        raise ResponseValidationError(
+            "the response is nested too deeply", operation=op.name, body=outcome.text
+        ) from None
     except Exception as exc:  # whatever the parser trips over in a hostile body is a bad response, not a crash
         message = f"the response does not match the pinned spec ({type(exc).__name__}: {exc})"
         raise ResponseValidationError(message, operation=op.name, body=outcome.text) from None
