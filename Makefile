@@ -48,9 +48,10 @@ check-generated: $(STAMP)
 api-snapshot: $(STAMP)
 	$(BIN)/python scripts/api_snapshot.py
 
-# Run the fault matrix and write its table into docs/reliability.md.
+# Run the fault matrix and the hostile-server cases and write their tables into docs/reliability.md.
 reliability: $(STAMP)
 	$(BIN)/python scripts/fault_matrix.py
+	$(BIN)/python scripts/hostile_servers.py
 
 # The response fuzzing with 10,000 generated cases (make test runs a few hundred).
 fuzz: $(STAMP)

@@ -11,8 +11,10 @@ from typing import Any, Generic, Self, TypeVar
 
 import httpx
 
-from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._constants import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._core import AsyncCore, ClientConfig, SyncCore, Vendor
+from ._redact import REDACTED
+from ._transfer import ClientTransport
 from .retries import RetryPolicy, RetryTransport
 
 HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
@@ -40,6 +42,7 @@ class ClientBase(Generic[HttpT]):
         http_client: HttpT | None = None,
         *,
         allow_insecure_http: bool = False,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         if http_client is not None and not isinstance(http_client, self._http_class):
             expected = f"httpx.{self._http_class.__name__}"
@@ -51,11 +54,14 @@ class ClientBase(Generic[HttpT]):
             timeout=timeout,
             max_retries=max_retries,
             allow_insecure_http=allow_insecure_http,
+            max_response_bytes=max_response_bytes,
         )
         self._allow_insecure_http = allow_insecure_http
         self._owns_http = http_client is None
         if http_client is None:
-            http_client = self._http_class(follow_redirects=False, verify=shared_ssl_context())
+            # Plain http (loopback, or allowed): a proxy from HTTP_PROXY would read the key in clear text.
+            plain = self._config.base_url.startswith("http://")
+            http_client = self._http_class(follow_redirects=False, verify=shared_ssl_context(), trust_env=not plain)
         self._http: HttpT = http_client
 
     @property
@@ -63,15 +69,26 @@ class ClientBase(Generic[HttpT]):
         return self._config.base_url
 
     @property
-    def timeout(self) -> float:
+    def timeout(self) -> float | httpx.Timeout:
         return self._config.timeout
 
     @property
     def max_retries(self) -> int:
         return self._config.max_retries
 
-    def with_options(self, *, timeout: float | None = None, max_retries: int | None = None) -> Self:
+    @property
+    def max_response_bytes(self) -> int:
+        return self._config.max_response_bytes
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        max_response_bytes: int | None = None,
+    ) -> Self:
         """A copy with other settings, sharing this client's connection pool (closing it is this client's job)."""
+        limit = self._config.max_response_bytes if max_response_bytes is None else max_response_bytes
         return type(self)(
             api_key=self._config.api_key,
             base_url=self._config.base_url,
@@ -79,14 +96,17 @@ class ClientBase(Generic[HttpT]):
             max_retries=self._config.max_retries if max_retries is None else max_retries,
             http_client=self._http,
             allow_insecure_http=self._allow_insecure_http,
+            max_response_bytes=limit,
         )
 
-    def _raw_client(self, transport: httpx.BaseTransport | httpx.AsyncBaseTransport) -> Any:
-        """The generated client with this client's key, base URL, timeout and retries."""
+    def _raw_client(self) -> Any:
+        """The generated client with this client's key, base URL, timeout and retries, sending through
+        this client's httpx client (the one passed as `http_client`: its transport, proxies, certificates)."""
         config = self._config
+        transport = ClientTransport(self._http, config.limits, config.auth_headers)
         return self._raw_client_class(
             base_url=config.server_root,
-            token=config.api_key,
+            token=REDACTED,  # a placeholder: the transport sets the real header on each request
             prefix=config.vendor.auth_prefix.strip(),
             auth_header_name=config.vendor.auth_header,
             timeout=httpx.Timeout(config.timeout),
@@ -113,7 +133,7 @@ class SyncClient(ClientBase[httpx.Client]):
 
         Its names may change with a regeneration.
         """
-        return self._raw_client(httpx.HTTPTransport())
+        return self._raw_client()
 
     def close(self) -> None:
         """Close the connection pool, unless it was passed in as `http_client`."""
@@ -146,7 +166,7 @@ class AsyncClient(ClientBase[httpx.AsyncClient]):
 
         Its names may change with a regeneration.
         """
-        return self._raw_client(httpx.AsyncHTTPTransport())
+        return self._raw_client()
 
     async def close(self) -> None:
         """Close the connection pool, unless it was passed in as `http_client`."""

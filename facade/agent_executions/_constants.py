@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 DEFAULT_TIMEOUT = 30.0
-"""Seconds for each of connect, read, write and pool; the generated clients have no timeout at all."""
+"""Seconds for each of connect, read, write and pool, and for the whole attempt, body included;
+the generated clients have no timeout at all."""
 
 DEFAULT_MAX_RETRIES = 2
 """Retries after the first attempt, so three attempts in all."""
@@ -33,3 +34,10 @@ ASTEROID_MAX_CONCURRENCY = 32
 ZAIA_API_KEY_ENV = "ZAIA_API_KEY"
 ZAIA_BASE_URL_ENV = "ZAIA_BASE_URL"
 ZAIA_MAX_PAGE_SIZE = 100
+
+MAX_BACKOFF_EXPONENT = 32
+"""Doublings of the backoff counted at most: far past the cap, and 2.0 ** 1024 would overflow."""
+
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+"""Largest response body read (decoded), per client (`max_response_bytes=`); a larger one raises
+`ResponseTooLargeError`. A page of 100 executions is a few hundred kilobytes."""

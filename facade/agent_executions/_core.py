@@ -11,6 +11,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import logging
+import math
 import os
 import time
 from collections.abc import Callable
@@ -19,9 +20,12 @@ from typing import Any, Generic, TypeVar
 import attrs
 import httpx
 
-from ._constants import LOGGER_NAME
+from ._constants import DEFAULT_MAX_RESPONSE_BYTES, LOGGER_NAME
+from ._redact import check_api_key, hide_secrets, scrub, secrets_of
 from ._shape import ApiShape
+from ._transfer import Limits, async_send_once, send_once
 from .errors import (
+    AgentExecutionsError,
     APIConnectionError,
     APITimeoutError,
     ConfigurationError,
@@ -63,8 +67,9 @@ class ClientConfig:
     vendor: Vendor
     api_key: str = attrs.field(repr=False)
     base_url: str
-    timeout: float
+    timeout: float | httpx.Timeout
     max_retries: int
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
     api_root: str = attrs.field(init=False)
     """`base_url` with the spec's path prefix (see `_shape`): operation paths are appended to it."""
 
@@ -88,6 +93,7 @@ class ClientConfig:
         timeout: float | httpx.Timeout,
         max_retries: int,
         allow_insecure_http: bool,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> ClientConfig:
         """Take each setting from its argument, else the environment, else the default; check them all."""
         if api_key is not None and not isinstance(api_key, str):
@@ -95,11 +101,20 @@ class ClientConfig:
         key = api_key if api_key is not None else os.environ.get(vendor.api_key_env)
         if key is None or not key.strip():
             raise ConfigurationError(f"no {vendor.name} API key: pass api_key= or set {vendor.api_key_env}")
+        key = check_api_key(key, vendor.name)
         if base_url is not None and not isinstance(base_url, str):
             raise TypeError(f"base_url must be a str, not {type(base_url).__name__}")
         url = (base_url or os.environ.get(vendor.base_url_env) or vendor.default_base_url).rstrip("/")
         check_base_url(url, allow_insecure_http)
-        return cls(vendor, key, url, check_timeout(timeout), check_max_retries(max_retries))
+        limit = check_max_response_bytes(max_response_bytes)
+        return cls(vendor, key, url, check_timeout(timeout), check_max_retries(max_retries), limit)
+
+    @property
+    def limits(self) -> Limits:
+        """One attempt's bounds: the whole request within the longest timeout phase, the body within the cap."""
+        timeout = self.timeout
+        deadline = max(v for v in timeout.as_dict().values() if v) if isinstance(timeout, httpx.Timeout) else timeout
+        return Limits(deadline, self.max_response_bytes)
 
     @property
     def auth_headers(self) -> dict[str, str]:
@@ -126,14 +141,33 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def check_timeout(timeout: float | httpx.Timeout) -> float:
+def check_timeout(timeout: float | httpx.Timeout) -> float | httpx.Timeout:
+    """Seconds for every phase and for the whole attempt; or an `httpx.Timeout` kept as given, whose
+    longest phase bounds the whole attempt, so each phase needs a limit."""
     if isinstance(timeout, httpx.Timeout):
-        timeout = timeout.read if timeout.read is not None else 0.0
+        unbounded = [name for name, value in timeout.as_dict().items() if value is None]
+        if unbounded:
+            raise ValueError(
+                f"timeout={timeout!r} leaves {', '.join(unbounded)} without a limit; every request of this SDK "
+                "has a deadline (the longest phase bounds the whole request), so give every phase a number of seconds"
+            )
+        for name, value in timeout.as_dict().items():
+            if not (isinstance(value, int | float) and 0 < value < math.inf):
+                raise ValueError(f"timeout's {name} must be a finite number of seconds > 0, not {value!r}")
+        return timeout
     if isinstance(timeout, bool) or not isinstance(timeout, int | float):
-        raise TypeError(f"timeout must be a number of seconds, not {type(timeout).__name__}")
-    if not timeout > 0:
-        raise ValueError(f"timeout must be > 0 seconds, not {timeout!r}")
+        raise TypeError(f"timeout must be a number of seconds or an httpx.Timeout, not {type(timeout).__name__}")
+    if not 0 < timeout < math.inf:
+        raise ValueError(f"timeout must be a finite number of seconds > 0, not {timeout!r}")
     return float(timeout)
+
+
+def check_max_response_bytes(limit: int) -> int:
+    if isinstance(limit, bool) or not isinstance(limit, int):
+        raise TypeError(f"max_response_bytes must be an int, not {type(limit).__name__}")
+    if limit < 1:
+        raise ValueError(f"max_response_bytes must be >= 1, not {limit}")
+    return limit
 
 
 def check_max_retries(max_retries: int) -> int:
@@ -158,13 +192,15 @@ class Operation(Generic[T]):
 
 
 def build_request(http: httpx.Client | httpx.AsyncClient, config: ClientConfig, op: Operation[Any]) -> httpx.Request:
-    return http.build_request(
+    request = http.build_request(
         op.method,
         config.api_root + op.path,
         params=op.params or None,  # an empty tuple would make httpx parse the URL a second time
         headers={"Accept": "application/json", **dict(op.headers), **config.auth_headers},
         timeout=config.timeout,
     )
+    hide_secrets(request, config.vendor.auth_header)  # exc.request.headers is handed out
+    return request
 
 
 def read_response(op: Operation[T], request: httpx.Request, outcome: httpx.Response, started: float) -> T:
@@ -176,6 +212,10 @@ def read_response(op: Operation[T], request: httpx.Request, outcome: httpx.Respo
         raise status_error(outcome)
     try:
         data = json.loads(outcome.content)  # bytes: JSON is UTF-8, and decoding to text first costs a pass
+    except RecursionError:
+        raise ResponseValidationError(
+            "the response is nested too deeply", operation=op.name, body=outcome.text
+        ) from None
     except ValueError:
         content_type = outcome.headers.get("content-type", "no content type")
         message = f"the response is not JSON ({content_type})"
@@ -186,15 +226,23 @@ def read_response(op: Operation[T], request: httpx.Request, outcome: httpx.Respo
         name = str(exc.args[0]) if exc.args else "?"
         message = f"the response lacks the required property {name!r}"
         raise ResponseValidationError(message, operation=op.name, body=outcome.text, property=name) from None
-    except (TypeError, ValueError, AttributeError) as exc:
+    except RecursionError:
+        raise ResponseValidationError(
+            "the response is nested too deeply", operation=op.name, body=outcome.text
+        ) from None
+    except Exception as exc:  # whatever the parser trips over in a hostile body is a bad response, not a crash
         message = f"the response does not match the pinned spec ({type(exc).__name__}: {exc})"
         raise ResponseValidationError(message, operation=op.name, body=outcome.text) from None
 
 
-def connection_error(op: Operation[Any], request: httpx.Request, exc: httpx.TransportError) -> APIConnectionError:
+def connection_error(op: Operation[Any], request: httpx.Request, exc: httpx.HTTPError) -> AgentExecutionsError:
+    """The SDK's error for an httpx one: a timeout, a body that cannot be decoded, or no usable response."""
     detail = str(exc) or type(exc).__name__
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(f"{op.name}: timed out ({detail})", request=request)
+    if isinstance(exc, httpx.DecodingError):
+        message = f"the response body cannot be decoded ({detail})"
+        return ResponseValidationError(message, operation=op.name, body="")
     return APIConnectionError(f"{op.name}: connection failed ({detail})", request=request)
 
 
@@ -205,15 +253,23 @@ class SyncCore:
         self.config = config
         self.http = http
         self.policy = RetryPolicy(config.max_retries)
+        self.limits = config.limits
+
+    def send(self, request: httpx.Request) -> httpx.Response:
+        return send_once(self.http, request, self.limits)
 
     def request(self, op: Operation[T]) -> T:
         request = build_request(self.http, self.config, op)
         started = time.monotonic()
         try:
-            response = send_with_retries(self.http.send, request, self.policy)
-        except httpx.TransportError as exc:
-            raise connection_error(op, request, exc) from exc
-        return read_response(op, request, response, started)
+            try:
+                response = send_with_retries(self.send, request, self.policy)
+            except httpx.HTTPError as exc:
+                raise connection_error(op, request, exc) from exc
+            return read_response(op, request, response, started)
+        except AgentExecutionsError as exc:
+            scrub(exc, secrets_of(request))
+            raise
 
 
 class AsyncCore:
@@ -223,12 +279,20 @@ class AsyncCore:
         self.config = config
         self.http = http
         self.policy = RetryPolicy(config.max_retries)
+        self.limits = config.limits
+
+    async def send(self, request: httpx.Request) -> httpx.Response:
+        return await async_send_once(self.http, request, self.limits)
 
     async def request(self, op: Operation[T]) -> T:
         request = build_request(self.http, self.config, op)
         started = time.monotonic()
         try:
-            response = await async_send_with_retries(self.http.send, request, self.policy)
-        except httpx.TransportError as exc:
-            raise connection_error(op, request, exc) from exc
-        return read_response(op, request, response, started)
+            try:
+                response = await async_send_with_retries(self.send, request, self.policy)
+            except httpx.HTTPError as exc:
+                raise connection_error(op, request, exc) from exc
+            return read_response(op, request, response, started)
+        except AgentExecutionsError as exc:
+            scrub(exc, secrets_of(request))
+            raise

@@ -21,6 +21,7 @@ import sys
 import traceback
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from pathlib import Path
 from typing import Any
 
 from . import _render
@@ -88,7 +89,15 @@ def positive(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--api-key", help="the API key (default: $ASTEROID_API_KEY or $ZAIA_API_KEY)")
+    key = common.add_mutually_exclusive_group()
+    key.add_argument(
+        "--api-key",
+        help="the API key (default: $ASTEROID_API_KEY or $ZAIA_API_KEY); other local users can read it in "
+        "the process list: prefer the variable or --api-key-file",
+    )
+    key.add_argument(
+        "--api-key-file", metavar="FILE", help="read the API key from FILE ('-': standard input), not shown to others"
+    )
     common.add_argument("--base-url", help="the API's base URL (default: $ASTEROID_BASE_URL or $ZAIA_BASE_URL)")
     common.add_argument("--fake", action="store_true", default=argparse.SUPPRESS, help="use the embedded fake server")
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
@@ -286,7 +295,7 @@ def print_rich(renderable: Any) -> None:
 @contextmanager
 def open_client(args: argparse.Namespace) -> Iterator[Any]:
     with ExitStack() as stack:
-        api_key, base_url = args.api_key, args.base_url
+        api_key, base_url = read_api_key(args), args.base_url
         if getattr(args, "fake", False):
             try:
                 from .testing import FakeAsteroidServer, FakeZaiaServer
@@ -297,6 +306,19 @@ def open_client(args: argparse.Namespace) -> Iterator[Any]:
             api_key, base_url = server.api_key, server.base_url
         client_class: Any = AsteroidClient if args.vendor == "asteroid" else ZaiaClient
         yield stack.enter_context(client_class(api_key=api_key, base_url=base_url))
+
+
+def read_api_key(args: argparse.Namespace) -> str | None:
+    """`--api-key`, or the first line of `--api-key-file` (`-` for stdin); surrounding whitespace goes."""
+    path = getattr(args, "api_key_file", None)
+    if path is None:
+        return args.api_key  # type: ignore[no-any-return]
+    try:
+        text = sys.stdin.readline() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"--api-key-file: cannot read {path}: {type(exc).__name__}") from None
+    lines = text.strip().splitlines()
+    return lines[0] if lines else ""
 
 
 def exit_code(exc: BaseException) -> int:

@@ -2,7 +2,8 @@
 
 AgentExecutionsError
 ├── APIConnectionError          the request did not get a response
-│   └── APITimeoutError
+│   ├── APITimeoutError
+│   └── ResponseTooLargeError   the body outgrew the client's max_response_bytes
 ├── APIStatusError              the server answered with a status >= 400
 │   ├── BadRequestError 400, AuthenticationError 401, PermissionDeniedError 403,
 │   ├── NotFoundError 404, ConflictError 409, UnprocessableEntityError 422,
@@ -41,8 +42,20 @@ class APITimeoutError(APIConnectionError):
     """The request took longer than the client's timeout."""
 
 
+class ResponseTooLargeError(APIConnectionError):
+    """The response body grew past the client's `max_response_bytes` (`limit`); not retried."""
+
+    def __init__(self, message: str, *, request: httpx.Request | None = None, limit: int) -> None:
+        super().__init__(message, request=request)
+        self.limit = limit
+
+
 class APIStatusError(AgentExecutionsError):
-    """The server answered with a status code >= 400."""
+    """The server answered with a status code >= 400.
+
+    `retry_after` is the wait in seconds the server asked for in `Retry-After` (any status:
+    a 503 may carry one too), or None when it sent none or nothing readable.
+    """
 
     status_code: int
 
@@ -53,6 +66,7 @@ class APIStatusError(AgentExecutionsError):
         self.status_code = response.status_code
         self.body = body
         self.request_id: str | None = response.headers.get("x-request-id")
+        self.retry_after: float | None = parse_retry_after(response.headers.get("retry-after"))
 
     def __str__(self) -> str:
         suffix = f" (request id {self.request_id})" if self.request_id else ""
@@ -85,10 +99,6 @@ class UnprocessableEntityError(APIStatusError):
 
 class RateLimitError(APIStatusError):
     """429: too many requests. `retry_after` is the server's wait in seconds, when it said one."""
-
-    def __init__(self, message: str, *, response: httpx.Response, body: Any) -> None:
-        super().__init__(message, response=response, body=body)
-        self.retry_after: float | None = parse_retry_after(response.headers.get("retry-after"))
 
 
 class InternalServerError(APIStatusError):

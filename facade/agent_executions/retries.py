@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime
 import email.utils
 import logging
+import math
 import random
+import re
 import time
 from collections.abc import Awaitable, Callable
 
@@ -22,10 +24,12 @@ import httpx
 from ._constants import (
     INITIAL_RETRY_DELAY,
     LOGGER_NAME,
+    MAX_BACKOFF_EXPONENT,
     MAX_RETRY_AFTER,
     MAX_RETRY_DELAY,
     RETRYABLE_STATUS_CODES,
 )
+from ._redact import redact, secrets_of
 
 logger = logging.getLogger(LOGGER_NAME)
 
@@ -35,18 +39,32 @@ RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProt
 Outcome = httpx.Response | httpx.TransportError
 
 
+_DELTA_SECONDS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+sleep = time.sleep
+"""How the sync shell waits; a module attribute so that tests can record the waits instead."""
+
+
+async def async_sleep(seconds: float) -> None:
+    """How the async shell waits; replaceable like `sleep`."""
+    import asyncio
+
+    await asyncio.sleep(seconds)
+
+
 def parse_retry_after(value: str | None) -> float | None:
-    """Seconds to wait from a Retry-After header: delta-seconds or an HTTP date; None if absent or unreadable."""
-    if value is None or not value.strip():
+    """Seconds to wait from a Retry-After header: a non-negative number of seconds or an HTTP date
+    (a past date is 0). Anything else (-1, nan, inf, 1e3, 1_0, an overflowing number) is None,
+    and the caller falls back to its computed backoff."""
+    if value is None:
         return None
     value = value.strip()
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
+    if _DELTA_SECONDS.fullmatch(value):
+        seconds = float(value)
+        return seconds if math.isfinite(seconds) else None
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=datetime.UTC)
@@ -71,7 +89,8 @@ class RetryPolicy:
 
     def backoff(self, retry_number: int) -> float:
         """Capped exponential backoff with jitter: 0.5 s, 1 s, 2 s... each cut by up to a quarter."""
-        delay = min(self.initial_delay * 2.0 ** (retry_number - 1), self.max_delay)
+        exponent = min(retry_number - 1, MAX_BACKOFF_EXPONENT)  # 2.0 ** 1024 overflows
+        delay = min(self.initial_delay * 2.0**exponent, self.max_delay)
         return delay * (1 - 0.25 * random.random())
 
 
@@ -102,7 +121,7 @@ class Attempts:
             delay,
             self.retries_done,
             self.policy.max_retries,
-            describe(outcome),
+            redact(describe(outcome), secrets_of(self.request)),
         )
         return delay
 
@@ -133,15 +152,13 @@ def send_with_retries(
         delay = attempts.delay_after(outcome)
         if delay is None:
             return attempts.final(outcome)
-        time.sleep(delay)
+        sleep(delay)
 
 
 async def async_send_with_retries(
     send: Callable[[httpx.Request], Awaitable[httpx.Response]], request: httpx.Request, policy: RetryPolicy
 ) -> httpx.Response:
     """The async shell of `send_with_retries`."""
-    import asyncio  # here, not at the top: sync users need not pay ~30 ms to import it
-
     attempts = Attempts(policy, request)
     while True:
         try:
@@ -151,7 +168,7 @@ async def async_send_with_retries(
         delay = attempts.delay_after(outcome)
         if delay is None:
             return attempts.final(outcome)
-        await asyncio.sleep(delay)
+        await async_sleep(delay)
 
 
 class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):

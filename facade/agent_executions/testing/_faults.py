@@ -65,6 +65,57 @@ class Fault:
         start_response(response.status, [("Content-Type", "application/json"), ("Content-Length", str(len(data)))])
         return _then_fail(half)
 
+    def hostile(
+        self,
+        response: Response,
+        request_headers: dict[str, str],
+        environ: dict[str, Any],
+        start_response: Callable[..., Any],
+    ) -> Iterable[bytes]:
+        """The answers of a hostile or broken server (`Fault.kind`): `trickle` sends the body a byte
+        every `seconds`; `endless` sends JSON that never ends; `deep` a JSON array nested `times`
+        deep... (`extra["depth"]`); `bad_encoding` a body labelled gzip that is not; `echo` an error
+        whose body quotes the request's headers, key included."""
+        if self.kind == "trickle":
+            data = response.get_data()
+            start_response(response.status, [("Content-Type", "application/json"), ("Content-Length", str(len(data)))])
+            return _trickle(data, self.seconds)
+        if self.kind == "endless":
+            start_response("200 OK", [("Content-Type", "application/json")])
+            return _endless()
+        if self.kind == "deep":
+            depth = int((self.extra or {}).get("depth", 100_000))
+            body = b"[" * depth + b"]" * depth
+            return Response(body, status=200, content_type="application/json")(environ, start_response)
+        if self.kind == "bad_encoding":
+            corrupt = Response(b"this is not gzip" * 8, status=200, content_type="application/json")
+            corrupt.headers["Content-Encoding"] = "gzip"
+            return corrupt(environ, start_response)
+        if self.kind == "echo":
+            echoed = {"message": f"invalid request; headers received: {request_headers}", "headers": request_headers}
+            return Response(json.dumps(echoed), status=self.status, content_type="application/json")(
+                environ, start_response
+            )
+        raise ValueError(f"not a hostile fault: {self.kind}")
+
+
+HOSTILE_KINDS = frozenset({"trickle", "endless", "deep", "bad_encoding", "echo"})
+
+
+def _trickle(data: bytes, seconds: float) -> Iterator[bytes]:
+    import time
+
+    for index in range(len(data)):
+        yield data[index : index + 1]
+        time.sleep(seconds)
+
+
+def _endless() -> Iterator[bytes]:
+    yield b"["
+    chunk = b"0," * 32_768
+    while True:  # until the client hangs up: werkzeug then closes this generator
+        yield chunk
+
 
 def _then_fail(first: bytes) -> Iterator[bytes]:
     yield first

@@ -25,7 +25,7 @@ from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
 
 from .._shape import ApiShape
-from ._faults import Fault, Faults
+from ._faults import HOSTILE_KINDS, Fault, Faults
 from ._schema_data import SchemaData
 
 JSON = dict[str, Any]
@@ -364,6 +364,31 @@ class FakeServer:
             Fault("corrupt", times, item_status=status, extra=extra, missing=missing, content_type=content_type)
         )
 
+    def trickle_next(self, seconds_per_byte: float = 0.5, *, times: int = 1) -> None:
+        """Send the next bodies one byte every `seconds_per_byte` (each read is quick; the whole is not)."""
+        self.faults.add(Fault("trickle", times, seconds=seconds_per_byte))
+
+    def endless_next(self, *, times: int = 1) -> None:
+        """Answer 200 with a JSON body that never ends, until the client hangs up."""
+        self.faults.add(Fault("endless", times))
+
+    def deep_json_next(self, depth: int = 100_000, *, times: int = 1) -> None:
+        """Answer 200 with JSON arrays nested `depth` deep."""
+        self.faults.add(Fault("deep", times, extra={"depth": depth}))
+
+    def bad_encoding_next(self, *, times: int = 1) -> None:
+        """Answer 200 with `Content-Encoding: gzip` on a body that is not gzip."""
+        self.faults.add(Fault("bad_encoding", times))
+
+    def echo_headers_next(self, status: int = 400, *, times: int = 1) -> None:
+        """Answer `status` with an error body quoting every request header, the API key included, as
+        some servers and proxies do."""
+        self.faults.add(Fault("echo", times, status=status))
+
+    def redirect_next(self, location: str, status: int = 302, *, times: int = 1) -> None:
+        """Answer with a redirect to `location` (another origin, say)."""
+        self.fail_next(status, times=times, body="", headers={"Location": location})
+
     # --- serving --------------------------------------------------------------
 
     def routes(self) -> list[tuple[str, Route]]:
@@ -400,6 +425,8 @@ class FakeServer:
             time.sleep(delay)
         if fault is not None and fault.kind == "status":
             return fault.response(self.error_body)(environ, start_response)
+        if fault is not None and fault.kind in HOSTILE_KINDS and fault.kind != "trickle":
+            return fault.hostile(Response(), dict(Request(environ).headers), environ, start_response)
         response, validate, operation_id = self._dispatch(request)
         if fault is not None and fault.kind == "corrupt":
             response, validate = fault.corrupt(response, self.execution_items), False
@@ -407,16 +434,24 @@ class FakeServer:
             self._check_response(request, response, operation_id)
         if fault is not None and fault.kind in ("drop", "truncate"):
             return fault.cut(response, environ, start_response)
+        if fault is not None and fault.kind == "trickle":
+            return fault.hostile(response, {}, environ, start_response)
         return response(environ, start_response)
 
     def _record(self, request: Request) -> int:
         """Log the request; return its number, which the response carries as `X-Request-Id: req-<n>`."""
-        secret = self.shape.auth_header.lower()
-        headers = {k.lower(): (REDACTED if k.lower() == secret else v) for k, v in request.headers}
+        headers = {k.lower(): (REDACTED if self._secret(k, v) else v) for k, v in request.headers}
         recorded = RecordedRequest(request.method, request.path, list(request.args.items(multi=True)), headers)
         with self._lock:
             self.requests.append(recorded)
             return len(self.requests)
+
+    def _secret(self, name: str, value: str) -> bool:
+        """Whether a header is to be redacted in the log: the auth header, or any carrying the key
+        (`X-Api-Key` under `serve_newer_api`, say)."""
+        return name.lower() in (self.auth_header.lower(), "authorization") or bool(
+            self.api_key and self.api_key in value
+        )
 
     def _dispatch(self, request: Request) -> tuple[Response, bool, str]:
         """Route the request; the bool says whether the answer is to be validated, the str names
