@@ -20,6 +20,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 import httpx
 
+from ._arguments import as_int
 from ._constants import DEFAULT_MAX_RESPONSE_BYTES, LOGGER_NAME
 from ._redact import check_api_key, hide_secrets, scrub, secrets_of
 from ._shape import ApiShape
@@ -163,19 +164,11 @@ def check_timeout(timeout: float | httpx.Timeout) -> float | httpx.Timeout:
 
 
 def check_max_response_bytes(limit: int) -> int:
-    if isinstance(limit, bool) or not isinstance(limit, int):
-        raise TypeError(f"max_response_bytes must be an int, not {type(limit).__name__}")
-    if limit < 1:
-        raise ValueError(f"max_response_bytes must be >= 1, not {limit}")
-    return limit
+    return as_int("max_response_bytes", limit, minimum=1)
 
 
 def check_max_retries(max_retries: int) -> int:
-    if isinstance(max_retries, bool) or not isinstance(max_retries, int):
-        raise TypeError(f"max_retries must be an int, not {type(max_retries).__name__}")
-    if max_retries < 0:
-        raise ValueError(f"max_retries must be >= 0, not {max_retries}")
-    return max_retries
+    return as_int("max_retries", max_retries, minimum=0)
 
 
 @attrs.frozen

@@ -38,20 +38,17 @@ def parse_time(value: str) -> datetime.datetime:
     return datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
-KNOWN_PROPERTIES = frozenset(
-    {
-        "agentProfileId",
-        "agentProfileName",
-        "parentExecutionId",
-        "duration",
-        "terminalAt",
-        "executionResult",
-        "recordingUrl",
-        "browserRecordingUrl",
-        "liveViewUrl",
-        "browserLiveViewUrl",
-    }
+STATUS_PROPERTIES = (
+    "duration",
+    "terminalAt",
+    "executionResult",
+    "recordingUrl",
+    "browserRecordingUrl",
+    "liveViewUrl",
+    "browserLiveViewUrl",
 )
+"""Properties that come and go with the status (`AsteroidData.set_status`)."""
+KNOWN_PROPERTIES = frozenset({"agentProfileId", "agentProfileName", "parentExecutionId", *STATUS_PROPERTIES})
 """Optional properties `AsteroidData` leaves out on purpose (by status, or at random)."""
 
 
@@ -137,15 +134,7 @@ class AsteroidData:
     def set_status(self, item: JSON, status: str) -> None:
         """Apply a status with the properties that go with it (durations only on terminal ones)."""
         item["status"] = status
-        for key in (
-            "duration",
-            "terminalAt",
-            "executionResult",
-            "recordingUrl",
-            "browserRecordingUrl",
-            "liveViewUrl",
-            "browserLiveViewUrl",
-        ):
+        for key in STATUS_PROPERTIES:
             item.pop(key, None)
         created = parse_time(item["createdAt"])
         if status in TERMINAL:
