@@ -35,3 +35,7 @@ ZAIA_API_KEY_ENV = "ZAIA_API_KEY"
 ZAIA_BASE_URL_ENV = "ZAIA_BASE_URL"
 ZAIA_AUTH_HEADER = "Authorization"
 ZAIA_MAX_PAGE_SIZE = 100
+
+MAX_REPEATED_PAGES = 3
+"""Pages in a row that bring no new item before a numbered listing raises instead of looping;
+one is normal when exactly a page's worth of items is created between two requests."""

@@ -7,6 +7,7 @@ and async resources only hand those descriptions to their core.
 from __future__ import annotations
 
 import datetime
+import functools
 import uuid
 from collections.abc import Callable, Iterable
 from functools import cached_property
@@ -99,14 +100,16 @@ def list_query(
     return query
 
 
-def parse_page(data: Any) -> Page[Execution]:
+def parse_page(data: Any, requested: int) -> Page[Execution]:
+    """A page of `GET /executions`; whether another follows is reckoned from the page number
+    asked for, since the spec does not promise that the `page` field echoes it."""
     response = AgentsExecutionListResponse.from_dict(data)
     # The generated models do not check primitive types, and these three drive the pagination
     # ("0000000" as a pageSize once made a multi-gigabyte string here).
     for name, value in (("page", response.page), ("pageSize", response.page_size), ("total", response.total)):
         if isinstance(value, bool) or not isinstance(value, int):
             raise TypeError(f"{name} must be an integer, not {type(value).__name__}")
-    seen = (response.page - 1) * response.page_size + len(response.items)
+    seen = (requested - 1) * response.page_size + len(response.items)
     return Page(
         items=response.items,
         page=response.page,
@@ -114,6 +117,16 @@ def parse_page(data: Any) -> Page[Execution]:
         total=response.total,
         has_next=bool(response.items) and seen < response.total,
     )
+
+
+def parse_keyed_page(data: Any, requested: int) -> Page[Execution]:
+    """A page of a consistent listing, whose next request is built from the last `createdAt`:
+    a time without a zone cannot be compared or sent back, so it breaks the spec."""
+    page = parse_page(data, requested)
+    for item in page.items:
+        if item.created_at.tzinfo is None:
+            raise ValueError(f"createdAt {item.created_at.isoformat()} of execution {item.id} has no time zone")
+    return page
 
 
 def list_after(query: list[tuple[str, str]], page_size: int, direction: str) -> KeyOperation[Execution]:
@@ -128,7 +141,9 @@ def list_after(query: list[tuple[str, str]], page_size: int, direction: str) -> 
             params = [(key, value) for key, value in params if key != name]
             params.append((name, check.as_datetime(name, boundary + nudge)))
         params += [("page", str(number)), ("pageSize", str(page_size))]
-        return Operation("ExecutionList", "/executions", parse_page, tuple(params))
+        return Operation(
+            "ExecutionList", "/executions", functools.partial(parse_keyed_page, requested=number), tuple(params)
+        )
 
     return operation_for
 
@@ -138,7 +153,7 @@ def list_pages(query: list[tuple[str, str]], page_size: int) -> PageOperation[Ex
 
     def operation_for(number: int) -> Operation[Page[Execution]]:
         params = (*query, ("page", str(number)), ("pageSize", str(page_size)))
-        return Operation("ExecutionList", "/executions", parse_page, params)
+        return Operation("ExecutionList", "/executions", functools.partial(parse_page, requested=number), params)
 
     return operation_for
 

@@ -1,0 +1,208 @@
+"""Numbered and consistent listings when the data moves or the server numbers pages its own way."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import urllib.parse
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import agent_executions as ae
+import httpx
+import pytest
+from agent_executions._constants import MAX_REPEATED_PAGES
+from agent_executions.testing import FakeAsteroidServer, FakeZaiaServer
+
+NOW = datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
+
+
+def iso(moment: datetime.datetime) -> str:
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+# --- exactly a page's worth of new executions between two pages (item 14) --------------------
+
+
+def test_asteroid_listing_survives_a_page_worth_of_new_executions(asteroid_server: FakeAsteroidServer) -> None:
+    existing = {item["id"] for item in asteroid_server.executions}
+    seen: Counter[str] = Counter()
+    with ae.AsteroidClient(api_key=asteroid_server.api_key, base_url=asteroid_server.base_url) as client:
+        for number, page in enumerate(client.executions.list(page_size=10).pages()):
+            seen.update(item.id for item in page.items)
+            if number == 0:  # ten newer executions push page 1 onto page 2
+                for second in range(10):
+                    asteroid_server.add(createdAt=iso(NOW + datetime.timedelta(minutes=1, seconds=second)))
+    assert set(seen) == existing, "every execution that existed comes, none is lost"
+    assert Counter(seen.values())[2] == 10, "the first page comes twice, as the README says it may"
+
+
+def test_zaia_listing_survives_a_page_worth_of_new_executions(zaia_server: FakeZaiaServer) -> None:
+    existing = {item["id"] for item in zaia_server.executions}
+    seen: Counter[str] = Counter()
+    with ae.ZaiaClient(api_key=zaia_server.api_key, base_url=zaia_server.base_url) as client:
+        for number, page in enumerate(client.executions.list(page_size=10).pages()):
+            seen.update(item.id for item in page.items)
+            if number == 0:
+                for second in range(10):
+                    zaia_server.add(createdAt=iso(NOW + datetime.timedelta(minutes=1, seconds=second)))
+    assert set(seen) == existing
+    assert max(seen.values()) == 2
+
+
+# --- a server that repeats itself: caught, but not one page early -----------------------------
+
+
+def scripted_asteroid(
+    pages: Callable[[int], list[dict[str, Any]]], total: int, echo: int | None = None
+) -> ae.AsteroidClient:
+    """A client whose transport answers page n with `pages(n)` (this test is about the walk, not HTTP)."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        number = int(request.url.params["page"])
+        size = int(request.url.params["pageSize"])
+        page = echo if echo is not None else number
+        return httpx.Response(200, json={"items": pages(number), "page": page, "pageSize": size, "total": total})
+
+    return ae.AsteroidClient(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+
+
+@pytest.fixture(scope="module")
+def wire_items() -> list[dict[str, Any]]:
+    with FakeAsteroidServer(seed=3, count=40, now=NOW) as server:
+        return sorted(server.executions, key=lambda item: item["id"])
+
+
+def test_a_server_repeating_one_page_raises_after_the_allowed_repeats(wire_items: list[dict[str, Any]]) -> None:
+    """Every page the same item, total 50: without the guard this ends after 50 identical items."""
+    client = scripted_asteroid(lambda number: wire_items[:1], total=50)
+    pages: list[ae.Page[Any]] = []
+    with pytest.raises(ae.ResponseValidationError, match="no new item") as caught:
+        pages.extend(client.executions.list(page_size=1).pages())
+    assert caught.value.operation == "ExecutionList"
+
+
+def test_repeated_pages_up_to_the_limit_do_not_raise(wire_items: list[dict[str, Any]]) -> None:
+    """Pages 2.. repeat page 1 `MAX_REPEATED_PAGES - 1` times, then the listing moves on."""
+    repeats = MAX_REPEATED_PAGES - 1
+
+    def pages(number: int) -> list[dict[str, Any]]:
+        return wire_items[:2] if number <= 1 + repeats else wire_items[2 * (number - repeats - 1) :][:2]
+
+    client = scripted_asteroid(pages, total=2 * (repeats + 3))
+    items = list(client.executions.list(page_size=2))
+    assert len(items) == 2 * (repeats + 3)
+    assert Counter(item.id for item in items)[wire_items[0]["id"]] == 1 + repeats
+
+
+def test_one_more_repeat_than_allowed_raises(wire_items: list[dict[str, Any]]) -> None:
+    repeats = MAX_REPEATED_PAGES
+
+    def pages(number: int) -> list[dict[str, Any]]:
+        return wire_items[:2] if number <= 1 + repeats else wire_items[2 * (number - repeats - 1) :][:2]
+
+    client = scripted_asteroid(pages, total=2 * (repeats + 3))
+    with pytest.raises(ae.ResponseValidationError, match=f"{MAX_REPEATED_PAGES} pages in a row"):
+        list(client.executions.list(page_size=2))
+
+
+def test_a_zaia_server_that_ignores_the_page_number_cannot_loop_forever() -> None:
+    with FakeZaiaServer(seed=3, count=5) as zaia:
+        full_page = zaia.executions[:5]
+    requests: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        return httpx.Response(200, json=full_page if len(requests) < 100 else [])
+
+    client = ae.ZaiaClient(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+    with pytest.raises(ae.ResponseValidationError, match="no new item"):
+        list(client.executions.list(page_size=5))
+    assert len(requests) == 1 + MAX_REPEATED_PAGES
+
+
+# --- the page field need not echo the request (issue 12 item 8) -------------------------------
+
+
+def test_the_requested_number_drives_the_walk_and_a_differing_echo_is_logged(
+    wire_items: list[dict[str, Any]], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A server that numbers from 0 in its answers: every page still comes once, the end is
+    reckoned from the numbers asked for, and the difference is a warning once, then debug."""
+
+    def pages(number: int) -> list[dict[str, Any]]:
+        return wire_items[:25][(number - 1) * 10 : number * 10]
+
+    with caplog.at_level(logging.DEBUG, logger="agent_executions"):
+        listed = list(scripted_asteroid(pages, total=25, echo=0).executions.list(page_size=10).pages())
+    assert [page.page for page in listed] == [1, 2, 3]
+    assert [len(page.items) for page in listed] == [10, 10, 5]
+    assert [page.has_next for page in listed] == [True, True, False]
+    echoes = [r for r in caplog.records if "page field says 0" in r.getMessage()]
+    assert [r.levelno for r in echoes] == [logging.WARNING, logging.DEBUG, logging.DEBUG]
+    assert "asked for page 1" in echoes[0].getMessage()
+
+
+def test_the_last_page_is_reckoned_from_the_requested_number(wire_items: list[dict[str, Any]]) -> None:
+    """An echo of a later page must not end the listing early (nor an earlier one make it run on)."""
+
+    def pages(number: int) -> list[dict[str, Any]]:
+        return wire_items[(number - 1) * 10 : number * 10]
+
+    assert len(list(scripted_asteroid(pages, total=30, echo=9).executions.list(page_size=10))) == 30
+    assert len(list(scripted_asteroid(pages, total=30, echo=1).executions.list(page_size=10))) == 30
+
+
+# --- consistent listings (items 15 and 16) --------------------------------------------------
+
+
+class CappingAsteroidServer(FakeAsteroidServer):
+    """A server that answers at most `cap` items per page, whatever `pageSize` asks for."""
+
+    cap = 50
+
+    def _wsgi(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        pairs = urllib.parse.parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+        capped = [(k, str(min(int(v), self.cap)) if k == "pageSize" else v) for k, v in pairs]
+        return super()._wsgi({**environ, "QUERY_STRING": urllib.parse.urlencode(capped)}, start_response)
+
+
+@pytest.fixture
+def capping() -> Iterator[CappingAsteroidServer]:
+    with CappingAsteroidServer(seed=5, count=230, now=NOW) as server:
+        yield server
+
+
+@pytest.mark.parametrize("consistent", [True, False])
+def test_a_capped_page_size_is_followed(capping: CappingAsteroidServer, consistent: bool) -> None:
+    with ae.AsteroidClient(api_key=capping.api_key, base_url=capping.base_url) as client:
+        pages = list(client.executions.list(page_size=100, consistent=consistent).pages())
+    ids = [item.id for page in pages for item in page.items]
+    assert sorted(ids) == sorted(item["id"] for item in capping.executions)
+    assert len(ids) == len(set(ids)) == 230
+    assert {page.page_size for page in pages} == {50}
+
+
+def test_a_created_at_without_a_zone_is_a_response_error_in_a_consistent_listing() -> None:
+    with FakeAsteroidServer(seed=2, count=30, now=NOW, validate=False) as server:
+        naive = server.add(createdAt="2026-11-23T13:00:00")
+        with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+            with pytest.raises(ae.ResponseValidationError, match="no time zone") as caught:
+                list(client.executions.list(page_size=10, consistent=True))
+    assert naive["id"] in str(caught.value) and caught.value.operation == "ExecutionList"
+    assert not isinstance(caught.value, ValueError)
+
+
+# --- argument checks the suite must not lose ---------------------------------------------------
+
+
+@pytest.mark.parametrize("gap", [datetime.timedelta(0), datetime.timedelta(seconds=1)])
+def test_created_after_must_be_earlier_than_created_before(
+    asteroid_server: FakeAsteroidServer, gap: datetime.timedelta
+) -> None:
+    with ae.AsteroidClient(api_key=asteroid_server.api_key, base_url=asteroid_server.base_url) as client:
+        with pytest.raises(ValueError, match="created_after must be earlier than created_before"):
+            client.executions.list(created_after=NOW + gap, created_before=NOW)
+        assert len(list(client.executions.list(created_after=NOW - datetime.timedelta(days=400), created_before=NOW)))
+    assert all(r.params("createdBefore") for r in asteroid_server.requests), "only the valid listing was sent"
