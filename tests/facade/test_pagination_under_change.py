@@ -206,3 +206,37 @@ def test_created_after_must_be_earlier_than_created_before(
             client.executions.list(created_after=NOW + gap, created_before=NOW)
         assert len(list(client.executions.list(created_after=NOW - datetime.timedelta(days=400), created_before=NOW)))
     assert all(r.params("createdBefore") for r in asteroid_server.requests), "only the valid listing was sent"
+
+
+@pytest.mark.parametrize("direction", ["desc", "asc"])
+def test_a_consistent_listing_under_churn_gives_each_existing_execution_once(direction: str) -> None:
+    """A small, quick version of the 10,000-execution test: new executions between pages, and
+    25 sharing one instant (more than a page) so that a page lies wholly within it."""
+    with FakeAsteroidServer(seed=9, count=120, now=NOW) as server:
+        for _ in range(25):
+            server.add(createdAt=iso(NOW - datetime.timedelta(hours=3)))
+        existing = {item["id"] for item in server.executions}
+        seen: Counter[str] = Counter()
+        pages: list[ae.Page[Any]] = []
+        with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+            listing = client.executions.list(page_size=10, consistent=True, sort_direction=direction)
+            for number, page in enumerate(listing.pages()):
+                pages.append(page)
+                seen.update(item.id for item in page.items)
+                for offset in range(3):
+                    server.add(createdAt=iso(NOW + datetime.timedelta(seconds=number * 3 + offset)))
+    assert {i for i in existing if seen[i] != 1} == set()
+    created_meanwhile = set(seen) - existing
+    assert (created_meanwhile == set()) if direction == "desc" else created_meanwhile
+    assert max(seen.values()) == 1
+    assert [page.page for page in pages] == list(range(1, len(pages) + 1))
+    assert {page.total for page in pages} == {145}
+    assert [page.has_next for page in pages] == [True] * (len(pages) - 1) + [False]
+
+
+def test_a_consistent_listing_stops_at_its_limit() -> None:
+    with FakeAsteroidServer(seed=9, count=50, now=NOW) as server:
+        with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+            pages = list(client.executions.list(page_size=10, consistent=True, limit=25).pages())
+        assert sum(len(page.items) for page in pages) == 25
+        assert len(server.requests) == len(pages) == 3
