@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 import logging
 import urllib.parse
@@ -240,3 +241,57 @@ def test_a_consistent_listing_stops_at_its_limit() -> None:
             pages = list(client.executions.list(page_size=10, consistent=True, limit=25).pages())
         assert sum(len(page.items) for page in pages) == 25
         assert len(server.requests) == len(pages) == 3
+
+
+# --- the shells around the walks ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_numbered_listing_stops_at_its_limit(asteroid_server: FakeAsteroidServer, mode: str) -> None:
+    options = {"page_size": 10, "limit": 25}
+    if mode == "sync":
+        with ae.AsteroidClient(api_key=asteroid_server.api_key, base_url=asteroid_server.base_url) as client:
+            pages = list(client.executions.list(**options).pages())  # type: ignore[arg-type]
+            items = list(client.executions.list(**options))  # type: ignore[arg-type]
+    else:
+
+        async def main() -> tuple[list[ae.Page[Any]], list[Any]]:
+            async with ae.AsyncAsteroidClient(
+                api_key=asteroid_server.api_key, base_url=asteroid_server.base_url
+            ) as client:
+                listing = client.executions.list(**options)  # type: ignore[arg-type]
+                return [p async for p in listing.pages()], [i async for i in listing]
+
+        pages, items = asyncio.run(main())
+    assert [len(page.items) for page in pages] == [10, 10, 5]
+    assert [page.page for page in pages] == [1, 2, 3] and [page.total for page in pages] == [120] * 3
+    assert [item.id for item in items] == [item.id for page in pages for item in page.items]
+    assert len(asteroid_server.requests) == 6, "three pages for each walk, none beyond the limit"
+
+
+def test_awaiting_an_async_pager_gives_its_first_page(asteroid_server: FakeAsteroidServer) -> None:
+    async def main() -> ae.Page[Any]:
+        async with ae.AsyncAsteroidClient(api_key=asteroid_server.api_key, base_url=asteroid_server.base_url) as client:
+            return await client.executions.list(page_size=7)
+
+    first = asyncio.run(main())
+    assert (first.page, len(first.items), first.total, first.has_next) == (1, 7, 120, True)
+    assert len(asteroid_server.requests) == 1
+
+
+def test_a_sync_listing_refuses_concurrency(asteroid_server: FakeAsteroidServer) -> None:
+    with ae.AsteroidClient(api_key=asteroid_server.api_key, base_url=asteroid_server.base_url) as client:
+        with pytest.raises(ValueError, match="concurrency > 1 needs an async client"):
+            client.executions.list(concurrency=2)
+        assert len(list(client.executions.list(concurrency=1, limit=3))) == 3
+
+
+def test_zaia_pages_end_on_a_short_page(zaia_server: FakeZaiaServer) -> None:
+    with ae.ZaiaClient(api_key=zaia_server.api_key, base_url=zaia_server.base_url) as client:
+        pages = list(client.executions.list(page_size=15).pages())
+    count = len(zaia_server.executions)
+    assert count % 15, "a last page shorter than the others, for this test"
+    full = count // 15
+    assert [len(page.items) for page in pages] == [15] * full + [count % 15]
+    assert [page.has_next for page in pages] == [True] * full + [False]
+    assert [page.page for page in pages] == list(range(1, full + 2))

@@ -1,0 +1,190 @@
+"""Mutation testing of the core modules with cosmic-ray (`make mutate`): how many planted bugs the
+tests catch, written into docs/reliability.md.
+
+Each module is mutated in a copy of the tree (`.mutants/`), never in place, so an interrupted
+run leaves the working tree as it was. Each mutant is judged by the quick tests that exercise
+its module (`MODULES`), stopping at the first failure; a mutant that makes them hang past
+`TIMEOUT` counts as caught, as cosmic-ray counts it. A session is resumed where it stopped
+when the module and its tests are unchanged (`--fresh` starts over).
+
+    python scripts/mutate.py                      # every module in MODULES
+    python scripts/mutate.py --modules errors     # some of them
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / ".mutants"
+REPORT = ROOT / "docs" / "reliability.md"
+START, END = "<!-- mutation -->", "<!-- /mutation -->"
+TIMEOUT = 180.0
+"""Seconds one mutant's test run may take (ten times a normal run on this machine)."""
+
+LISTING_TESTS = ["tests/facade/test_pagination_under_change.py", "tests/facade/test_concurrent_pages.py"]
+
+MODULES: dict[str, tuple[str, list[str]]] = {
+    "errors": ("facade/agent_executions/errors.py", ["tests/facade/test_errors.py"]),
+    "pagination": ("facade/agent_executions/pagination.py", LISTING_TESTS),
+    "retries": (
+        "facade/agent_executions/retries.py",
+        ["tests/facade/test_asteroid_client.py", "-k", "retr or rate or slow or timeout or drop or 5"],
+    ),
+    "_core": (
+        "facade/agent_executions/_core.py",
+        ["tests/facade/test_asteroid_client.py", "tests/facade/test_errors.py"],
+    ),
+}
+DEFAULT_MODULES = ["errors", "pagination"]
+
+
+def copy_tree() -> None:
+    """The sources, tests and settings, fresh; session databases are kept for resuming."""
+    WORK.mkdir(exist_ok=True)
+    for name in ("facade", "generated", "tests"):
+        shutil.rmtree(WORK / name, ignore_errors=True)
+        shutil.copytree(ROOT / name, WORK / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    shutil.copy2(ROOT / "pyproject.toml", WORK / "pyproject.toml")
+
+
+def environment() -> dict[str, str]:
+    """The copy's sources ahead of the editable install's (PYTHONPATH comes before site-packages)."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    env["PYTHONPATH"] = os.pathsep.join([str(WORK / "facade"), str(WORK / "generated")])
+    return env
+
+
+def test_command(tests: list[str]) -> list[str]:
+    return [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", *tests]
+
+
+def fingerprint(module: str, tests: list[str]) -> str:
+    digest = hashlib.sha256(" ".join(tests).encode())
+    for path in [module, *(t.split("::")[0] for t in tests if t.startswith("tests/"))]:
+        digest.update((ROOT / path).read_bytes())
+    return digest.hexdigest()
+
+
+def run_module(name: str, env: dict[str, str], fresh: bool) -> list[dict[str, object]]:
+    module, tests = MODULES[name]
+    config, session, stamp = WORK / f"{name}.toml", WORK / f"{name}.sqlite", WORK / f"{name}.fingerprint"
+    command = " ".join(test_command(tests))
+    config.write_text(
+        "[cosmic-ray]\n"
+        f"module-path = {json.dumps(module)}\n"
+        f"timeout = {TIMEOUT}\n"
+        "excluded-modules = []\n"
+        f"test-command = {json.dumps(command)}\n\n"
+        '[cosmic-ray.distributor]\nname = "local"\n'
+    )
+    baseline = subprocess.run(test_command(tests), cwd=WORK, env=env, capture_output=True, text=True, check=False)
+    if baseline.returncode != 0:
+        sys.exit(f"{name}: the tests fail without any mutation:\n{baseline.stdout[-3000:]}")
+    mark = fingerprint(module, tests)
+    if fresh or not session.exists() or not stamp.exists() or stamp.read_text() != mark:
+        session.unlink(missing_ok=True)
+        subprocess.run([cosmic_ray(), "init", str(config), str(session)], cwd=WORK, env=env, check=True)
+        stamp.write_text(mark)
+    print(f"{name}: mutating {module} ({command})", flush=True)
+    subprocess.run([cosmic_ray(), "exec", str(config), str(session)], cwd=WORK, env=env, check=True)
+    dump = subprocess.run(
+        [cosmic_ray(), "dump", str(session)], cwd=WORK, env=env, capture_output=True, text=True, check=True
+    )
+    results = []
+    for line in dump.stdout.splitlines():
+        item, result = json.loads(line)
+        mutation = item["mutations"][0]
+        results.append(
+            {
+                "line": mutation["start_pos"][0],
+                "operator": mutation["operator_name"].removeprefix("core/"),
+                "definition": mutation.get("definition_name") or "",
+                "outcome": (result or {}).get("test_outcome") or "pending",
+                "diff": changed_lines((result or {}).get("diff") or ""),
+            }
+        )
+    return results
+
+
+def cosmic_ray() -> str:
+    return str(Path(sys.executable).with_name("cosmic-ray"))
+
+
+def changed_lines(diff: str) -> str:
+    """`old` -> `new` of a mutant's one-line diff."""
+    minus = [line[1:].strip() for line in diff.splitlines() if line.startswith("-") and not line.startswith("---")]
+    plus = [line[1:].strip() for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]
+    return f"`{' '.join(minus)}` → `{' '.join(plus)}`" if minus or plus else ""
+
+
+def section(all_results: dict[str, list[dict[str, object]]]) -> str:
+    today = datetime.date.today().isoformat()
+    lines = [
+        f"Last run of `make mutate`: {today}, cosmic-ray {version('cosmic-ray')}, every core operator.",
+        "A mutant is caught when its module's quick tests fail (or hang past the time limit).",
+        "",
+        "| module | mutants | caught | survived | not run | score |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    survivors: list[str] = []
+    for name, results in all_results.items():
+        caught = sum(1 for r in results if r["outcome"] == "killed")
+        survived = [r for r in results if r["outcome"] == "survived"]
+        other = len(results) - caught - len(survived)
+        judged = caught + len(survived)
+        score = f"{100 * caught / judged:.1f} %" if judged else "n/a"
+        lines.append(f"| `{name}` | {len(results)} | {caught} | {len(survived)} | {other} | {score} |")
+        for r in sorted(survived, key=lambda r: (int(str(r["line"])), str(r["operator"]))):
+            survivors.append(f"| `{name}` | {r['line']} | `{r['definition']}` | {r['operator']} | {r['diff']} |")
+    lines += ["", "Surviving mutants:", ""]
+    if survivors:
+        lines += ["| module | line | in | operator | change |", "| --- | --- | --- | --- | --- |", *survivors]
+    else:
+        lines.append("none.")
+    return "\n".join(lines)
+
+
+def write_report(text: str) -> None:
+    document = REPORT.read_text(encoding="utf-8")
+    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
+    if not pattern.search(document):
+        raise SystemExit(f"{REPORT} lacks the {START} ... {END} markers")
+    REPORT.write_text(pattern.sub(lambda _: f"{START}\n{text}\n{END}", document), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else "")
+    parser.add_argument("--modules", default=",".join(DEFAULT_MODULES), help=f"comma-separated, of {sorted(MODULES)}")
+    parser.add_argument("--fresh", action="store_true", help="start every session over")
+    args = parser.parse_args()
+    names = [name.strip() for name in args.modules.split(",") if name.strip()]
+    unknown = [name for name in names if name not in MODULES]
+    if unknown:
+        parser.error(f"unknown modules {unknown}; known: {sorted(MODULES)}")
+    copy_tree()
+    env = environment()
+    where = subprocess.run(
+        [sys.executable, "-c", "import agent_executions; print(agent_executions.__file__)"],
+        cwd=WORK, env=env, capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    if not where.startswith(str(WORK)):
+        sys.exit(f"the copy is not what the tests import ({where}); refusing to mutate")
+    results = {name: run_module(name, env, args.fresh) for name in names}
+    text = section(results)
+    write_report(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
