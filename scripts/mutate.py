@@ -35,7 +35,7 @@ TIMEOUT = 180.0
 LISTING_TESTS = ["tests/facade/test_pagination_under_change.py", "tests/facade/test_concurrent_pages.py"]
 
 MODULES: dict[str, tuple[str, list[str]]] = {
-    "errors": ("facade/agent_executions/errors.py", ["tests/facade/test_errors.py"]),
+    "errors": ("facade/agent_executions/errors.py", ["--noconftest", "tests/facade/test_errors.py"]),
     "pagination": ("facade/agent_executions/pagination.py", LISTING_TESTS),
     "retries": (
         "facade/agent_executions/retries.py",
@@ -65,8 +65,13 @@ def environment() -> dict[str, str]:
     return env
 
 
+QUIET_PLUGINS = ["cacheprovider", "schemathesis", "hypothesispytest", "anyio"]
+"""pytest plugins these tests do not use; their imports were most of each mutant's run."""
+
+
 def test_command(tests: list[str]) -> list[str]:
-    return [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", *tests]
+    plugins = [option for name in QUIET_PLUGINS for option in ("-p", f"no:{name}")]
+    return [sys.executable, "-m", "pytest", "-x", "-q", *plugins, *tests]
 
 
 def fingerprint(module: str, tests: list[str]) -> str:
