@@ -14,6 +14,7 @@ when the module and its tests are unchanged (`--fresh` starts over).
 from __future__ import annotations
 
 import argparse
+import ast
 import datetime
 import hashlib
 import json
@@ -81,7 +82,36 @@ def fingerprint(module: str, tests: list[str]) -> str:
     return digest.hexdigest()
 
 
-def run_module(name: str, env: dict[str, str], fresh: bool) -> list[dict[str, object]]:
+def annotation_spans(path: Path) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Where a module's type annotations are, if `from __future__ import annotations` keeps
+    them from ever being evaluated: a mutant there changes nothing that runs."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    lazy = any(
+        isinstance(node, ast.ImportFrom)
+        and node.module == "__future__"
+        and any(a.name == "annotations" for a in node.names)
+        for node in tree.body
+    )
+    if not lazy:
+        return []
+    spans = []
+    for node in ast.walk(tree):
+        found: list[ast.expr | None] = []
+        if isinstance(node, ast.arg):
+            found.append(node.annotation)
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            found.append(node.returns)
+        elif isinstance(node, ast.AnnAssign):
+            found.append(node.annotation)
+        for annotation in found:
+            if annotation is not None and annotation.end_lineno is not None and annotation.end_col_offset is not None:
+                spans.append(
+                    ((annotation.lineno, annotation.col_offset), (annotation.end_lineno, annotation.end_col_offset))
+                )
+    return spans
+
+
+def run_module(name: str, env: dict[str, str], fresh: bool, execute: bool = True) -> list[dict[str, object]]:
     module, tests = MODULES[name]
     config, session, stamp = WORK / f"{name}.toml", WORK / f"{name}.sqlite", WORK / f"{name}.fingerprint"
     command = " ".join(test_command(tests))
@@ -93,16 +123,18 @@ def run_module(name: str, env: dict[str, str], fresh: bool) -> list[dict[str, ob
         f"test-command = {json.dumps(command)}\n\n"
         '[cosmic-ray.distributor]\nname = "local"\n'
     )
-    baseline = subprocess.run(test_command(tests), cwd=WORK, env=env, capture_output=True, text=True, check=False)
-    if baseline.returncode != 0:
-        sys.exit(f"{name}: the tests fail without any mutation:\n{baseline.stdout[-3000:]}")
-    mark = fingerprint(module, tests)
-    if fresh or not session.exists() or not stamp.exists() or stamp.read_text() != mark:
-        session.unlink(missing_ok=True)
-        subprocess.run([cosmic_ray(), "init", str(config), str(session)], cwd=WORK, env=env, check=True)
-        stamp.write_text(mark)
-    print(f"{name}: mutating {module} ({command})", flush=True)
-    subprocess.run([cosmic_ray(), "exec", str(config), str(session)], cwd=WORK, env=env, check=True)
+    if execute:
+        baseline = subprocess.run(test_command(tests), cwd=WORK, env=env, capture_output=True, text=True, check=False)
+        if baseline.returncode != 0:
+            sys.exit(f"{name}: the tests fail without any mutation:\n{baseline.stdout[-3000:]}")
+        mark = fingerprint(module, tests)
+        if fresh or not session.exists() or not stamp.exists() or stamp.read_text() != mark:
+            session.unlink(missing_ok=True)
+            subprocess.run([cosmic_ray(), "init", str(config), str(session)], cwd=WORK, env=env, check=True)
+            stamp.write_text(mark)
+        print(f"{name}: mutating {module} ({command})", flush=True)
+        subprocess.run([cosmic_ray(), "exec", str(config), str(session)], cwd=WORK, env=env, check=True)
+    spans = annotation_spans(WORK / module)
     dump = subprocess.run(
         [cosmic_ray(), "dump", str(session)], cwd=WORK, env=env, capture_output=True, text=True, check=True
     )
@@ -110,12 +142,16 @@ def run_module(name: str, env: dict[str, str], fresh: bool) -> list[dict[str, ob
     for line in dump.stdout.splitlines():
         item, result = json.loads(line)
         mutation = item["mutations"][0]
+        start, end = tuple(mutation["start_pos"]), tuple(mutation["end_pos"])
+        outcome = (result or {}).get("test_outcome") or "pending"
+        if any(low <= start and end <= high for low, high in spans):
+            outcome = "annotation"
         results.append(
             {
                 "line": mutation["start_pos"][0],
                 "operator": mutation["operator_name"].removeprefix("core/"),
                 "definition": mutation.get("definition_name") or "",
-                "outcome": (result or {}).get("test_outcome") or "pending",
+                "outcome": outcome,
                 "diff": changed_lines((result or {}).get("diff") or ""),
             }
         )
@@ -138,18 +174,22 @@ def section(all_results: dict[str, list[dict[str, object]]]) -> str:
     lines = [
         f"Last run of `make mutate`: {today}, cosmic-ray {version('cosmic-ray')}, every core operator.",
         "A mutant is caught when its module's quick tests fail (or hang past the time limit).",
+        "Mutants inside type annotations are counted apart and left out of the score: the modules",
+        "import `annotations` from `__future__`, so an annotation is never evaluated and a mutant",
+        "there changes nothing that runs.",
         "",
-        "| module | mutants | caught | survived | not run | score |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| module | mutants | in annotations | caught | survived | not run | score |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     survivors: list[str] = []
     for name, results in all_results.items():
         caught = sum(1 for r in results if r["outcome"] == "killed")
         survived = [r for r in results if r["outcome"] == "survived"]
-        other = len(results) - caught - len(survived)
+        annotations = sum(1 for r in results if r["outcome"] == "annotation")
+        other = len(results) - caught - len(survived) - annotations
         judged = caught + len(survived)
         score = f"{100 * caught / judged:.1f} %" if judged else "n/a"
-        lines.append(f"| `{name}` | {len(results)} | {caught} | {len(survived)} | {other} | {score} |")
+        lines.append(f"| `{name}` | {len(results)} | {annotations} | {caught} | {len(survived)} | {other} | {score} |")
         for r in sorted(survived, key=lambda r: (int(str(r["line"])), str(r["operator"]))):
             survivors.append(f"| `{name}` | {r['line']} | `{r['definition']}` | {r['operator']} | {r['diff']} |")
     lines += ["", "Surviving mutants:", ""]
@@ -172,12 +212,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else "")
     parser.add_argument("--modules", default=",".join(DEFAULT_MODULES), help=f"comma-separated, of {sorted(MODULES)}")
     parser.add_argument("--fresh", action="store_true", help="start every session over")
+    parser.add_argument("--report-only", action="store_true", help="write the report of the sessions as they are")
     args = parser.parse_args()
     names = [name.strip() for name in args.modules.split(",") if name.strip()]
     unknown = [name for name in names if name not in MODULES]
     if unknown:
         parser.error(f"unknown modules {unknown}; known: {sorted(MODULES)}")
-    copy_tree()
+    if not args.report_only:
+        copy_tree()
     env = environment()
     where = subprocess.run(
         [sys.executable, "-c", "import agent_executions; print(agent_executions.__file__)"],
@@ -185,7 +227,7 @@ def main() -> None:
     ).stdout.strip()  # fmt: skip
     if not where.startswith(str(WORK)):
         sys.exit(f"the copy is not what the tests import ({where}); refusing to mutate")
-    results = {name: run_module(name, env, args.fresh) for name in names}
+    results = {name: run_module(name, env, args.fresh, execute=not args.report_only) for name in names}
     text = section(results)
     write_report(text)
     print(text)

@@ -41,11 +41,15 @@ def response(status: int, body: bytes = b"", content_type: str | None = None, **
         (418, ae.APIStatusError),
         (499, ae.APIStatusError),
         (301, ae.APIStatusError),
+        (300, ae.APIStatusError),
+        (399, ae.APIStatusError),
+        (299, ae.APIStatusError),
     ],
 )
 def test_each_status_maps_to_its_class(status: int, cls: type[ae.APIStatusError]) -> None:
     error = status_error(response(status, b'{"message": "nope"}', "application/json"))
     assert type(error) is cls
+    assert error.message == ("redirect to (no location) not followed" if 300 <= status < 400 else "nope")
     assert error.status_code == status and error.response.status_code == status
     assert isinstance(error, ae.APIStatusError) and isinstance(error, ae.AgentExecutionsError)
 
@@ -131,3 +135,16 @@ def test_the_other_errors_keep_what_they_are_given() -> None:
     )
     assert ae.ResponseValidationError("x", operation="o", body="").property is None
     assert issubclass(ae.ConfigurationError, ValueError) and issubclass(ae.ConfigurationError, ae.AgentExecutionsError)
+
+
+def test_the_details_of_an_error_are_keyword_arguments() -> None:
+    """Positional details would silently swap if a parameter were added: they are keyword-only."""
+    answer = response(500)
+    with pytest.raises(TypeError):
+        ae.APIConnectionError("m", REQUEST)  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        ae.InternalServerError("m", answer, None)  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        ae.RateLimitError("m", answer, None)  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        ae.ResponseValidationError("m", "ExecutionGet", "")  # type: ignore[misc]
