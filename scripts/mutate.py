@@ -32,6 +32,9 @@ REPORT = ROOT / "docs" / "reliability.md"
 START, END = "<!-- mutation -->", "<!-- /mutation -->"
 TIMEOUT = 180.0
 """Seconds one mutant's test run may take (ten times a normal run on this machine)."""
+TEST_TIMEOUT = 15
+"""Seconds one test may take under a mutant: many mutants of a pagination loop make it endless,
+and the suite's own 120 s limit would make each of them cost two minutes."""
 
 LISTING_TESTS = ["tests/facade/test_pagination_under_change.py", "tests/facade/test_concurrent_pages.py"]
 
@@ -72,7 +75,7 @@ QUIET_PLUGINS = ["cacheprovider", "schemathesis", "hypothesispytest", "anyio"]
 
 def test_command(tests: list[str]) -> list[str]:
     plugins = [option for name in QUIET_PLUGINS for option in ("-p", f"no:{name}")]
-    return [sys.executable, "-m", "pytest", "-x", "-q", *plugins, *tests]
+    return [sys.executable, "-m", "pytest", "-x", "-q", f"--timeout={TEST_TIMEOUT}", *plugins, *tests]
 
 
 def fingerprint(module: str, tests: list[str]) -> str:
@@ -111,6 +114,26 @@ def annotation_spans(path: Path) -> list[tuple[tuple[int, int], tuple[int, int]]
     return spans
 
 
+def in_spans(mutation: dict[str, object], spans: list[tuple[tuple[int, int], tuple[int, int]]]) -> bool:
+    start, end = tuple(mutation["start_pos"]), tuple(mutation["end_pos"])  # type: ignore[arg-type]
+    return any(low <= start and end <= high for low, high in spans)
+
+
+def skip_annotations(session: Path, spans: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
+    """Mark the mutants inside annotations as skipped before running any: nothing they change runs."""
+    from cosmic_ray.work_db import WorkDB, use_db
+    from cosmic_ray.work_item import WorkerOutcome, WorkResult
+
+    with use_db(str(session), WorkDB.Mode.open) as db:
+        skipped = [
+            item.job_id
+            for item in db.work_items
+            if all(in_spans({"start_pos": m.start_pos, "end_pos": m.end_pos}, spans) for m in item.mutations)
+        ]
+        if skipped:
+            db.set_multiple_results(skipped, WorkResult(worker_outcome=WorkerOutcome.SKIPPED, output="annotation"))
+
+
 def run_module(name: str, env: dict[str, str], fresh: bool, execute: bool = True) -> list[dict[str, object]]:
     module, tests = MODULES[name]
     config, session, stamp = WORK / f"{name}.toml", WORK / f"{name}.sqlite", WORK / f"{name}.fingerprint"
@@ -131,6 +154,7 @@ def run_module(name: str, env: dict[str, str], fresh: bool, execute: bool = True
         if fresh or not session.exists() or not stamp.exists() or stamp.read_text() != mark:
             session.unlink(missing_ok=True)
             subprocess.run([cosmic_ray(), "init", str(config), str(session)], cwd=WORK, env=env, check=True)
+            skip_annotations(session, annotation_spans(WORK / module))
             stamp.write_text(mark)
         print(f"{name}: mutating {module} ({command})", flush=True)
         subprocess.run([cosmic_ray(), "exec", str(config), str(session)], cwd=WORK, env=env, check=True)
@@ -142,9 +166,8 @@ def run_module(name: str, env: dict[str, str], fresh: bool, execute: bool = True
     for line in dump.stdout.splitlines():
         item, result = json.loads(line)
         mutation = item["mutations"][0]
-        start, end = tuple(mutation["start_pos"]), tuple(mutation["end_pos"])
         outcome = (result or {}).get("test_outcome") or "pending"
-        if any(low <= start and end <= high for low, high in spans):
+        if in_spans(mutation, spans):
             outcome = "annotation"
         results.append(
             {

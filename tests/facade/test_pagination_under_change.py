@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime
 import logging
+import threading
 import urllib.parse
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -295,3 +296,75 @@ def test_zaia_pages_end_on_a_short_page(zaia_server: FakeZaiaServer) -> None:
     assert [len(page.items) for page in pages] == [15] * full + [count % 15]
     assert [page.has_next for page in pages] == [True] * full + [False]
     assert [page.page for page in pages] == list(range(1, full + 2))
+
+
+# --- pages fetched at once (async, concurrency=N) --------------------------------------------
+
+
+class MeetsAtTheBarrier(FakeAsteroidServer):
+    """Holds the requests for pages 2.. until `parties` of them have arrived: proof that they were
+    in flight together, without timing anything (a missing one breaks the barrier)."""
+
+    def __init__(self, parties: int, **options: Any) -> None:
+        super().__init__(**options)
+        self.barrier = threading.Barrier(parties, timeout=20)
+
+    def _answer(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        if "page=1&" not in environ.get("QUERY_STRING", "") + "&":
+            self.barrier.wait()
+        return super()._answer(environ, start_response)
+
+
+def listed_at_once(server: FakeAsteroidServer, **options: Any) -> list[ae.Page[Any]]:
+    async def main() -> list[ae.Page[Any]]:
+        async with ae.AsyncAsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+            return [page async for page in client.executions.list(page_size=10, **options).pages()]
+
+    return asyncio.run(main())
+
+
+@pytest.mark.parametrize(("count", "limit", "parties"), [(50, None, 4), (50, 35, 3), (47, None, 4)])
+def test_every_page_the_total_announces_is_fetched_at_once(count: int, limit: int | None, parties: int) -> None:
+    with MeetsAtTheBarrier(parties, seed=2, count=count, now=NOW) as server:
+        pages = listed_at_once(server, concurrency=8, limit=limit)
+        assert len(server.requests) == 1 + parties
+    assert sum(len(page.items) for page in pages) == (limit or count)
+    assert [page.page for page in pages] == list(range(1, parties + 2))
+
+
+def test_pages_at_once_stop_where_a_shrunken_total_ends() -> None:
+    """The first page says 5 pages; then 20 executions go. Page 3 is the last: nothing after it."""
+    with FakeAsteroidServer(seed=2, count=50, now=NOW) as server:
+
+        async def main() -> list[ae.Page[Any]]:
+            pages: list[ae.Page[Any]] = []
+            async with ae.AsyncAsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+                async for page in client.executions.list(page_size=10, concurrency=2).pages():
+                    pages.append(page)
+                    if page.page == 1:
+                        for item in server.executions[:20]:
+                            server.remove(item["id"])
+            return pages
+
+        pages = asyncio.run(main())
+    assert [(page.page, page.has_next) for page in pages] == [(1, True), (2, True), (3, False)]
+    assert all(page.items for page in pages)
+
+
+# --- consistent listings and what the server says of its page size ---------------------------
+
+
+@pytest.mark.parametrize("echoed_size", [0, -1, 25])
+def test_a_short_page_ends_a_consistent_listing_whatever_page_size_is_echoed(
+    wire_items: list[dict[str, Any]], echoed_size: int
+) -> None:
+    requests: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        body = {"items": wire_items[:5], "page": 1, "pageSize": echoed_size, "total": 5}
+        return httpx.Response(200, json=body)
+
+    client = ae.AsteroidClient(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+    assert len(list(client.executions.list(page_size=10, consistent=True))) == 5
+    assert len(requests) == 1
