@@ -9,6 +9,7 @@ when the module and its tests are unchanged (`--fresh` starts over).
 
     python scripts/mutate.py                      # every module in MODULES
     python scripts/mutate.py --modules errors     # some of them
+    python scripts/mutate.py --recheck            # survivors again, with tests added since
 """
 
 from __future__ import annotations
@@ -134,6 +135,42 @@ def skip_annotations(session: Path, spans: list[tuple[tuple[int, int], tuple[int
             db.set_multiple_results(skipped, WorkResult(worker_outcome=WorkerOutcome.SKIPPED, output="annotation"))
 
 
+RECHECKED = "caught on a re-check: "
+
+
+def recheck(name: str, env: dict[str, str]) -> None:
+    """Judge a session's survivors again with the tests as they are now (tests added after a run,
+    to catch what it found, without a run of an hour): cosmic-ray's `mutate-and-test` applies one
+    mutant to the copy, runs the module's tests and restores the file. The session records the
+    new outcome."""
+    from cosmic_ray.work_db import WorkDB, use_db
+    from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkResult
+
+    tests = MODULES[name][1]
+    shutil.rmtree(WORK / "tests")
+    shutil.copytree(ROOT / "tests", WORK / "tests", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    command = " ".join(test_command(tests))
+    with use_db(str(WORK / f"{name}.sqlite"), WorkDB.Mode.open) as db:
+        survivors = [item for item, result in db.completed_work_items if result.test_outcome == TestOutcome.SURVIVED]
+        for item in survivors:
+            mutation = item.mutations[0]
+            done = subprocess.run(
+                [cosmic_ray(), "mutate-and-test", str(mutation.module_path), mutation.operator_name,
+                 str(mutation.occurrence), command],
+                cwd=WORK, env=env, capture_output=True, text=True, check=True, timeout=TIMEOUT,
+            )  # fmt: skip
+            outcome = json.loads(done.stdout)
+            print(f"{name}:{mutation.start_pos[0]} {mutation.operator_name}: {outcome['test_outcome']}", flush=True)
+            if outcome["test_outcome"] == "killed":
+                result = WorkResult(
+                    worker_outcome=WorkerOutcome.NORMAL,
+                    output=RECHECKED + (outcome.get("output") or ""),
+                    test_outcome=TestOutcome.KILLED,
+                    diff=outcome.get("diff"),
+                )
+                db.set_result(item.job_id, result)
+
+
 def run_module(name: str, env: dict[str, str], fresh: bool, execute: bool = True) -> list[dict[str, object]]:
     module, tests = MODULES[name]
     config, session, stamp = WORK / f"{name}.toml", WORK / f"{name}.sqlite", WORK / f"{name}.fingerprint"
@@ -175,6 +212,7 @@ def run_module(name: str, env: dict[str, str], fresh: bool, execute: bool = True
                 "operator": mutation["operator_name"].removeprefix("core/"),
                 "definition": mutation.get("definition_name") or "",
                 "outcome": outcome,
+                "rechecked": ((result or {}).get("output") or "").startswith(RECHECKED),
                 "diff": changed_lines((result or {}).get("diff") or ""),
             }
         )
@@ -215,6 +253,13 @@ def section(all_results: dict[str, list[dict[str, object]]]) -> str:
         lines.append(f"| `{name}` | {len(results)} | {annotations} | {caught} | {len(survived)} | {other} | {score} |")
         for r in sorted(survived, key=lambda r: (int(str(r["line"])), str(r["operator"]))):
             survivors.append(f"| `{name}` | {r['line']} | `{r['definition']}` | {r['operator']} | {r['diff']} |")
+    rechecked = sum(1 for results in all_results.values() for r in results if r["rechecked"])
+    if rechecked:
+        lines += [
+            "",
+            f"{rechecked} of the caught mutants survived the run and were caught when judged again with",
+            "tests written after it (`scripts/mutate.py --recheck`).",
+        ]
     lines += ["", "Surviving mutants:", ""]
     if survivors:
         lines += ["| module | line | in | operator | change |", "| --- | --- | --- | --- | --- |", *survivors]
@@ -236,21 +281,28 @@ def main() -> None:
     parser.add_argument("--modules", default=",".join(DEFAULT_MODULES), help=f"comma-separated, of {sorted(MODULES)}")
     parser.add_argument("--fresh", action="store_true", help="start every session over")
     parser.add_argument("--report-only", action="store_true", help="write the report of the sessions as they are")
+    parser.add_argument(
+        "--recheck", action="store_true", help="judge the survivors again with the current tests, then report"
+    )
     args = parser.parse_args()
     names = [name.strip() for name in args.modules.split(",") if name.strip()]
     unknown = [name for name in names if name not in MODULES]
     if unknown:
         parser.error(f"unknown modules {unknown}; known: {sorted(MODULES)}")
-    if not args.report_only:
+    if not (args.report_only or args.recheck):
         copy_tree()
     env = environment()
+    if args.recheck:
+        for name in names:
+            recheck(name, env)
     where = subprocess.run(
         [sys.executable, "-c", "import agent_executions; print(agent_executions.__file__)"],
         cwd=WORK, env=env, capture_output=True, text=True, check=True,
     ).stdout.strip()  # fmt: skip
     if not where.startswith(str(WORK)):
         sys.exit(f"the copy is not what the tests import ({where}); refusing to mutate")
-    results = {name: run_module(name, env, args.fresh, execute=not args.report_only) for name in names}
+    execute = not (args.report_only or args.recheck)
+    results = {name: run_module(name, env, args.fresh, execute=execute) for name in names}
     text = section(results)
     write_report(text)
     print(text)

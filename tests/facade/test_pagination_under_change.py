@@ -368,3 +368,27 @@ def test_a_short_page_ends_a_consistent_listing_whatever_page_size_is_echoed(
     client = ae.AsteroidClient(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
     assert len(list(client.executions.list(page_size=10, consistent=True))) == 5
     assert len(requests) == 1
+
+
+def test_page_numbers_beyond_the_small_int_cache_are_compared_by_value(
+    wire_items: list[dict[str, Any]], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Page 257 and up are new int objects each time: an identity check would warn on every one."""
+    template = wire_items[0]
+    pages = 260
+
+    def one_item(number: int) -> list[dict[str, Any]]:
+        return [{**template, "id": f"00000000-0000-4000-8000-{number:012d}"}] if number <= pages else []
+
+    with caplog.at_level(logging.DEBUG, logger="agent_executions"):
+        items = list(scripted_asteroid(one_item, total=pages).executions.list(page_size=1))
+    assert len(items) == pages
+    assert not [r for r in caplog.records if "page field says" in r.getMessage()]
+
+
+def test_a_consistent_listing_follows_a_server_capping_pages_at_one() -> None:
+    with CappingAsteroidServer(seed=5, count=6, now=NOW) as server:
+        server.cap = 1
+        with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+            ids = [item.id for item in client.executions.list(page_size=10, consistent=True)]
+    assert sorted(ids) == sorted(item["id"] for item in server.executions)
