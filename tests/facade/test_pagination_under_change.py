@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import inspect
 import logging
 import threading
 import urllib.parse
@@ -392,3 +393,72 @@ def test_a_consistent_listing_follows_a_server_capping_pages_at_one() -> None:
         with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
             ids = [item.id for item in client.executions.list(page_size=10, consistent=True)]
     assert sorted(ids) == sorted(item["id"] for item in server.executions)
+
+
+class HoldsLaterPages(FakeAsteroidServer):
+    """Answers page 3 only once page 4 has arrived, and holds page 4 until `release` is set (or
+    10 s pass, counted in `timed_out`): page 4 is surely in flight when page 3 ends the listing,
+    and a client that cancels what it no longer needs never makes it time out."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.fourth_arrived = threading.Event()
+        self.release = threading.Event()
+        self.timed_out = 0
+
+    def _answer(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        page = int(urllib.parse.parse_qs(environ.get("QUERY_STRING", "")).get("page", ["1"])[0])
+        if page == 3:
+            self.fourth_arrived.wait(10)
+        if page >= 4:
+            self.fourth_arrived.set()
+            if not self.release.wait(10):
+                self.timed_out += 1
+        return super()._answer(environ, start_response)
+
+
+def test_pages_in_flight_that_are_no_longer_needed_are_cancelled() -> None:
+    """The total shrinks after page 1, so page 3 is the last; page 4 is already in flight."""
+    with HoldsLaterPages(seed=2, count=50, now=NOW) as server:
+
+        async def main() -> list[int]:
+            numbers: list[int] = []
+            async with ae.AsyncAsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+                async for page in client.executions.list(page_size=10, concurrency=2).pages():
+                    numbers.append(page.page)
+                    if page.page == 1:
+                        for item in server.executions[:20]:
+                            server.remove(item["id"])
+            return numbers
+
+        try:
+            assert asyncio.run(main()) == [1, 2, 3]
+            assert server.timed_out == 0, "the listing waited for a page it did not need"
+        finally:
+            server.release.set()
+        assert server.fourth_arrived.is_set(), "page 4 was in flight"
+
+
+def test_pages_at_once_when_the_first_page_is_the_only_one() -> None:
+    with FakeAsteroidServer(seed=2, count=7, now=NOW) as server:
+        pages = listed_at_once(server, concurrency=8)
+        assert len(server.requests) == 1
+    assert [(page.page, len(page.items), page.has_next) for page in pages] == [(1, 7, False)]
+
+
+def test_the_walks_take_only_their_settings() -> None:
+    """A walk's progress (page number, ids seen, boundary...) always starts fresh: it is not a
+    constructor argument, and the settings are keyword-only beside `limit`."""
+    from agent_executions.pagination import KeysetWalk, PageWalk
+
+    def parameters(cls: type) -> list[tuple[str, Any]]:
+        return [(p.name, p.kind) for p in inspect.signature(cls).parameters.values()]
+
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    assert parameters(PageWalk) == [("limit", inspect.Parameter.POSITIONAL_OR_KEYWORD), ("operation_for", keyword)]
+    assert parameters(KeysetWalk) == [
+        ("limit", inspect.Parameter.POSITIONAL_OR_KEYWORD),
+        ("operation_for", keyword),
+        ("key", keyword),
+        ("page_size", keyword),
+    ]
