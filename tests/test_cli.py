@@ -8,9 +8,11 @@ import json
 import signal
 import subprocess
 import sys
-import time
+import threading
 import uuid
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from agent_executions.testing import FakeAsteroidServer, FakeZaiaServer
@@ -173,20 +175,36 @@ def test_fake_flag_needs_no_key_or_network() -> None:
     assert len(done.stdout.splitlines()) == 4
 
 
+class HoldsTheSecondPage(FakeAsteroidServer):
+    """Answers the first page, then holds every later request until `release` is set: the export
+    is mid-flight when Ctrl-C comes, however slowly the machine starts the command."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.waiting = threading.Event()
+        self.release = threading.Event()
+
+    def _answer(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if self.requests:  # the first request has been answered
+            self.waiting.set()
+            self.release.wait(60)
+        return super()._answer(environ, start_response)
+
+
 def test_ctrl_c_stops_cleanly_and_leaves_no_file(tmp_path: Path) -> None:
-    with FakeAsteroidServer(seed=4, count=1000) as server:
-        server.latency = 0.3  # ten pages: the export is still running when Ctrl-C comes
+    with HoldsTheSecondPage(seed=4, count=300) as server:
         target = tmp_path / "all.jsonl"
         command = [sys.executable, "-m", "agent_executions", "asteroid", "list", "--all", "--output", str(target)]
         command += ["--api-key", server.api_key, "--base-url", server.base_url]
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        for _ in range(200):
-            if len(server.requests) >= 2:
-                break
-            time.sleep(0.05)
-        process.send_signal(signal.SIGINT)
-        _, stderr = process.communicate(timeout=30)
-    assert process.returncode == 130
+        try:
+            assert server.waiting.wait(120), "the command never asked for its second page"
+            process.send_signal(signal.SIGINT)
+            _, stderr = process.communicate(timeout=60)
+        finally:
+            server.release.set()
+            process.kill()
+    assert process.returncode == 130, stderr
     assert "interrupted" in stderr and "Traceback" not in stderr
     assert list(tmp_path.iterdir()) == []
 

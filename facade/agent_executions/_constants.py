@@ -41,3 +41,7 @@ MAX_BACKOFF_EXPONENT = 32
 DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 """Largest response body read (decoded), per client (`max_response_bytes=`); a larger one raises
 `ResponseTooLargeError`. A page of 100 executions is a few hundred kilobytes."""
+
+MAX_REPEATED_PAGES = 3
+"""Pages in a row that bring no new item before a numbered listing raises instead of looping;
+one is normal when exactly a page's worth of items is created between two requests."""

@@ -107,14 +107,16 @@ def list_query(
     return check.merge_query(params, extra)
 
 
-def parse_page(data: Any) -> Page[Execution]:
+def parse_page(data: Any, requested: int) -> Page[Execution]:
+    """A page of `GET /executions`; whether another follows is reckoned from the page number
+    asked for, since the spec does not promise that the `page` field echoes it."""
     response = AgentsExecutionListResponse.from_dict(data)
     # The generated models do not check primitive types, and these three drive the pagination
     # ("0000000" as a pageSize once made a multi-gigabyte string here).
     for name, value in (("page", response.page), ("pageSize", response.page_size), ("total", response.total)):
         if isinstance(value, bool) or not isinstance(value, int):
             raise TypeError(f"{name} must be an integer, not {type(value).__name__}")
-    seen = (response.page - 1) * response.page_size + len(response.items)
+    seen = (requested - 1) * response.page_size + len(response.items)
     return Page(
         items=response.items,
         page=response.page,
@@ -124,11 +126,27 @@ def parse_page(data: Any) -> Page[Execution]:
     )
 
 
-def page_operation(query: Query, headers: Headers, number: int, size: int) -> Operation[Page[Execution]]:
+def parse_keyed_page(data: Any, requested: int) -> Page[Execution]:
+    """A page of a consistent listing, whose next request is built from the last `createdAt`:
+    a time without a zone cannot be compared or sent back, so it breaks the spec."""
+    page = parse_page(data, requested)
+    for item in page.items:
+        if item.created_at.tzinfo is None:
+            raise ValueError(f"createdAt {item.created_at.isoformat()} of execution {item.id} has no time zone")
+    return page
+
+
+def page_operation(
+    query: Query, headers: Headers, number: int, size: int, parse: Callable[[Any, int], Page[Execution]] = parse_page
+) -> Operation[Page[Execution]]:
     """The operation that fetches page `number` of a listing of `size` executions per page."""
     page, page_size = PAGE_PARAMS
     params = (*query, (page, str(number)), (page_size, str(size)))
-    return Operation(LIST.operation_id, LIST.path, parse_page, params, LIST.method, headers)
+
+    def read(data: Any) -> Page[Execution]:
+        return parse(data, number)
+
+    return Operation(LIST.operation_id, LIST.path, read, params, LIST.method, headers)
 
 
 def list_pages(query: Query, headers: Headers, size: int) -> PageOperation[Execution]:
@@ -143,10 +161,10 @@ def list_after(query: Query, headers: Headers, size: int, direction: str) -> Key
     nudge = datetime.timedelta(microseconds=1 if direction == "desc" else -1)  # the bounds are exclusive
 
     def operation_for(boundary: datetime.datetime | None, number: int) -> Operation[Page[Execution]]:
-        if boundary is None:
-            return page_operation(query, headers, number, size)
-        bound = {LIST.query_name(arg): [check.as_datetime(arg, boundary + nudge)]}
-        return page_operation(check.merge_query(query, bound), headers, number, size)
+        if boundary is not None:
+            bound = {LIST.query_name(arg): [check.as_datetime(arg, boundary + nudge)]}
+            return page_operation(check.merge_query(query, bound), headers, number, size, parse_keyed_page)
+        return page_operation(query, headers, number, size, parse_keyed_page)
 
     return operation_for
 

@@ -59,7 +59,12 @@ def duration(text: str) -> datetime.timedelta:
     match = DURATION.match(text.strip())
     if not match:
         raise argparse.ArgumentTypeError(f"not a duration like 30m, 24h or 7d: {text!r}")
-    return datetime.timedelta(**{UNITS[match.group(2)]: int(match.group(1))})
+    try:
+        span = datetime.timedelta(**{UNITS[match.group(2)]: int(match.group(1))})
+        datetime.datetime.now(datetime.UTC) - span
+    except OverflowError:
+        raise argparse.ArgumentTypeError(f"{text!r} reaches back before the year 1") from None
+    return span
 
 
 def key_value(text: str) -> tuple[str, str]:
@@ -108,6 +113,12 @@ def build_parser() -> argparse.ArgumentParser:
     amount.add_argument("--all", action="store_true", help="every matching execution")
     listing.add_argument("--format", choices=_render.FORMATS, help="default: table on a terminal, else jsonl")
     listing.add_argument("--output", help="write to FILE (atomically: complete or absent)")
+    listing.add_argument(
+        "--csv-raw",
+        action="store_true",
+        help="CSV cells exactly as the API sent them; by default text starting with = + - @ or a"
+        " tab/CR/LF gets a leading ' so a spreadsheet does not run it as a formula",
+    )
 
     parser = argparse.ArgumentParser(prog="agent-executions", description=__doc__.split("\n\n")[0] if __doc__ else "")
     parser.add_argument("--fake", action="store_true", help="use the embedded fake server instead of the vendor")
@@ -247,7 +258,8 @@ def emit_listing(args: argparse.Namespace, pager: SyncPager[Any]) -> int:
         print_rich(_render.table(records, args.vendor, f"{shown} executions"))
         return EXIT_OK
     with _render.atomic_output(args.output, sys.stdout) as out:
-        count = _render.write_records(with_progress(pager, show=bool(args.output)), fmt, out, args.vendor)
+        items = with_progress(pager, show=bool(args.output))
+        count = _render.write_records(items, fmt, out, args.vendor, csv_raw=args.csv_raw)
     if args.output:
         print(f"wrote {count} executions to {args.output}", file=sys.stderr)
     return EXIT_OK
@@ -279,14 +291,24 @@ def _progress() -> Any:
     return Progress(*columns, console=Console(stderr=True))
 
 
+NEEDS_RICH = "tables and trees need rich: pip install 'agent-executions[cli]', or use --format json"
+
+
 def print_rich(renderable: Any) -> None:
     try:
         from rich.console import Console
     except ImportError:
-        raise UsageError(
-            "tables and trees need rich: pip install 'agent-executions[cli]', or use --format json"
-        ) from None
+        raise UsageError(NEEDS_RICH) from None
     Console().print(renderable)
+
+
+def check_before_requests(args: argparse.Namespace) -> None:
+    """What would fail only at the end (a table without rich, an output file that cannot be
+    written), refused before the first request."""
+    if getattr(args, "output", None):
+        _render.check_output_path(args.output)
+    if "format" in args and output_format(args, machine="json") == "table" and not _render.rich_available():
+        raise UsageError(NEEDS_RICH)
 
 
 # --- running --------------------------------------------------------------------
@@ -333,6 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     debug = getattr(args, "debug", False)
     try:
+        check_before_requests(args)
         with open_client(args) as client:
             code = int(args.run(args, client))
             sys.stdout.flush()  # here, so that a reader gone away is met below, not at exit

@@ -3,18 +3,20 @@
 A walk decides which page comes next and when to stop: `PageWalk` by page number,
 `KeysetWalk` by the last key seen (for consistent listings). `SyncPager` and
 `AsyncPager` are the thin shells that fetch. A walk can never loop forever: it stops on an empty page, on the
-vendor's own last-page rule, and raises when the server answers a page with one it
+vendor's own last-page rule, and raises when the server keeps answering with items it
 already sent.
 """
 
 from __future__ import annotations
 
+import logging
 from collections import deque
 from collections.abc import AsyncIterator, Callable, Generator, Iterator
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 import attrs
 
+from ._constants import LOGGER_NAME, MAX_REPEATED_PAGES
 from ._core import AsyncCore, Operation, SyncCore
 from .errors import ResponseValidationError
 
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
     import asyncio
 
 T = TypeVar("T")
+logger = logging.getLogger(LOGGER_NAME)
 
 
 @attrs.frozen
@@ -65,11 +68,21 @@ class _LimitedWalk(Generic[T]):
 
 @attrs.define
 class PageWalk(_LimitedWalk[T]):
-    """Offset pagination: page 1, 2, 3... until the server says there is no next page."""
+    """Offset pagination: page 1, 2, 3... until the server says there is no next page.
+
+    The number asked for drives the walk: the spec does not promise that a page's `page`
+    field echoes it, so a differing echo is logged, not refused. A server that keeps
+    answering with nothing new (it ignores the page number, say) is caught by the items
+    instead: `MAX_REPEATED_PAGES` pages in a row that bring no item the previous page did
+    not have raise. One such page is normal while data moves (exactly a page's worth of
+    executions created between two requests), so one alone does not.
+    """
 
     operation_for: PageOperation[T] = attrs.field(kw_only=True)
     next_number: int | None = attrs.field(default=1, init=False)
-    last_first_item: Any = attrs.field(default=None, init=False)
+    previous_ids: frozenset[Any] = attrs.field(default=frozenset(), init=False)
+    repeated: int = attrs.field(default=0, init=False)
+    echo_warned: bool = attrs.field(default=False, init=False)
 
     def next_operation(self) -> Operation[Page[T]] | None:
         if self.next_number is None or self.limit_reached():
@@ -77,21 +90,28 @@ class PageWalk(_LimitedWalk[T]):
         return self.operation_for(self.next_number)
 
     def accept(self, op: Operation[Page[T]], page: Page[T]) -> Page[T]:
-        requested = self.next_number
+        requested = self.next_number if self.next_number is not None else page.page
         if page.page != requested:
+            self._log_echo(op, requested, page.page)
+            page = attrs.evolve(page, page=requested)
+        ids = frozenset(key for item in page.items if (key := getattr(item, "id", None)) is not None)
+        self.repeated = self.repeated + 1 if ids and ids <= self.previous_ids else 0
+        if self.repeated >= MAX_REPEATED_PAGES:
             raise ResponseValidationError(
-                f"asked for page {requested}, the server sent page {page.page}", operation=op.name, body=""
-            )
-        first = getattr(page.items[0], "id", None) if page.items else None
-        if first is not None and first == self.last_first_item:
-            raise ResponseValidationError(
-                f"page {requested} repeats the previous page; stopping to avoid an endless listing",
+                f"{self.repeated} pages in a row, up to page {requested}, brought no new item;"
+                " stopping to avoid an endless listing",
                 operation=op.name,
                 body="",
             )
-        self.last_first_item = first
+        self.previous_ids = ids
         self.next_number = requested + 1 if page.has_next and page.items else None
         return self._count(page)
+
+    def _log_echo(self, op: Operation[Page[T]], requested: int, echoed: int) -> None:
+        """Warn once per listing (a server numbering from 0 would make a listing skip a page), then quietly."""
+        level = logging.DEBUG if self.echo_warned else logging.WARNING
+        self.echo_warned = True
+        logger.log(level, "%s: asked for page %d, the server's page field says %r", op.name, requested, echoed)
 
 
 @attrs.define
@@ -125,7 +145,10 @@ class KeysetWalk(_LimitedWalk[T]):
         self.pages += 1
         if self.pages == 1:
             self.total = page.total
-        if len(page.items) < self.page_size:
+        # A server may cap the page size below the one asked for: a page as full as it answered
+        # with is not the last one.
+        capacity = page.page_size if 0 < page.page_size < self.page_size else self.page_size
+        if len(page.items) < capacity or not page.items:
             self.done = True
         else:
             last = self.key(page.items[-1])

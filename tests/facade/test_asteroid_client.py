@@ -421,7 +421,7 @@ def test_a_server_that_ignores_the_page_number_cannot_loop_forever() -> None:
         return httpx.Response(200, json={"items": [item], "page": 1, "pageSize": 1, "total": 10**9})
 
     client = ae.AsteroidClient(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(always_page_one)))
-    with pytest.raises(ae.ResponseValidationError, match="asked for page 2"):
+    with pytest.raises(ae.ResponseValidationError, match="no new item"):
         list(client.executions.list(page_size=1))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import json
 import logging
 import os
 import subprocess
@@ -79,11 +80,14 @@ def test_the_key_is_in_no_repr(server: FakeAsteroidServer) -> None:
 
 
 def test_the_key_is_in_no_command_line_output_even_with_debug(server: FakeAsteroidServer) -> None:
-    for args, code in ((["get", str(uuid.uuid4())], 4), (["list", "--limit", "3", "--format", "json"], 0)):
+    runs = [(["get", str(uuid.uuid4())], 4), (["list", "--limit", "3", "--format", "json"], 0)]
+    for args, code in runs:  # a not-found traceback and a listing: both must have run, not failed early
         command = [sys.executable, "-m", "agent_executions", "asteroid", *args, "--debug"]
         env = {**os.environ, "ASTEROID_API_KEY": SECRET, "ASTEROID_BASE_URL": server.base_url}
         done = subprocess.run(command, capture_output=True, text=True, env=env, check=False, timeout=60)
-        assert done.returncode == code, done.stderr  # the command ran and reached the server
+        assert done.returncode == code, done.stderr
+        assert ("Traceback" in done.stderr) == (code != 0)
+        assert len(json.loads(done.stdout)) == 3 if code == 0 else done.stdout == ""
         assert SECRET not in done.stdout + done.stderr
     assert server.requests[-1].headers[server.auth_header.lower()] == "<redacted>"
 

@@ -151,6 +151,7 @@ class FakeServer:
         self._version = 0  # bumped by every change, so listings can be cached between changes
         self._listings: dict[Any, list[JSON]] = {}
         self._pages: dict[Any, bytes] = {}
+        self._read = threading.local()  # the store version this thread's request read its listing at
         self.populate(self.default_count if count is None else count)
 
     # --- lifecycle ------------------------------------------------------------
@@ -274,12 +275,20 @@ class FakeServer:
                 if len(self._listings) >= MAX_CACHED_LISTINGS or _stale(self._listings, self._version):
                     self._listings.clear()
                 listing = self._listings[key] = build(self._store.values())
+            self._read.version = self._version
             return listing
 
     def encoded_page(self, key: Any, make: Callable[[], Any]) -> bytes:
         """The JSON of one page of the current listing, encoded once until the store changes,
-        so that a benchmark measures its clients rather than this server's json.dumps."""
-        version = self._version
+        so that a benchmark measures its clients rather than this server's json.dumps.
+
+        The page is cached under the version its listing was read at, not the current one: a
+        change between the two (another thread's `add()`) must not file an old page as new."""
+        version = getattr(self._read, "version", None)
+        self._read.version = None
+        if version is None:
+            with self._store_lock:
+                version = self._version
         cached = self._pages.get((version, key))
         if cached is None:
             cached = json.dumps(make()).encode()
