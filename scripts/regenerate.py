@@ -486,7 +486,27 @@ def regenerate(
         if breaking_changes(result.changes):
             print(f"{result.api.name}: breaking changes accepted: the release that ships them is a new major version")
         print(f"{result.api.name}: wrote generated/{result.api.package}")
+    update_api_snapshot(openapi_dir.parent)
     return 0
+
+
+def update_api_snapshot(root: Path) -> None:
+    """Rewrite the public-API snapshot of the tree just regenerated, so the release's effect on
+    what users import shows as a diff in the same commit (`make test` compares it with the code).
+    Only additive releases, or breaking ones accepted on purpose, get this far."""
+    script, snapshot = root / "scripts" / "api_snapshot.py", root / "docs" / "api" / "agent_executions.txt"
+    if not (script.exists() and snapshot.exists()):
+        return  # a bare copy of openapi/ and generated/ (the regeneration tests) has no snapshot
+    before = snapshot.read_text(encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        print(f"public API snapshot not rewritten ({(done.stderr or done.stdout).strip()[-300:]})", file=sys.stderr)
+        return
+    after = snapshot.read_text(encoding="utf-8").splitlines()
+    added = len(set(after) - set(before.splitlines()))
+    removed = len(set(before.splitlines()) - set(after))
+    if added or removed:
+        print(f"public API snapshot: {added} lines added, {removed} removed in docs/api/agent_executions.txt; review")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -78,3 +79,19 @@ def test_a_zaia_release(repo: Path, change: str) -> None:
         assert seen["key_headers"] == ["x-zaia-key"]
     else:
         assert seen["key_headers"] == ["authorization"]
+
+
+def test_a_release_that_lands_rewrites_the_public_api_snapshot(tmp_path: Path) -> None:
+    """The snapshot moves with the regeneration, so `make test` stays green and the diff is reviewed."""
+    root = tmp_path / "tree"
+    for part in ("openapi", "generated", "facade", "scripts"):
+        shutil.copytree(ROOT / part, root / part, ignore=shutil.ignore_patterns("__pycache__", ".*"))
+    (root / "docs" / "api").mkdir(parents=True)
+    shutil.copy(ROOT / "docs" / "api" / "agent_executions.txt", root / "docs" / "api")
+    source = root / "next.yaml"
+    source.write_text(next_release("asteroid", ["new_required_properties"], root=ROOT), encoding="utf-8")
+    done = regenerate(root, "asteroid", "--source", str(source))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "public API snapshot:" in done.stdout and "0 removed" in done.stdout
+    snapshot = (root / "docs" / "api" / "agent_executions.txt").read_text()
+    assert "    workflow_name: str\n" in snapshot and "    costs: " in snapshot
