@@ -11,13 +11,10 @@ import httpx
 from agent_executions.testing import FakeAsteroidServer
 
 NOW = datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
-KEY_HEADER = "X-Asteroid-Agents-Api-Key"
 
 
 def first_page(server: FakeAsteroidServer, params: list[tuple[str, str]] | None = None) -> dict[str, Any]:
-    response = httpx.get(
-        server.base_url + "/executions", params=params or [], headers={KEY_HEADER: server.api_key}, timeout=10
-    )
+    response = httpx.get(server.api_url + "/executions", params=params or [], headers=server.auth_headers, timeout=10)
     assert response.status_code == 200, response.text
     body: dict[str, Any] = response.json()
     return body

@@ -32,8 +32,14 @@ def schema(doc: Doc, name: str) -> Doc:
     return found
 
 
+PREFIX = next(p for p in pinned("asteroid")["paths"] if p.endswith("/executions")).removesuffix("/executions")
+"""Where the pinned spec's paths start: empty, or `/agents/v2` once the vendor moves it into the paths."""
+LIST = PREFIX + "/executions"
+GET = PREFIX + "/executions/{executionId}"
+
+
 def listing_param(doc: Doc, name: str) -> Doc:
-    found: Doc = next(p for p in doc["paths"]["/executions"]["get"]["parameters"] if p["name"] == name)
+    found: Doc = next(p for p in doc["paths"][LIST]["get"]["parameters"] if p["name"] == name)
     return found
 
 
@@ -84,24 +90,22 @@ BREAKS: dict[str, tuple[str, Edit, str]] = {
     "parameter narrowed to an integer": (
         "asteroid",
         lambda d: listing_param(d, "executionId").update(schema={"type": "integer"}),
-        "~ type parameter GET /executions query:executionId: string -> integer (BREAKING",
+        f"~ type parameter GET {LIST} query:executionId: string -> integer (BREAKING",
     ),
     "parameter becomes required": (
         "asteroid",
         lambda d: listing_param(d, "outcomeLabel").update(required=True),
-        "~ parameter GET /executions query:outcomeLabel: optional -> required (BREAKING",
+        f"~ parameter GET {LIST} query:outcomeLabel: optional -> required (BREAKING",
     ),
     "removed parameter": (
         "asteroid",
-        lambda d: d["paths"]["/executions"]["get"]["parameters"].remove(listing_param(d, "metadataKey")),
-        "- parameter GET /executions query:metadataKey (BREAKING",
+        lambda d: d["paths"][LIST]["get"]["parameters"].remove(listing_param(d, "metadataKey")),
+        f"- parameter GET {LIST} query:metadataKey (BREAKING",
     ),
     "removed operation": (
         "asteroid",
-        lambda d: d["paths"]["/executions/{executionId}"].update(
-            post=d["paths"]["/executions/{executionId}"].pop("get")
-        ),
-        "- operation GET /executions/{executionId} (BREAKING: the facade method that wraps it stops working)",
+        lambda d: d["paths"][GET].update(post=d["paths"][GET].pop("get")),
+        f"- operation GET {GET} (BREAKING: the facade method that wraps it stops working)",
     ),
     "zaia removed property": (
         "zaia",
@@ -190,44 +194,44 @@ def test_accept_breaking_writes_the_release(repo: Path, tmp_path: Path) -> None:
 
 
 def new_trigger_source(doc: Doc) -> None:
-    """A `warmup` trigger source: a new schema and `oneOf` branch."""
+    """A `telepathy` trigger source: a new schema and `oneOf` branch."""
     schemas = doc["components"]["schemas"]
-    schemas["Agents.Execution.WarmupTriggerContext"] = {
+    schemas["Agents.Execution.TelepathyTriggerContext"] = {
         "type": "object",
-        "properties": {"source": {"type": "string", "enum": ["warmup"]}, "poolId": {"type": "string"}},
+        "properties": {"source": {"type": "string", "enum": ["telepathy"]}, "poolId": {"type": "string"}},
         "required": ["source"],
     }
-    ref = {"$ref": "#/components/schemas/Agents.Execution.WarmupTriggerContext"}
+    ref = {"$ref": "#/components/schemas/Agents.Execution.TelepathyTriggerContext"}
     schemas["Agents.Execution.TriggerContext"]["oneOf"].append(ref)
-    schemas["Agents.Execution.TriggerContext"]["discriminator"]["mapping"]["warmup"] = ref
+    schemas["Agents.Execution.TriggerContext"]["discriminator"]["mapping"]["telepathy"] = ref
 
 
 def new_required_properties(doc: Doc) -> None:
     item = schema(doc, ITEM)
-    item["properties"]["workflowVersionId"] = {"$ref": "#/components/schemas/Common.uuid"}
-    item["properties"]["workflowName"] = {"type": "string"}
-    item["required"] += ["workflowVersionId", "workflowName"]
+    item["properties"]["testOnlyVersionId"] = {"$ref": "#/components/schemas/Common.uuid"}
+    item["properties"]["testOnlyName"] = {"type": "string"}
+    item["required"] += ["testOnlyVersionId", "testOnlyName"]
 
 
 ADDITIVE: dict[str, tuple[list[Edit], list[str]]] = {
     "asteroid": (
         [
-            lambda d: schema(d, "Agents.Execution.Status")["enum"].append("queued"),
+            lambda d: schema(d, "Agents.Execution.Status")["enum"].append("hibernating"),
             new_required_properties,
             new_trigger_source,
-            lambda d: d["paths"]["/executions"]["get"]["parameters"].append(
-                {"in": "query", "name": "workflowId", "required": False, "schema": {"type": "string"}}
+            lambda d: d["paths"][LIST]["get"]["parameters"].append(
+                {"in": "query", "name": "testOnlyFilter", "required": False, "schema": {"type": "string"}}
             ),
             lambda d: listing_param(d, "agentVersion").update(schema={"type": "number"}),
             lambda d: schema(d, ITEM)["required"].append("terminalAt"),
         ],
         [
-            "+ enum value Agents.Execution.Status: queued (additive)",
-            f"+ property {ITEM}.workflowName (additive)",
-            f"+ property {ITEM}.workflowVersionId (additive)",
-            "+ variant Agents.Execution.TriggerContext: Agents.Execution.WarmupTriggerContext (additive)",
-            "+ parameter GET /executions query:workflowId (additive)",
-            "~ type parameter GET /executions query:agentVersion: integer -> number (additive)",
+            "+ enum value Agents.Execution.Status: hibernating (additive)",
+            f"+ property {ITEM}.testOnlyName (additive)",
+            f"+ property {ITEM}.testOnlyVersionId (additive)",
+            "+ variant Agents.Execution.TriggerContext: Agents.Execution.TelepathyTriggerContext (additive)",
+            f"+ parameter GET {LIST} query:testOnlyFilter (additive)",
+            f"~ type parameter GET {LIST} query:agentVersion: integer -> number (additive)",
             f"~ required {ITEM}.terminalAt: optional -> required (additive)",
         ],
     ),

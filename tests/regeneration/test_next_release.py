@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
+import zaia_v1_raw.api_shape
 from next_release import CHANGES, next_release
 from regen_support import ROOT, regenerate
 
@@ -77,8 +79,8 @@ def test_a_zaia_release(repo: Path, change: str) -> None:
         assert {"channel", "tokensUsed"} <= set(seen["attributes"])
     if change in ("renamed_auth_header", "all"):
         assert seen["key_headers"] == ["x-zaia-key"]
-    else:
-        assert seen["key_headers"] == ["authorization"]
+    else:  # the pinned spec's header
+        assert seen["key_headers"] == [zaia_v1_raw.api_shape.AUTH_HEADER.lower()]
 
 
 def test_a_release_that_lands_rewrites_the_public_api_snapshot(tmp_path: Path) -> None:
@@ -89,9 +91,13 @@ def test_a_release_that_lands_rewrites_the_public_api_snapshot(tmp_path: Path) -
     (root / "docs" / "api").mkdir(parents=True)
     shutil.copy(ROOT / "docs" / "api" / "agent_executions.txt", root / "docs" / "api")
     source = root / "next.yaml"
-    source.write_text(next_release("asteroid", ["new_required_properties"], root=ROOT), encoding="utf-8")
+    release = yaml.safe_load(next_release("asteroid", ["new_required_properties"], root=ROOT))
+    item = release["components"]["schemas"]["Agents.Execution.ListItem"]
+    item["properties"]["snapshotProbe"] = {"type": "string"}  # new in any pin, this one included
+    item["required"].append("snapshotProbe")
+    source.write_text(yaml.safe_dump(release, sort_keys=False), encoding="utf-8")
     done = regenerate(root, "asteroid", "--source", str(source))
     assert done.returncode == 0, done.stdout + done.stderr
     assert "public API snapshot:" in done.stdout and "0 removed" in done.stdout
     snapshot = (root / "docs" / "api" / "agent_executions.txt").read_text()
-    assert "    workflow_name: str\n" in snapshot and "    costs: " in snapshot
+    assert "    snapshot_probe: str\n" in snapshot and "    workflow_name: str\n" in snapshot
