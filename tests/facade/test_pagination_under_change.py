@@ -324,10 +324,14 @@ def listed_at_once(server: FakeAsteroidServer, **options: Any) -> list[ae.Page[A
     return asyncio.run(main())
 
 
-@pytest.mark.parametrize(("count", "limit", "parties"), [(50, None, 4), (50, 35, 3), (47, None, 4)])
-def test_every_page_the_total_announces_is_fetched_at_once(count: int, limit: int | None, parties: int) -> None:
+@pytest.mark.parametrize(
+    ("count", "limit", "concurrency", "parties"), [(50, None, 8, 4), (50, 35, 8, 3), (47, None, 8, 4), (30, None, 2, 2)]
+)
+def test_every_page_the_total_announces_is_fetched_at_once(
+    count: int, limit: int | None, concurrency: int, parties: int
+) -> None:
     with MeetsAtTheBarrier(parties, seed=2, count=count, now=NOW) as server:
-        pages = listed_at_once(server, concurrency=8, limit=limit)
+        pages = listed_at_once(server, concurrency=concurrency, limit=limit)
         assert len(server.requests) == 1 + parties
     assert sum(len(page.items) for page in pages) == (limit or count)
     assert [page.page for page in pages] == list(range(1, parties + 2))
@@ -462,3 +466,21 @@ def test_the_walks_take_only_their_settings() -> None:
         ("key", keyword),
         ("page_size", keyword),
     ]
+
+
+def test_pages_at_once_need_a_page_size_to_count_pages(wire_items: list[dict[str, Any]]) -> None:
+    """A server that echoes `pageSize: 0` (Prism's static answers) gives no page count: the
+    listing goes on one page at a time instead of dividing by zero."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        number = int(request.url.params["page"])
+        return httpx.Response(
+            200, json={"items": wire_items[number : number + 1], "page": 0, "pageSize": 0, "total": 50}
+        )
+
+    async def main() -> list[Any]:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(answer))
+        async with ae.AsyncAsteroidClient(api_key="k", http_client=http) as client:
+            return [item async for item in client.executions.list(page_size=10, concurrency=4, limit=5)]
+
+    assert [item.id for item in asyncio.run(main())] == [item["id"] for item in wire_items[1:6]]
