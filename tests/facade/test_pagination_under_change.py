@@ -324,10 +324,14 @@ def listed_at_once(server: FakeAsteroidServer, **options: Any) -> list[ae.Page[A
     return asyncio.run(main())
 
 
-@pytest.mark.parametrize(("count", "limit", "parties"), [(50, None, 4), (50, 35, 3), (47, None, 4)])
-def test_every_page_the_total_announces_is_fetched_at_once(count: int, limit: int | None, parties: int) -> None:
+@pytest.mark.parametrize(
+    ("count", "limit", "concurrency", "parties"), [(50, None, 8, 4), (50, 35, 8, 3), (47, None, 8, 4), (30, None, 2, 2)]
+)
+def test_every_page_the_total_announces_is_fetched_at_once(
+    count: int, limit: int | None, concurrency: int, parties: int
+) -> None:
     with MeetsAtTheBarrier(parties, seed=2, count=count, now=NOW) as server:
-        pages = listed_at_once(server, concurrency=8, limit=limit)
+        pages = listed_at_once(server, concurrency=concurrency, limit=limit)
         assert len(server.requests) == 1 + parties
     assert sum(len(page.items) for page in pages) == (limit or count)
     assert [page.page for page in pages] == list(range(1, parties + 2))
@@ -462,3 +466,80 @@ def test_the_walks_take_only_their_settings() -> None:
         ("key", keyword),
         ("page_size", keyword),
     ]
+
+
+def test_pages_at_once_need_a_page_size_to_count_pages(wire_items: list[dict[str, Any]]) -> None:
+    """A server that echoes `pageSize: 0` (Prism's static answers) gives no page count: the
+    listing goes on one page at a time instead of dividing by zero."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        number = int(request.url.params["page"])
+        return httpx.Response(
+            200, json={"items": wire_items[number : number + 1], "page": 0, "pageSize": 0, "total": 50}
+        )
+
+    async def main() -> list[Any]:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(answer))
+        async with ae.AsyncAsteroidClient(api_key="k", http_client=http) as client:
+            return [item async for item in client.executions.list(page_size=10, concurrency=4, limit=5)]
+
+    assert [item.id for item in asyncio.run(main())] == [item["id"] for item in wire_items[1:6]]
+
+
+def test_an_echo_above_the_requested_number_is_also_replaced(wire_items: list[dict[str, Any]]) -> None:
+    def pages(number: int) -> list[dict[str, Any]]:
+        return wire_items[(number - 1) * 10 : number * 10]
+
+    listed = list(scripted_asteroid(pages, total=30, echo=9).executions.list(page_size=10).pages())
+    assert [page.page for page in listed] == [1, 2, 3]
+
+
+def test_a_page_that_repeats_part_of_the_previous_one_counts_as_repeated(wire_items: list[dict[str, Any]]) -> None:
+    requests: list[int] = []
+
+    def pages(number: int) -> list[dict[str, Any]]:
+        requests.append(number)
+        return wire_items[:2] if number == 1 else wire_items[:1]
+
+    with pytest.raises(ae.ResponseValidationError, match="no new item"):
+        list(scripted_asteroid(pages, total=50).executions.list(page_size=2))
+    assert requests == list(range(1, 2 + MAX_REPEATED_PAGES))
+
+
+def consistent_pages(pages: Callable[[int], list[dict[str, Any]]], echoed_size: int) -> list[int]:
+    """The page numbers a consistent listing asked for, against a server echoing `echoed_size`."""
+    asked: list[int] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        number = int(request.url.params["page"])
+        asked.append(number)
+        body = {"items": pages(len(asked)), "page": number, "pageSize": echoed_size, "total": 100}
+        return httpx.Response(200, json=body)
+
+    client = ae.AsteroidClient(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+    list(client.executions.list(page_size=10, consistent=True))
+    return asked
+
+
+def test_a_page_size_echo_above_the_request_does_not_end_a_full_page(wire_items: list[dict[str, Any]]) -> None:
+    ordered = sorted(wire_items, key=lambda item: item["createdAt"], reverse=True)
+    asked = consistent_pages(lambda n: ordered[(n - 1) * 10 : n * 10] if n <= 2 else ordered[20:25], 100)
+    assert len(asked) == 3
+
+
+def test_a_page_longer_than_asked_is_not_the_last(wire_items: list[dict[str, Any]]) -> None:
+    ordered = sorted(wire_items, key=lambda item: item["createdAt"], reverse=True)
+    asked = consistent_pages(lambda n: ordered[:15] if n == 1 else ordered[15:20], 10)
+    assert len(asked) == 2
+
+
+def test_pages_of_one_item_are_fetched_at_once() -> None:
+    with MeetsAtTheBarrier(2, seed=2, count=3, now=NOW) as server:
+
+        async def main() -> list[ae.Page[Any]]:
+            async with ae.AsyncAsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+                return [page async for page in client.executions.list(page_size=1, concurrency=8).pages()]
+
+        pages = asyncio.run(main())
+        assert len(server.requests) == 3
+    assert [page.page for page in pages] == [1, 2, 3]
