@@ -41,3 +41,12 @@ MAX_BACKOFF_EXPONENT = 32
 DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 """Largest response body read (decoded), per client (`max_response_bytes=`); a larger one raises
 `ResponseTooLargeError`. A page of 100 executions is a few hundred kilobytes."""
+
+MAX_WAIT_HOLD = 25
+"""Most seconds `wait` asks the Asteroid server to hold one long-poll (`timeoutSeconds`, 1..25)."""
+
+WAIT_POLL_INTERVAL = 1.0
+"""Seconds `wait` pauses when the server answers "not finished" at once (a paused execution);
+doubled on each such answer up to `MAX_WAIT_POLL_INTERVAL`."""
+
+MAX_WAIT_POLL_INTERVAL = 10.0
