@@ -203,7 +203,8 @@ class Operation(Generic[T]):
 def build_request(http: httpx.Client | httpx.AsyncClient, config: ClientConfig, op: Operation[Any]) -> httpx.Request:
     timeout = httpx.Timeout(config.timeout)
     if op.hold:
-        timeout = httpx.Timeout(timeout, read=(timeout.read or 0.0) + op.hold)
+        read = (timeout.read or 0.0) + op.hold
+        timeout = httpx.Timeout(connect=timeout.connect, read=read, write=timeout.write, pool=timeout.pool)
     request = http.build_request(
         op.method,
         config.api_root + op.path,
