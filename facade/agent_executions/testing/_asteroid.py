@@ -328,8 +328,8 @@ class FakeAsteroidServer(FakeServer):
         """Make the agent wait for a confirmation: a message or `resume` continues it."""
         self.set_status(execution_id, "awaiting_confirmation", reason="the agent asks before submitting")
 
-    def _continue(self, execution_id: str) -> None:
-        """Back to running; a schedule halted by a halting status goes on from now."""
+    def resume_execution(self, execution_id: str) -> None:
+        """Back to running, as `resume` or an answer does; a halted schedule goes on from now."""
         with self._lifecycle_lock:
             self.set_status(execution_id, "running")
             run = self._runs().get(execution_id)
@@ -459,7 +459,7 @@ class FakeAsteroidServer(FakeServer):
         if item["status"] not in allowed:
             raise ApiError(409, f"cannot {verb} an execution that is {item['status']}")
         if target == "running":
-            self._continue(item["id"])
+            self.resume_execution(item["id"])
         else:
             self.set_status(item["id"], target)
         return {"executionId": item["id"], "status": target}
@@ -483,7 +483,7 @@ class FakeAsteroidServer(FakeServer):
             item["id"], {"activityType": "user_message_received", "message": body["message"], "userUUID": user_id}
         )
         if item["status"] in ("paused_by_agent", "awaiting_confirmation"):
-            self._continue(item["id"])  # the answer the agent waited for
+            self.resume_execution(item["id"])  # the answer the agent waited for
         return Reply(201, "received")
 
     def _activities(self, request: Request, values: dict[str, str]) -> list[JSON]:
