@@ -595,13 +595,21 @@ def _shorten(text: str) -> str:
 
 def _describe(exc: BaseException) -> str:
     """openapi-core's message and its causes, on one line."""
-    parts = [str(exc) or type(exc).__name__]
+    parts = [_text_of(exc)]
     cause = exc.__cause__
     while cause is not None and len(parts) < 4:
-        text = str(cause).splitlines()[0] if str(cause) else type(cause).__name__
-        parts.append(text)
+        parts.append(_text_of(cause).splitlines()[0] or type(cause).__name__)
         cause = cause.__cause__
     return ": ".join(parts)
+
+
+def _text_of(exc: BaseException) -> str:
+    """`str(exc)`, or its class name when that fails (openapi-core decodes a request body that is not
+    UTF-8 inside `__str__`)."""
+    try:
+        return str(exc) or type(exc).__name__
+    except Exception:
+        return type(exc).__name__
 
 
 @functools.cache

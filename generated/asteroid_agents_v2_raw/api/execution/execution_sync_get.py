@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.common_bad_request_error_body import CommonBadRequestErrorBody
 from ...models.common_internal_server_error_body import CommonInternalServerErrorBody
 from ...models.common_not_found_error_body import CommonNotFoundErrorBody
 from ...models.common_unauthorized_error_body import CommonUnauthorizedErrorBody
@@ -39,7 +40,8 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> (
-    CommonInternalServerErrorBody
+    CommonBadRequestErrorBody
+    | CommonInternalServerErrorBody
     | CommonNotFoundErrorBody
     | CommonUnauthorizedErrorBody
     | ExecutionWaitStatus
@@ -54,6 +56,11 @@ def _parse_response(
         response_202 = ExecutionWaitStatus.from_dict(response.json())
 
         return response_202
+
+    if response.status_code == 400:
+        response_400 = CommonBadRequestErrorBody.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = CommonUnauthorizedErrorBody.from_dict(response.json())
@@ -79,7 +86,8 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
-    CommonInternalServerErrorBody
+    CommonBadRequestErrorBody
+    | CommonInternalServerErrorBody
     | CommonNotFoundErrorBody
     | CommonUnauthorizedErrorBody
     | ExecutionWaitStatus
@@ -98,7 +106,8 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     timeout_seconds: int | Unset = 25,
 ) -> Response[
-    CommonInternalServerErrorBody
+    CommonBadRequestErrorBody
+    | CommonInternalServerErrorBody
     | CommonNotFoundErrorBody
     | CommonUnauthorizedErrorBody
     | ExecutionWaitStatus
@@ -118,7 +127,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CommonInternalServerErrorBody | CommonNotFoundErrorBody | CommonUnauthorizedErrorBody | ExecutionWaitStatus]
+        Response[CommonBadRequestErrorBody | CommonInternalServerErrorBody | CommonNotFoundErrorBody | CommonUnauthorizedErrorBody | ExecutionWaitStatus]
     """
 
     kwargs = _get_kwargs(
@@ -139,7 +148,8 @@ def sync(
     client: AuthenticatedClient | Client,
     timeout_seconds: int | Unset = 25,
 ) -> (
-    CommonInternalServerErrorBody
+    CommonBadRequestErrorBody
+    | CommonInternalServerErrorBody
     | CommonNotFoundErrorBody
     | CommonUnauthorizedErrorBody
     | ExecutionWaitStatus
@@ -160,7 +170,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CommonInternalServerErrorBody | CommonNotFoundErrorBody | CommonUnauthorizedErrorBody | ExecutionWaitStatus
+        CommonBadRequestErrorBody | CommonInternalServerErrorBody | CommonNotFoundErrorBody | CommonUnauthorizedErrorBody | ExecutionWaitStatus
     """
 
     return sync_detailed(
@@ -176,7 +186,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     timeout_seconds: int | Unset = 25,
 ) -> Response[
-    CommonInternalServerErrorBody
+    CommonBadRequestErrorBody
+    | CommonInternalServerErrorBody
     | CommonNotFoundErrorBody
     | CommonUnauthorizedErrorBody
     | ExecutionWaitStatus
@@ -196,7 +207,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CommonInternalServerErrorBody | CommonNotFoundErrorBody | CommonUnauthorizedErrorBody | ExecutionWaitStatus]
+        Response[CommonBadRequestErrorBody | CommonInternalServerErrorBody | CommonNotFoundErrorBody | CommonUnauthorizedErrorBody | ExecutionWaitStatus]
     """
 
     kwargs = _get_kwargs(
@@ -215,7 +226,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     timeout_seconds: int | Unset = 25,
 ) -> (
-    CommonInternalServerErrorBody
+    CommonBadRequestErrorBody
+    | CommonInternalServerErrorBody
     | CommonNotFoundErrorBody
     | CommonUnauthorizedErrorBody
     | ExecutionWaitStatus
@@ -236,7 +248,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CommonInternalServerErrorBody | CommonNotFoundErrorBody | CommonUnauthorizedErrorBody | ExecutionWaitStatus
+        CommonBadRequestErrorBody | CommonInternalServerErrorBody | CommonNotFoundErrorBody | CommonUnauthorizedErrorBody | ExecutionWaitStatus
     """
 
     return (
