@@ -50,7 +50,7 @@ class Waiting:
         left = self.time_left()
         if left <= 0:
             raise self.timed_out()
-        return max(1, min(MAX_WAIT_HOLD, math.ceil(left)))
+        return MAX_WAIT_HOLD if left > MAX_WAIT_HOLD else max(1, math.ceil(left))
 
     def pause_after(self, answer: tuple[int, ExecutionWaitStatus], hold: int, took: float) -> float | None:
         """None when `answer` (HTTP status, body) says the execution finished; else the seconds to

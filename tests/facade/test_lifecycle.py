@@ -73,6 +73,12 @@ def test_run_executes_then_waits_on_the_long_poll_and_returns_the_finished_execu
     assert polls and all(1 <= int(r.params("timeoutSeconds")[0]) <= 10 for r in polls)
 
 
+def test_without_a_timeout_wait_holds_25_seconds_at_a_time_until_the_end(mode: str, server: FakeAsteroidServer) -> None:
+    started = call(mode, server, "workflows", "execute", WORKFLOW)
+    assert call(mode, server, "executions", "wait", started.execution_id).status == "completed"
+    assert {tuple(r.params("timeoutSeconds")) for r in server.requests if r.path.endswith("/sync")} == {("25",)}
+
+
 def test_execute_returns_the_started_execution_and_sends_the_body(mode: str, server: FakeAsteroidServer) -> None:
     profile = str(uuid.uuid4())
     started = call(
