@@ -222,22 +222,13 @@ def read_response(op: Operation[T], request: httpx.Request, outcome: httpx.Respo
     logger.debug(
         "%s %s -> %s (%.0f ms)", request.method, request.url, outcome.status_code, (time.monotonic() - started) * 1e3
     )
+    data: Any = None
     if op.reads == "location" and 300 <= outcome.status_code < 400 and outcome.headers.get("location"):
-        return op.parse(str(request.url.join(outcome.headers["location"])))  # a relative one, resolved
-    if outcome.status_code >= 300:
+        data = str(request.url.join(outcome.headers["location"]))  # a relative one, resolved
+    elif outcome.status_code >= 300:
         raise status_error(outcome)
-    if op.reads == "nothing" or op.reads == "location":
-        return op.parse(None)
-    try:
-        data = json.loads(outcome.content)  # bytes: JSON is UTF-8, and decoding to text first costs a pass
-    except RecursionError:
-        raise ResponseValidationError(
-            "the response is nested too deeply", operation=op.name, body=outcome.text
-        ) from None
-    except ValueError:
-        content_type = outcome.headers.get("content-type", "no content type")
-        message = f"the response is not JSON ({content_type})"
-        raise ResponseValidationError(message, operation=op.name, body=outcome.text) from None
+    elif op.reads not in ("nothing", "location"):
+        data = decode_json(op, outcome)
     try:
         return op.parse((outcome.status_code, data) if op.reads == "status" else data)
     except KeyError as exc:
@@ -250,6 +241,19 @@ def read_response(op: Operation[T], request: httpx.Request, outcome: httpx.Respo
         ) from None
     except Exception as exc:  # whatever the parser trips over in a hostile body is a bad response, not a crash
         message = f"the response does not match the pinned spec ({type(exc).__name__}: {exc})"
+        raise ResponseValidationError(message, operation=op.name, body=outcome.text) from None
+
+
+def decode_json(op: Operation[Any], outcome: httpx.Response) -> Any:
+    try:
+        return json.loads(outcome.content)  # bytes: JSON is UTF-8, and decoding to text first costs a pass
+    except RecursionError:
+        raise ResponseValidationError(
+            "the response is nested too deeply", operation=op.name, body=outcome.text
+        ) from None
+    except ValueError:
+        content_type = outcome.headers.get("content-type", "no content type")
+        message = f"the response is not JSON ({content_type})"
         raise ResponseValidationError(message, operation=op.name, body=outcome.text) from None
 
 
