@@ -105,3 +105,33 @@ def test_recording_prints_the_url_the_server_redirects_to(server: FakeAsteroidSe
     recording = cli(server, "recording", execution_id)
     assert recording.returncode == 0
     assert recording.stdout.strip() == f"{server.recording_origin}/{execution_id}.mp4"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_run_with_wait_shows_a_live_status_line_on_a_terminal_and_clears_it(server: FakeAsteroidServer) -> None:
+    import os
+    import pty
+
+    server.lifecycle = ((0.0, "running"), (0.3, "completed"))
+    controller, terminal = pty.openpty()
+    options = ["--api-key", server.api_key, "--base-url", server.base_url]
+    argv = [sys.executable, "-m", "agent_executions", "asteroid", "run", *options, WORKFLOW, "--wait"]
+    try:
+        done = subprocess.run(argv, stdout=subprocess.PIPE, stderr=terminal, text=True, timeout=60, check=False)
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # the terminal side is closed: everything was read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(controller)
+    assert done.returncode == 0
+    record = json.loads(done.stdout)[0]
+    line = shown.decode()
+    assert f"\r\x1b[K{record['id']}: starting" in line  # the live line names the execution and its status
+    assert line.endswith("\r\x1b[K")  # and is cleared before the result is printed
