@@ -172,6 +172,7 @@ def run_case(server: Server, operation: str, mode: str, fault: Fault, persistent
     server.faults.clear()
     server.requests.clear()
     refused = fault.name == "connection refused"
+    stored = {e["id"] for e in server.executions}
     if not refused:
         # a transient fault fails once and a retried call then succeeds; a persistent one outlasts the retries
         fault.inject(server, 1 + MAX_RETRIES + 2 if persistent else 1)
@@ -199,6 +200,8 @@ def run_case(server: Server, operation: str, mode: str, fault: Fault, persistent
             asyncio.run(main())
     except ae.AgentExecutionsError as exc:
         error = type(exc)
+    for added in {e["id"] for e in server.executions} - stored:  # each case starts from the same store,
+        server.remove(added)  # so listings stay as quick as the timeout needs
     return Outcome(error, None if refused else len(server.requests))
 
 

@@ -512,12 +512,15 @@ class FakeAsteroidServer(FakeServer):
         item = self._start(template)
         return Reply(202, {"executionId": item["id"], "status": self.status_of(item["id"])})
 
-    def _delete(self, request: Request, values: dict[str, str]) -> Reply:
-        item = self._stored(values)
-        self.remove(item["id"])
+    def remove(self, execution_id: str) -> None:
+        """Forget an execution, its lifecycle and its activities."""
         with self._lifecycle_lock:
-            self._runs().pop(item["id"], None)
-            self._activity_log.pop(item["id"], None)
+            super().remove(execution_id)
+            self._runs().pop(execution_id, None)
+            self._activity_log.pop(execution_id, None)
+
+    def _delete(self, request: Request, values: dict[str, str]) -> Reply:
+        self.remove(self._stored(values)["id"])
         return Reply(204)
 
     def _recording(self, request: Request, values: dict[str, str]) -> Reply:
