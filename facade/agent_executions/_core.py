@@ -277,13 +277,10 @@ class SyncCore:
         self.policy = RetryPolicy(config.max_retries)
         self.limits = config.limits
 
-    def send(self, request: httpx.Request) -> httpx.Response:
-        return send_once(self.http, request, self.limits)
-
     def request(self, op: Operation[T]) -> T:
         request = build_request(self.http, self.config, op)
         started = time.monotonic()
-        limits = attrs.evolve(self.limits, deadline=self.limits.deadline + op.hold)
+        limits = attrs.evolve(self.limits, deadline=self.limits.deadline + op.hold) if op.hold else self.limits
 
         def send(request: httpx.Request) -> httpx.Response:
             return send_once(self.http, request, limits)
@@ -308,13 +305,10 @@ class AsyncCore:
         self.policy = RetryPolicy(config.max_retries)
         self.limits = config.limits
 
-    async def send(self, request: httpx.Request) -> httpx.Response:
-        return await async_send_once(self.http, request, self.limits)
-
     async def request(self, op: Operation[T]) -> T:
         request = build_request(self.http, self.config, op)
         started = time.monotonic()
-        limits = attrs.evolve(self.limits, deadline=self.limits.deadline + op.hold)
+        limits = attrs.evolve(self.limits, deadline=self.limits.deadline + op.hold) if op.hold else self.limits
 
         async def send(request: httpx.Request) -> httpx.Response:
             return await async_send_once(self.http, request, limits)
