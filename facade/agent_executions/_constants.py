@@ -45,3 +45,12 @@ DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 MAX_REPEATED_PAGES = 3
 """Pages in a row that bring no new item before a numbered listing raises instead of looping;
 one is normal when exactly a page's worth of items is created between two requests."""
+
+MAX_WAIT_HOLD = 25
+"""Most seconds `wait` asks the Asteroid server to hold one long-poll (`timeoutSeconds`, 1..25)."""
+
+WAIT_POLL_INTERVAL = 1.0
+"""Seconds `wait` pauses when the server answers "not finished" at once (a paused execution);
+doubled on each such answer up to `MAX_WAIT_POLL_INTERVAL`."""
+
+MAX_WAIT_POLL_INTERVAL = 10.0

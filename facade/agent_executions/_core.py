@@ -182,15 +182,29 @@ class Operation(Generic[T]):
     method: str = "GET"
     headers: tuple[tuple[str, str], ...] = ()
     """The caller's `extra_headers`, already checked (they never include the auth header)."""
+    json: Any = None
+    """The JSON body to send, if any (the request models' `to_dict()`)."""
+    reads: str = "json"
+    """What `parse` is given: "json" the decoded body; "status" (HTTP status, decoded body), for an
+    operation whose 200 and 202 mean different things; "nothing" None (a 204); "location" the
+    `Location` of the 3xx the operation answers with, which is never followed."""
+    hold: float = 0.0
+    """Seconds the server may hold the request before answering (a long-poll): added to the read
+    timeout and to the whole attempt's deadline, so the client's timeout is a margin beyond it."""
 
 
 def build_request(http: httpx.Client | httpx.AsyncClient, config: ClientConfig, op: Operation[Any]) -> httpx.Request:
+    timeout = httpx.Timeout(config.timeout)
+    if op.hold:
+        read = (timeout.read or 0.0) + op.hold
+        timeout = httpx.Timeout(connect=timeout.connect, read=read, write=timeout.write, pool=timeout.pool)
     request = http.build_request(
         op.method,
         config.api_root + op.path,
         params=op.params or None,  # an empty tuple would make httpx parse the URL a second time
         headers={"Accept": "application/json", **dict(op.headers), **config.auth_headers},
-        timeout=config.timeout,
+        timeout=timeout if op.hold else config.timeout,
+        json=op.json,
     )
     hide_secrets(request, config.vendor.auth_header)  # exc.request.headers is handed out
     return request
@@ -201,20 +215,15 @@ def read_response(op: Operation[T], request: httpx.Request, outcome: httpx.Respo
     logger.debug(
         "%s %s -> %s (%.0f ms)", request.method, request.url, outcome.status_code, (time.monotonic() - started) * 1e3
     )
-    if outcome.status_code >= 300:
+    data: Any = None
+    if op.reads == "location" and 300 <= outcome.status_code < 400 and outcome.headers.get("location"):
+        data = str(request.url.join(outcome.headers["location"]))  # a relative one, resolved
+    elif outcome.status_code >= 300:
         raise status_error(outcome)
+    elif op.reads not in ("nothing", "location"):
+        data = decode_json(op, outcome)
     try:
-        data = json.loads(outcome.content)  # bytes: JSON is UTF-8, and decoding to text first costs a pass
-    except RecursionError:
-        raise ResponseValidationError(
-            "the response is nested too deeply", operation=op.name, body=outcome.text
-        ) from None
-    except ValueError:
-        content_type = outcome.headers.get("content-type", "no content type")
-        message = f"the response is not JSON ({content_type})"
-        raise ResponseValidationError(message, operation=op.name, body=outcome.text) from None
-    try:
-        return op.parse(data)
+        return op.parse((outcome.status_code, data) if op.reads == "status" else data)
     except KeyError as exc:
         name = str(exc.args[0]) if exc.args else "?"
         message = f"the response lacks the required property {name!r}"
@@ -225,6 +234,19 @@ def read_response(op: Operation[T], request: httpx.Request, outcome: httpx.Respo
         ) from None
     except Exception as exc:  # whatever the parser trips over in a hostile body is a bad response, not a crash
         message = f"the response does not match the pinned spec ({type(exc).__name__}: {exc})"
+        raise ResponseValidationError(message, operation=op.name, body=outcome.text) from None
+
+
+def decode_json(op: Operation[Any], outcome: httpx.Response) -> Any:
+    try:
+        return json.loads(outcome.content)  # bytes: JSON is UTF-8, and decoding to text first costs a pass
+    except RecursionError:
+        raise ResponseValidationError(
+            "the response is nested too deeply", operation=op.name, body=outcome.text
+        ) from None
+    except ValueError:
+        content_type = outcome.headers.get("content-type", "no content type")
+        message = f"the response is not JSON ({content_type})"
         raise ResponseValidationError(message, operation=op.name, body=outcome.text) from None
 
 
@@ -248,15 +270,17 @@ class SyncCore:
         self.policy = RetryPolicy(config.max_retries)
         self.limits = config.limits
 
-    def send(self, request: httpx.Request) -> httpx.Response:
-        return send_once(self.http, request, self.limits)
-
     def request(self, op: Operation[T]) -> T:
         request = build_request(self.http, self.config, op)
         started = time.monotonic()
+        limits = attrs.evolve(self.limits, deadline=self.limits.deadline + op.hold) if op.hold else self.limits
+
+        def send(request: httpx.Request) -> httpx.Response:
+            return send_once(self.http, request, limits)
+
         try:
             try:
-                response = send_with_retries(self.send, request, self.policy)
+                response = send_with_retries(send, request, self.policy)
             except httpx.HTTPError as exc:
                 raise connection_error(op, request, exc) from exc
             return read_response(op, request, response, started)
@@ -274,15 +298,17 @@ class AsyncCore:
         self.policy = RetryPolicy(config.max_retries)
         self.limits = config.limits
 
-    async def send(self, request: httpx.Request) -> httpx.Response:
-        return await async_send_once(self.http, request, self.limits)
-
     async def request(self, op: Operation[T]) -> T:
         request = build_request(self.http, self.config, op)
         started = time.monotonic()
+        limits = attrs.evolve(self.limits, deadline=self.limits.deadline + op.hold) if op.hold else self.limits
+
+        async def send(request: httpx.Request) -> httpx.Response:
+            return await async_send_once(self.http, request, limits)
+
         try:
             try:
-                response = await async_send_with_retries(self.send, request, self.policy)
+                response = await async_send_with_retries(send, request, self.policy)
             except httpx.HTTPError as exc:
                 raise connection_error(op, request, exc) from exc
             return read_response(op, request, response, started)

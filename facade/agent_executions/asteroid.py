@@ -8,16 +8,27 @@ and async resources only hand those descriptions to their core.
 from __future__ import annotations
 
 import datetime
+import json
+import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from typing import Any, Generic, TypeVar
 
 import asteroid_agents_v2_raw
 import asteroid_agents_v2_raw.api_shape
-from asteroid_agents_v2_raw.models import AgentsExecutionListResponse
+from asteroid_agents_v2_raw.models import (
+    AgentsExecutionListResponse,
+    ExecuteRequest,
+    ExecuteRequestInputs,
+    ExecuteRequestMetadata,
+    RerunRequest,
+    RerunRequestInputs,
+    UserMessage,
+)
 
 from . import _arguments as check
+from . import retries
 from ._base_client import AsyncClient, SyncClient
 from ._constants import (
     ASTEROID_API_KEY_ENV,
@@ -25,9 +36,18 @@ from ._constants import (
     ASTEROID_MAX_CONCURRENCY,
     ASTEROID_MAX_PAGE_SIZE,
 )
-from ._core import Operation, Vendor
+from ._core import AsyncCore, Operation, SyncCore, Vendor
 from ._shape import ApiShape
-from .models import Execution, SortDirection, SortField
+from .models import (
+    Execution,
+    ExecutionActivity,
+    ExecutionWaitStatus,
+    OnCapacityLimit,
+    SortDirection,
+    SortField,
+    StartedExecution,
+    StatusChange,
+)
 from .pagination import (
     AsyncPager,
     AsyncResource,
@@ -40,13 +60,18 @@ from .pagination import (
     SyncResource,
     Walk,
 )
+from .waiting import Waiting, check_timeout
 
 SHAPE = ApiShape.of(asteroid_agents_v2_raw.api_shape)
 LIST = SHAPE.operation("ExecutionList")
 GET = SHAPE.operation("ExecutionGet")
+EXECUTE = SHAPE.operation("WorkflowExecute")
+SYNC = SHAPE.operation("ExecutionSyncGet")
+ACTIVITIES = SHAPE.operation("ExecutionActivitiesGet")
 PAGE_PARAMS = (LIST.query_name("page"), LIST.query_name("page_size"))
 """The parameters the pager sets on each request, so `extra_query` cannot."""
 
+T = TypeVar("T")
 Query = tuple[tuple[str, str], ...]
 Headers = tuple[tuple[str, str], ...]
 
@@ -173,13 +198,234 @@ def created_at(execution: Execution) -> datetime.datetime:
     return execution.created_at
 
 
+def execution_operation(
+    operation_id: str,
+    execution_id: str | uuid.UUID,
+    parse: Callable[[Any], T],
+    extra_query: check.ExtraQuery | None,
+    extra_headers: check.ExtraHeaders | None,
+    *,
+    query: Iterable[tuple[str, str]] = (),
+    body: Any = None,
+    reads: str = "json",
+    hold: float = 0.0,
+) -> Operation[T]:
+    """An operation on one execution (`/executions/{executionId}...`), its path and method from the spec."""
+    shape = SHAPE.operation(operation_id)
+    path = shape.path_for(execution_id=check.as_uuid("execution_id", execution_id))
+    params = check.merge_query(query, check.as_extra_query(extra_query))
+    headers = check.as_extra_headers(extra_headers, auth_header=SHAPE.auth_header)
+    return Operation(shape.operation_id, path, parse, params, shape.method, headers, body, reads, hold)
+
+
 def get_operation(
     execution_id: str | uuid.UUID, extra_query: check.ExtraQuery | None, extra_headers: check.ExtraHeaders | None
 ) -> Operation[Execution]:
-    path = GET.path_for(execution_id=check.as_uuid("execution_id", execution_id))
+    return execution_operation(GET.operation_id, execution_id, Execution.from_dict, extra_query, extra_headers)
+
+
+def as_json_object(name: str, value: object) -> dict[str, Any]:
+    """A mapping with str keys whose values JSON can carry (checked by encoding it)."""
+    if not isinstance(value, Mapping):
+        raise TypeError(f"{name} must be a mapping of str keys to JSON values, not {type(value).__name__}")
+    for key in value:
+        if not isinstance(key, str):
+            raise TypeError(f"{name} keys must be str, not {type(key).__name__}")
+    try:
+        json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{name} must hold only JSON values (str, numbers, bool, None, lists, dicts): {exc}") from None
+    return dict(value)
+
+
+def execute_operation(
+    workflow_id: str | uuid.UUID,
+    *,
+    inputs: Mapping[str, Any] | None,
+    metadata: Mapping[str, str] | None,
+    version: int | None,
+    head: bool,
+    profile_id: str | uuid.UUID | None,
+    queue_if_busy: bool,
+    extra_query: check.ExtraQuery | None,
+    extra_headers: check.ExtraHeaders | None,
+) -> Operation[StartedExecution]:
+    """`POST /workflows/{workflowId}/execute`, every argument checked first."""
+    path = EXECUTE.path_for(workflow_id=check.as_uuid("workflow_id", workflow_id))
+    request = ExecuteRequest()
+    if inputs is not None:
+        request.inputs = ExecuteRequestInputs.from_dict(as_json_object("inputs", inputs))
+    if metadata is not None:
+        checked = as_json_object("metadata", metadata)
+        for key, value in checked.items():
+            if not isinstance(value, str):
+                raise TypeError(f"metadata[{key!r}] must be a str, not {type(value).__name__}")
+        request.metadata = ExecuteRequestMetadata.from_dict(checked)
+    if not isinstance(head, bool):
+        raise TypeError(f"head must be a bool, not {type(head).__name__}")
+    if version is not None:
+        if head:
+            raise ValueError("version and head=True exclude each other: run a published version or the head")
+        request.version = check.as_int("version", version, minimum=1)
+    if head:
+        request.head = True
+    if profile_id is not None:
+        request.profile_id = check.as_uuid("profile_id", profile_id)
+    if not isinstance(queue_if_busy, bool):
+        raise TypeError(f"queue_if_busy must be a bool, not {type(queue_if_busy).__name__}")
+    if queue_if_busy:
+        request.on_capacity_limit = OnCapacityLimit.QUEUE
     params = check.merge_query((), check.as_extra_query(extra_query))
     headers = check.as_extra_headers(extra_headers, auth_header=SHAPE.auth_header)
-    return Operation(GET.operation_id, path, Execution.from_dict, params, GET.method, headers)
+    body = request.to_dict()
+    return Operation(EXECUTE.operation_id, path, StartedExecution.from_dict, params, EXECUTE.method, headers, body)
+
+
+def status_change_operation(
+    operation_id: str,
+    execution_id: str | uuid.UUID,
+    extra_query: check.ExtraQuery | None,
+    extra_headers: check.ExtraHeaders | None,
+) -> Operation[StatusChange]:
+    """Cancel, pause or resume."""
+    return execution_operation(operation_id, execution_id, StatusChange.from_dict, extra_query, extra_headers)
+
+
+def message_operation(
+    execution_id: str | uuid.UUID,
+    message: str,
+    extra_query: check.ExtraQuery | None,
+    extra_headers: check.ExtraHeaders | None,
+) -> Operation[None]:
+    body = UserMessage(message=check.as_text("message", message)).to_dict()
+    return execution_operation(
+        "ExecutionUserMessagesAdd", execution_id, _nothing, extra_query, extra_headers, body=body, reads="nothing"
+    )
+
+
+def parse_activities(data: Any) -> list[ExecutionActivity]:
+    if not isinstance(data, list):
+        raise TypeError(f"expected a list of activities, not {type(data).__name__}")
+    return [ExecutionActivity.from_dict(item) for item in data]
+
+
+def activities_operation(
+    execution_id: str | uuid.UUID,
+    order: str,
+    limit: int | None,
+    extra_query: check.ExtraQuery | None,
+    extra_headers: check.ExtraHeaders | None,
+) -> Operation[list[ExecutionActivity]]:
+    query = [(ACTIVITIES.query_name("order"), check.as_choice("order", order, [d.value for d in SortDirection]))]
+    if limit is not None:
+        query.append((ACTIVITIES.query_name("limit"), str(check.as_int("limit", limit, minimum=1))))
+    return execution_operation(
+        ACTIVITIES.operation_id, execution_id, parse_activities, extra_query, extra_headers, query=query
+    )
+
+
+def rerun_operation(
+    execution_id: str | uuid.UUID,
+    inputs: Mapping[str, Any] | None,
+    extra_query: check.ExtraQuery | None,
+    extra_headers: check.ExtraHeaders | None,
+) -> Operation[StartedExecution]:
+    request = RerunRequest()
+    if inputs is not None:
+        request.inputs = RerunRequestInputs.from_dict(as_json_object("inputs", inputs))
+    return execution_operation(
+        "ExecutionRerun", execution_id, StartedExecution.from_dict, extra_query, extra_headers, body=request.to_dict()
+    )
+
+
+def delete_operation(
+    execution_id: str | uuid.UUID, extra_query: check.ExtraQuery | None, extra_headers: check.ExtraHeaders | None
+) -> Operation[None]:
+    return execution_operation("ExecutionDelete", execution_id, _nothing, extra_query, extra_headers, reads="nothing")
+
+
+def recording_location(location: Any) -> str:
+    if not isinstance(location, str):
+        raise ValueError("the server answered without redirecting to a recording")
+    return location
+
+
+def recording_operation(
+    execution_id: str | uuid.UUID, extra_query: check.ExtraQuery | None, extra_headers: check.ExtraHeaders | None
+) -> Operation[str]:
+    return execution_operation(
+        "ExecutionRecordingRedirect", execution_id, recording_location, extra_query, extra_headers, reads="location"
+    )
+
+
+def parse_wait_status(answer: tuple[int, Any]) -> tuple[int, ExecutionWaitStatus]:
+    code, data = answer
+    return code, ExecutionWaitStatus.from_dict(data)
+
+
+def sync_operation(
+    execution_id: str, hold: int, extra_query: check.ExtraQuery | None, extra_headers: check.ExtraHeaders | None
+) -> Operation[tuple[int, ExecutionWaitStatus]]:
+    """One long-poll: the server holds it up to `hold` seconds, so the read timeout grows by as much."""
+    query = [(SYNC.query_name("timeout_seconds"), str(hold))]
+    return execution_operation(
+        SYNC.operation_id,
+        execution_id,
+        parse_wait_status,
+        extra_query,
+        extra_headers,
+        query=query,
+        reads="status",
+        hold=float(hold),
+    )
+
+
+def start_waiting(
+    execution_id: str | uuid.UUID,
+    timeout: float | None,
+    extra_query: check.ExtraQuery | None,
+    extra_headers: check.ExtraHeaders | None,
+    started: float | None = None,
+) -> Waiting:
+    """Check `wait`'s arguments (before any request) and start its clock."""
+    identifier = check.as_uuid("execution_id", execution_id)
+    limit = check_timeout(timeout)
+    sync_operation(identifier, 1, extra_query, extra_headers)  # checks extra_query and extra_headers
+    return Waiting(identifier, limit, started=time.monotonic() if started is None else started)
+
+
+def _nothing(_: Any) -> None:
+    return None
+
+
+def wait_for(
+    core: SyncCore, waiting: Waiting, extra_query: check.ExtraQuery | None, extra_headers: check.ExtraHeaders | None
+) -> Execution:
+    """The sync shell of a wait: long-poll until `waiting` says finished, then fetch the execution."""
+    while True:
+        hold = waiting.next_hold()
+        sent = time.monotonic()
+        answer = core.request(sync_operation(waiting.execution_id, hold, extra_query, extra_headers))
+        pause = waiting.pause_after(answer, hold, time.monotonic() - sent)
+        if pause is None:
+            return core.request(get_operation(waiting.execution_id, extra_query, extra_headers))
+        if pause:
+            retries.sleep(pause)
+
+
+async def async_wait_for(
+    core: AsyncCore, waiting: Waiting, extra_query: check.ExtraQuery | None, extra_headers: check.ExtraHeaders | None
+) -> Execution:
+    """The async shell of `wait_for`."""
+    while True:
+        hold = waiting.next_hold()
+        sent = time.monotonic()
+        answer = await core.request(sync_operation(waiting.execution_id, hold, extra_query, extra_headers))
+        pause = waiting.pause_after(answer, hold, time.monotonic() - sent)
+        if pause is None:
+            return await core.request(get_operation(waiting.execution_id, extra_query, extra_headers))
+        if pause:
+            await retries.async_sleep(pause)
 
 
 PagerT = TypeVar("PagerT", SyncPager[Execution], AsyncPager[Execution])
@@ -279,6 +525,112 @@ class Executions(SyncResource, _Executions[SyncPager[Execution]]):
         """One execution with all its details."""
         return self._core.request(get_operation(execution_id, extra_query, extra_headers))
 
+    def wait(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        timeout: float | None = None,
+        extra_query: check.ExtraQuery | None = None,
+        extra_headers: check.ExtraHeaders | None = None,
+    ) -> Execution:
+        """Wait until the execution is completed, failed or cancelled, and return it (whatever the
+        outcome: check `status` and `execution_result`).
+
+        Uses the server's long-poll, so a finish is seen within moments. Paused executions and those
+        awaiting confirmation are not finished: waiting goes on until someone resumes or answers
+        them. Past `timeout` seconds (None: no limit) raises `WaitTimeoutError`, which carries the
+        execution's ID and last status; the execution itself keeps running.
+        """
+        waiting = start_waiting(execution_id, timeout, extra_query, extra_headers)
+        return wait_for(self._core, waiting, extra_query, extra_headers)
+
+    def cancel(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: check.ExtraQuery | None = None,
+        extra_headers: check.ExtraHeaders | None = None,
+    ) -> StatusChange:
+        """Stop an execution; a finished one cannot be cancelled (`ConflictError`)."""
+        return self._core.request(status_change_operation("ExecutionCancel", execution_id, extra_query, extra_headers))
+
+    def pause(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: check.ExtraQuery | None = None,
+        extra_headers: check.ExtraHeaders | None = None,
+    ) -> StatusChange:
+        """Pause a running execution (`ConflictError` if its status does not allow it)."""
+        return self._core.request(status_change_operation("ExecutionPause", execution_id, extra_query, extra_headers))
+
+    def resume(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: check.ExtraQuery | None = None,
+        extra_headers: check.ExtraHeaders | None = None,
+    ) -> StatusChange:
+        """Resume a paused execution (`ConflictError` if it is not paused)."""
+        return self._core.request(status_change_operation("ExecutionResume", execution_id, extra_query, extra_headers))
+
+    def send_message(
+        self,
+        execution_id: str | uuid.UUID,
+        message: str,
+        *,
+        extra_query: check.ExtraQuery | None = None,
+        extra_headers: check.ExtraHeaders | None = None,
+    ) -> None:
+        """Send the agent a message (the answer to its question, say)."""
+        self._core.request(message_operation(execution_id, message, extra_query, extra_headers))
+
+    def activities(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        order: str = "asc",
+        limit: int | None = None,
+        extra_query: check.ExtraQuery | None = None,
+        extra_headers: check.ExtraHeaders | None = None,
+    ) -> list[ExecutionActivity]:
+        """What happened during the execution, oldest first (`order="desc"`: newest first), at most
+        `limit`. Each `payload` is one of `ActivityPayload`, `UnknownActivity` for a kind this SDK's
+        spec does not know."""
+        return self._core.request(activities_operation(execution_id, order, limit, extra_query, extra_headers))
+
+    def rerun(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        inputs: Mapping[str, Any] | None = None,
+        extra_query: check.ExtraQuery | None = None,
+        extra_headers: check.ExtraHeaders | None = None,
+    ) -> StartedExecution:
+        """Start a new execution with this one's workflow and values; `inputs` replaces its inputs."""
+        return self._core.request(rerun_operation(execution_id, inputs, extra_query, extra_headers))
+
+    def delete(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: check.ExtraQuery | None = None,
+        extra_headers: check.ExtraHeaders | None = None,
+    ) -> None:
+        """Delete an execution."""
+        self._core.request(delete_operation(execution_id, extra_query, extra_headers))
+
+    def recording_url(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: check.ExtraQuery | None = None,
+        extra_headers: check.ExtraHeaders | None = None,
+    ) -> str:
+        """The URL of the execution's recording: where the server redirects, read without following
+        it, so the API key never reaches the recording's host."""
+        return self._core.request(recording_operation(execution_id, extra_query, extra_headers))
+
 
 class AsyncExecutions(AsyncResource, _Executions[AsyncPager[Execution]]):
     """`client.executions` of `AsyncAsteroidClient`."""
@@ -292,6 +644,285 @@ class AsyncExecutions(AsyncResource, _Executions[AsyncPager[Execution]]):
     ) -> Execution:
         """One execution with all its details."""
         return await self._core.request(get_operation(execution_id, extra_query, extra_headers))
+
+    async def wait(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        timeout: float | None = None,
+        extra_query: check.ExtraQuery | None = None,
+        extra_headers: check.ExtraHeaders | None = None,
+    ) -> Execution:
+        """Wait until the execution is completed, failed or cancelled, and return it (whatever the
+        outcome: check `status` and `execution_result`).
+
+        Uses the server's long-poll, so a finish is seen within moments. Paused executions and those
+        awaiting confirmation are not finished: waiting goes on until someone resumes or answers
+        them. Past `timeout` seconds (None: no limit) raises `WaitTimeoutError`, which carries the
+        execution's ID and last status; the execution itself keeps running.
+        """
+        waiting = start_waiting(execution_id, timeout, extra_query, extra_headers)
+        return await async_wait_for(self._core, waiting, extra_query, extra_headers)
+
+    async def cancel(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: check.ExtraQuery | None = None,
+        extra_headers: check.ExtraHeaders | None = None,
+    ) -> StatusChange:
+        """Stop an execution; a finished one cannot be cancelled (`ConflictError`)."""
+        return await self._core.request(
+            status_change_operation("ExecutionCancel", execution_id, extra_query, extra_headers)
+        )
+
+    async def pause(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: check.ExtraQuery | None = None,
+        extra_headers: check.ExtraHeaders | None = None,
+    ) -> StatusChange:
+        """Pause a running execution (`ConflictError` if its status does not allow it)."""
+        return await self._core.request(
+            status_change_operation("ExecutionPause", execution_id, extra_query, extra_headers)
+        )
+
+    async def resume(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: check.ExtraQuery | None = None,
+        extra_headers: check.ExtraHeaders | None = None,
+    ) -> StatusChange:
+        """Resume a paused execution (`ConflictError` if it is not paused)."""
+        return await self._core.request(
+            status_change_operation("ExecutionResume", execution_id, extra_query, extra_headers)
+        )
+
+    async def send_message(
+        self,
+        execution_id: str | uuid.UUID,
+        message: str,
+        *,
+        extra_query: check.ExtraQuery | None = None,
+        extra_headers: check.ExtraHeaders | None = None,
+    ) -> None:
+        """Send the agent a message (the answer to its question, say)."""
+        await self._core.request(message_operation(execution_id, message, extra_query, extra_headers))
+
+    async def activities(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        order: str = "asc",
+        limit: int | None = None,
+        extra_query: check.ExtraQuery | None = None,
+        extra_headers: check.ExtraHeaders | None = None,
+    ) -> list[ExecutionActivity]:
+        """What happened during the execution, oldest first (`order="desc"`: newest first), at most
+        `limit`. Each `payload` is one of `ActivityPayload`, `UnknownActivity` for a kind this SDK's
+        spec does not know."""
+        return await self._core.request(activities_operation(execution_id, order, limit, extra_query, extra_headers))
+
+    async def rerun(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        inputs: Mapping[str, Any] | None = None,
+        extra_query: check.ExtraQuery | None = None,
+        extra_headers: check.ExtraHeaders | None = None,
+    ) -> StartedExecution:
+        """Start a new execution with this one's workflow and values; `inputs` replaces its inputs."""
+        return await self._core.request(rerun_operation(execution_id, inputs, extra_query, extra_headers))
+
+    async def delete(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: check.ExtraQuery | None = None,
+        extra_headers: check.ExtraHeaders | None = None,
+    ) -> None:
+        """Delete an execution."""
+        await self._core.request(delete_operation(execution_id, extra_query, extra_headers))
+
+    async def recording_url(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: check.ExtraQuery | None = None,
+        extra_headers: check.ExtraHeaders | None = None,
+    ) -> str:
+        """The URL of the execution's recording: where the server redirects, read without following
+        it, so the API key never reaches the recording's host."""
+        return await self._core.request(recording_operation(execution_id, extra_query, extra_headers))
+
+
+class _Workflows:
+    """`client.workflows`: start executions."""
+
+    @staticmethod
+    def _execute(
+        workflow_id: str | uuid.UUID,
+        *,
+        inputs: Mapping[str, Any] | None,
+        metadata: Mapping[str, str] | None,
+        version: int | None,
+        head: bool,
+        profile_id: str | uuid.UUID | None,
+        queue_if_busy: bool,
+        extra_query: check.ExtraQuery | None,
+        extra_headers: check.ExtraHeaders | None,
+    ) -> Operation[StartedExecution]:
+        return execute_operation(
+            workflow_id,
+            inputs=inputs,
+            metadata=metadata,
+            version=version,
+            head=head,
+            profile_id=profile_id,
+            queue_if_busy=queue_if_busy,
+            extra_query=extra_query,
+            extra_headers=extra_headers,
+        )
+
+
+class Workflows(SyncResource, _Workflows):
+    """`client.workflows` of `AsteroidClient`."""
+
+    def execute(
+        self,
+        workflow_id: str | uuid.UUID,
+        *,
+        inputs: Mapping[str, Any] | None = None,
+        metadata: Mapping[str, str] | None = None,
+        version: int | None = None,
+        head: bool = False,
+        profile_id: str | uuid.UUID | None = None,
+        queue_if_busy: bool = False,
+        extra_query: check.ExtraQuery | None = None,
+        extra_headers: check.ExtraHeaders | None = None,
+    ) -> StartedExecution:
+        """Start an execution of the workflow and return at once (`execution_id`, `status`).
+
+        `version` runs that published version, `head=True` the unpublished head (default: the
+        published one). `queue_if_busy=True` queues the execution when the organisation is at its
+        concurrency limit instead of refusing it. Never retried once the request may have reached
+        the server, so a workflow is not started twice (README, "Retries").
+        """
+        op = self._execute(
+            workflow_id,
+            inputs=inputs,
+            metadata=metadata,
+            version=version,
+            head=head,
+            profile_id=profile_id,
+            queue_if_busy=queue_if_busy,
+            extra_query=extra_query,
+            extra_headers=extra_headers,
+        )
+        return self._core.request(op)
+
+    def run(
+        self,
+        workflow_id: str | uuid.UUID,
+        *,
+        timeout: float | None = None,
+        inputs: Mapping[str, Any] | None = None,
+        metadata: Mapping[str, str] | None = None,
+        version: int | None = None,
+        head: bool = False,
+        profile_id: str | uuid.UUID | None = None,
+        queue_if_busy: bool = False,
+        extra_query: check.ExtraQuery | None = None,
+        extra_headers: check.ExtraHeaders | None = None,
+    ) -> Execution:
+        """`execute`, then `executions.wait`: the finished execution. `timeout` counts from the call."""
+        started = time.monotonic()
+        limit = check_timeout(timeout)
+        op = self._execute(
+            workflow_id,
+            inputs=inputs,
+            metadata=metadata,
+            version=version,
+            head=head,
+            profile_id=profile_id,
+            queue_if_busy=queue_if_busy,
+            extra_query=extra_query,
+            extra_headers=extra_headers,
+        )
+        execution = self._core.request(op)
+        waiting = Waiting(execution.execution_id, limit, started=started)
+        return wait_for(self._core, waiting, extra_query, extra_headers)
+
+
+class AsyncWorkflows(AsyncResource, _Workflows):
+    """`client.workflows` of `AsyncAsteroidClient`."""
+
+    async def execute(
+        self,
+        workflow_id: str | uuid.UUID,
+        *,
+        inputs: Mapping[str, Any] | None = None,
+        metadata: Mapping[str, str] | None = None,
+        version: int | None = None,
+        head: bool = False,
+        profile_id: str | uuid.UUID | None = None,
+        queue_if_busy: bool = False,
+        extra_query: check.ExtraQuery | None = None,
+        extra_headers: check.ExtraHeaders | None = None,
+    ) -> StartedExecution:
+        """Start an execution of the workflow and return at once (`execution_id`, `status`).
+
+        `version` runs that published version, `head=True` the unpublished head (default: the
+        published one). `queue_if_busy=True` queues the execution when the organisation is at its
+        concurrency limit instead of refusing it. Never retried once the request may have reached
+        the server, so a workflow is not started twice (README, "Retries").
+        """
+        op = self._execute(
+            workflow_id,
+            inputs=inputs,
+            metadata=metadata,
+            version=version,
+            head=head,
+            profile_id=profile_id,
+            queue_if_busy=queue_if_busy,
+            extra_query=extra_query,
+            extra_headers=extra_headers,
+        )
+        return await self._core.request(op)
+
+    async def run(
+        self,
+        workflow_id: str | uuid.UUID,
+        *,
+        timeout: float | None = None,
+        inputs: Mapping[str, Any] | None = None,
+        metadata: Mapping[str, str] | None = None,
+        version: int | None = None,
+        head: bool = False,
+        profile_id: str | uuid.UUID | None = None,
+        queue_if_busy: bool = False,
+        extra_query: check.ExtraQuery | None = None,
+        extra_headers: check.ExtraHeaders | None = None,
+    ) -> Execution:
+        """`execute`, then `executions.wait`: the finished execution. `timeout` counts from the call."""
+        started = time.monotonic()
+        limit = check_timeout(timeout)
+        op = self._execute(
+            workflow_id,
+            inputs=inputs,
+            metadata=metadata,
+            version=version,
+            head=head,
+            profile_id=profile_id,
+            queue_if_busy=queue_if_busy,
+            extra_query=extra_query,
+            extra_headers=extra_headers,
+        )
+        execution = await self._core.request(op)
+        waiting = Waiting(execution.execution_id, limit, started=started)
+        return await async_wait_for(self._core, waiting, extra_query, extra_headers)
 
 
 class AsteroidClient(SyncClient):
@@ -307,8 +938,13 @@ class AsteroidClient(SyncClient):
 
     @cached_property
     def executions(self) -> Executions:
-        """List and get executions."""
+        """List, get, wait for, steer and stop executions."""
         return Executions(self._core)
+
+    @cached_property
+    def workflows(self) -> Workflows:
+        """Start executions of workflows."""
+        return Workflows(self._core)
 
 
 class AsyncAsteroidClient(AsyncClient):
@@ -319,5 +955,10 @@ class AsyncAsteroidClient(AsyncClient):
 
     @cached_property
     def executions(self) -> AsyncExecutions:
-        """List and get executions."""
+        """List, get, wait for, steer and stop executions."""
         return AsyncExecutions(self._core)
+
+    @cached_property
+    def workflows(self) -> AsyncWorkflows:
+        """Start executions of workflows."""
+        return AsyncWorkflows(self._core)

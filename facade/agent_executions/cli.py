@@ -4,9 +4,11 @@
     agent-executions asteroid list --all --format jsonl --output executions.jsonl
     agent-executions zaia nesting --execution 3c90c3cc-0d44-4b50-8888-8dd25736052a
     agent-executions --fake asteroid list           # against the embedded fake server
+    agent-executions asteroid run WORKFLOW_ID --input customer=42 --wait
 
 Exit codes: 0 success, 1 stdout closed early (`| head`), 2 usage error, 3 authentication,
-4 not found, 5 any other API error, 130 interrupted. Errors are one line on stderr;
+4 not found, 5 any other API error, 6 `run --wait`: the execution failed, 7 it was
+cancelled, 8 it was still going at --timeout, 130 interrupted. Errors are one line on stderr;
 --debug adds the traceback.
 """
 
@@ -24,9 +26,9 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import _render
+from . import _cli_lifecycle, _render
 from .asteroid import AsteroidClient
-from .errors import AgentExecutionsError, AuthenticationError, NotFoundError, PermissionDeniedError
+from .errors import AgentExecutionsError, AuthenticationError, NotFoundError, PermissionDeniedError, WaitTimeoutError
 from .models import ExecutionStatus
 from .pagination import Page, SyncPager
 from .zaia import ZaiaClient
@@ -149,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     a_get.add_argument("id")
     a_get.add_argument("--format", choices=("table", "json"))
     a_get.set_defaults(run=show_one)
+    _cli_lifecycle.add_commands(asteroid, common)
 
     zaia = vendors.add_parser("zaia", help="Zaia v1").add_subparsers(dest="command", required=True)
     z_list = zaia.add_parser("list", parents=[common, listing], help="list executions")
@@ -348,6 +351,8 @@ def exit_code(exc: BaseException) -> int:
         return EXIT_AUTH
     if isinstance(exc, NotFoundError):
         return EXIT_NOT_FOUND
+    if isinstance(exc, WaitTimeoutError):
+        return _cli_lifecycle.EXIT_TIMED_OUT
     return EXIT_API
 
 

@@ -8,7 +8,8 @@ AgentExecutionsError
 │   ├── BadRequestError 400, AuthenticationError 401, PermissionDeniedError 403,
 │   ├── NotFoundError 404, ConflictError 409, UnprocessableEntityError 422,
 │   └── RateLimitError 429, InternalServerError >= 500
-└── ResponseValidationError     a response that does not match the pinned spec
+├── ResponseValidationError     a response that does not match the pinned spec
+└── WaitTimeoutError            an execution did not finish within `wait`'s timeout (also a TimeoutError)
 """
 
 from __future__ import annotations
@@ -117,6 +118,20 @@ class ResponseValidationError(AgentExecutionsError):
         self.operation = operation
         self.property = property
         self.body = body
+
+
+class WaitTimeoutError(AgentExecutionsError, TimeoutError):
+    """An execution was still not finished when `wait` (or `run`) reached its `timeout`.
+
+    `execution_id` names it (it keeps running: cancel it if need be) and `last_status` is the
+    status the server reported last (None if no answer came).
+    """
+
+    def __init__(self, message: str, *, execution_id: str, last_status: str | None, timeout: float) -> None:
+        super().__init__(message)
+        self.execution_id = execution_id
+        self.last_status = last_status
+        self.timeout = timeout
 
 
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {

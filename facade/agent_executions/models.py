@@ -15,31 +15,69 @@ Properties the spec does not list are kept in each model's `additional_propertie
 from __future__ import annotations
 
 from asteroid_agents_v2_raw.models import (
+    ActionCompletedActivity,
+    ActionStartedActivity,
     APIKeyRef,
     APITriggerContext,
     APITriggerContextSource,
+    AwaitingConfirmationDetails,
+    CancelledDetails,
     Comment,
+    CompletedDetails,
     Execution,
+    ExecutionActivity,
     ExecutionInputs,
     ExecutionMetadata,
     ExecutionOptions,
     ExecutionResult,
     ExecutionStatus,
+    ExecutionWaitStatus,
+    FailedDetails,
+    FileAddedActivity,
+    GenericActivity,
     HumanLabel,
+    OnCapacityLimit,
+    PausedDetails,
+    ReasoningActivity,
     ScheduleRef,
     ScheduleTriggerContext,
     ScheduleTriggerContextSource,
     SortDirection,
     SortField,
+    StartedExecution,
+    StatusChange,
+    StatusChangedActivity,
+    StepCompletedActivity,
+    StepStartedActivity,
+    TerminalActivity,
     TriggerRunner,
     UITriggerContext,
     UITriggerContextSource,
+    UnknownActivity,
     UnknownTriggerContext,
+    UpdateableStatus,
+    UserMessageReceivedActivity,
 )
 from zaia_v1_raw.models import ZaiaExecution, ZaiaExecutionDetail, ZaiaExecutionNesting
 
 TriggerContext = APITriggerContext | UITriggerContext | ScheduleTriggerContext | UnknownTriggerContext
 """How an Asteroid execution was started; `UnknownTriggerContext` holds a source this spec does not know."""
+
+ActivityPayload = (
+    StatusChangedActivity
+    | StepStartedActivity
+    | StepCompletedActivity
+    | ActionStartedActivity
+    | ActionCompletedActivity
+    | ReasoningActivity
+    | UserMessageReceivedActivity
+    | FileAddedActivity
+    | GenericActivity
+    | TerminalActivity
+    | UnknownActivity
+)
+"""What an activity records, told apart by `activity_type`; `UnknownActivity` holds a kind this spec
+does not know (its properties in `additional_properties`)."""
 
 TERMINAL_STATUSES = frozenset({ExecutionStatus.COMPLETED, ExecutionStatus.CANCELLED, ExecutionStatus.FAILED})
 """Asteroid statuses after which an execution does not change any more."""
@@ -49,24 +87,47 @@ __all__ = [
     "APIKeyRef",
     "APITriggerContext",
     "APITriggerContextSource",
+    "ActionCompletedActivity",
+    "ActionStartedActivity",
+    "ActivityPayload",
+    "AwaitingConfirmationDetails",
+    "CancelledDetails",
     "Comment",
+    "CompletedDetails",
     "Execution",
+    "ExecutionActivity",
     "ExecutionInputs",
     "ExecutionMetadata",
     "ExecutionOptions",
     "ExecutionResult",
     "ExecutionStatus",
+    "ExecutionWaitStatus",
+    "FailedDetails",
+    "FileAddedActivity",
+    "GenericActivity",
     "HumanLabel",
+    "OnCapacityLimit",
+    "PausedDetails",
+    "ReasoningActivity",
     "ScheduleRef",
     "ScheduleTriggerContext",
     "ScheduleTriggerContextSource",
     "SortDirection",
     "SortField",
+    "StartedExecution",
+    "StatusChange",
+    "StatusChangedActivity",
+    "StepCompletedActivity",
+    "StepStartedActivity",
+    "TerminalActivity",
     "TriggerContext",
     "TriggerRunner",
     "UITriggerContext",
     "UITriggerContextSource",
+    "UnknownActivity",
     "UnknownTriggerContext",
+    "UpdateableStatus",
+    "UserMessageReceivedActivity",
     "ZaiaExecution",
     "ZaiaExecutionDetail",
     "ZaiaExecutionNesting",

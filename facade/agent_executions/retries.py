@@ -35,6 +35,9 @@ logger = logging.getLogger(LOGGER_NAME)
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+NOTHING_SENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+"""Transport errors raised before any byte of the request left: no connection was made (refused,
+unreachable, DNS) or none came free. Retrying them cannot repeat a change of state."""
 
 Outcome = httpx.Response | httpx.TransportError
 
@@ -81,8 +84,14 @@ class RetryPolicy:
     max_retry_after: float = MAX_RETRY_AFTER
 
     def is_retryable(self, request: httpx.Request, outcome: Outcome) -> bool:
+        """Reads (GET, HEAD, OPTIONS) on any transient failure. A request that changes state (POST,
+        DELETE...) only when it cannot have reached the server (no connection was made) or the server
+        refused it unread (429 with a readable Retry-After): a connection dropped after sending, a
+        timeout or a 5xx may mean it was applied, and repeating it could start a workflow twice."""
         if request.method not in IDEMPOTENT_METHODS:
-            return False
+            if isinstance(outcome, httpx.Response):
+                return outcome.status_code == 429 and parse_retry_after(outcome.headers.get("retry-after")) is not None
+            return isinstance(outcome, NOTHING_SENT_ERRORS)
         if isinstance(outcome, httpx.Response):
             return outcome.status_code in RETRYABLE_STATUS_CODES or outcome.status_code >= 500
         return isinstance(outcome, RETRYABLE_ERRORS)

@@ -16,6 +16,24 @@ AUTH_PREFIX = ""
 """What goes before the key in that header ("Bearer " for HTTP bearer auth)."""
 
 OPERATIONS = {
+    "ExecutionActivitiesGet": {
+        "method": "GET",
+        "path": "/executions/{executionId}/activities",
+        "path_params": {"execution_id": "executionId"},
+        "query": {"limit": "limit", "order": "order"},
+    },
+    "ExecutionCancel": {
+        "method": "POST",
+        "path": "/executions/{executionId}/cancel",
+        "path_params": {"execution_id": "executionId"},
+        "query": {},
+    },
+    "ExecutionDelete": {
+        "method": "DELETE",
+        "path": "/executions/{executionId}",
+        "path_params": {"execution_id": "executionId"},
+        "query": {},
+    },
     "ExecutionGet": {
         "method": "GET",
         "path": "/executions/{executionId}",
@@ -43,6 +61,48 @@ OPERATIONS = {
             "sort_field": "sortField",
             "status": "status",
         },
+    },
+    "ExecutionPause": {
+        "method": "POST",
+        "path": "/executions/{executionId}/pause",
+        "path_params": {"execution_id": "executionId"},
+        "query": {},
+    },
+    "ExecutionRecordingRedirect": {
+        "method": "GET",
+        "path": "/executions/{executionId}/recording",
+        "path_params": {"execution_id": "executionId"},
+        "query": {},
+    },
+    "ExecutionRerun": {
+        "method": "POST",
+        "path": "/executions/{executionId}/rerun",
+        "path_params": {"execution_id": "executionId"},
+        "query": {},
+    },
+    "ExecutionResume": {
+        "method": "POST",
+        "path": "/executions/{executionId}/resume",
+        "path_params": {"execution_id": "executionId"},
+        "query": {},
+    },
+    "ExecutionSyncGet": {
+        "method": "GET",
+        "path": "/executions/{executionId}/sync",
+        "path_params": {"execution_id": "executionId"},
+        "query": {"timeout_seconds": "timeoutSeconds"},
+    },
+    "ExecutionUserMessagesAdd": {
+        "method": "POST",
+        "path": "/executions/{executionId}/user-messages",
+        "path_params": {"execution_id": "executionId"},
+        "query": {},
+    },
+    "WorkflowExecute": {
+        "method": "POST",
+        "path": "/workflows/{workflowId}/execute",
+        "path_params": {"workflow_id": "workflowId"},
+        "query": {},
     },
 }
 """operationId -> method, path after PATH_PREFIX, and {Python name: wire name} of its path and query parameters."""

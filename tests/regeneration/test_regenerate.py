@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import socket
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -118,12 +119,11 @@ def closed_port_url() -> str:
     return f"http://127.0.0.1:{port}/openapi.yaml"
 
 
-INVALID_OPENAPI = b"""openapi: 3.1.0
-info: {title: x}
-paths:
-  /executions: {get: {responses: 12}}
-  /executions/{executionId}: {get: {responses: 12}}
-"""
+ASTEROID_PATHS: list[str] = tomllib.loads((ROOT / "openapi" / "sources.toml").read_text())["asteroid"]["paths"]
+INVALID_OPENAPI = b"openapi: 3.1.0\ninfo: {title: x}\npaths:\n" + b"".join(
+    f"  {path}: {{get: {{responses: 12}}}}\n".encode() for path in ASTEROID_PATHS
+)
+"""Every covered path is there (else the run stops at the missing one), none of them valid."""
 NOT_OPENAPI = b"swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths: {}\n"
 
 

@@ -31,4 +31,4 @@ def servers() -> Iterator[dict[str, Server]]:
 def test_fault(servers: dict[str, Server], operation: str, mode: str, fault: Fault, persistent: bool) -> None:
     server = servers[OPERATIONS[operation][0]]
     outcome = run_case(server, operation, mode, fault, persistent)
-    assert outcome == expected(fault, persistent)
+    assert outcome == expected(fault, persistent, operation)

@@ -33,6 +33,8 @@ def schema_of(package: str, name: str, array: bool = False) -> st.SearchStrategy
     return from_schema({"type": "array", "items": ref} if array else ref, spec)
 
 
+WORKFLOW = "6f1c2a52-8a4e-4f0e-9a43-3c1d2b7e9f10"
+EXECUTION = "3c90c3cc-0d44-4b50-8888-8dd25736052a"
 OPERATIONS: dict[str, tuple[Operation[Any], st.SearchStrategy[Any]]] = {
     "Asteroid list": (
         asteroid.list_pages((), (), 100)(1),
@@ -41,6 +43,36 @@ OPERATIONS: dict[str, tuple[Operation[Any], st.SearchStrategy[Any]]] = {
     "Asteroid get": (
         asteroid.get_operation("3c90c3cc-0d44-4b50-8888-8dd25736052a", None, None),
         schema_of("asteroid_agents_v2_raw", "Agents.Execution.ListItem"),
+    ),
+    "Asteroid execute": (
+        asteroid.execute_operation(
+            WORKFLOW,
+            inputs=None,
+            metadata=None,
+            version=None,
+            head=False,
+            profile_id=None,
+            queue_if_busy=False,
+            extra_query=None,
+            extra_headers=None,
+        ),
+        schema_of("asteroid_agents_v2_raw", "Workflows.WorkflowExecuteResponse"),
+    ),
+    "Asteroid wait (long-poll)": (
+        asteroid.sync_operation(EXECUTION, 25, None, None),
+        schema_of("asteroid_agents_v2_raw", "Agents.Agent.ExecuteAgentSyncResponse"),
+    ),
+    "Asteroid cancel": (
+        asteroid.status_change_operation("ExecutionCancel", EXECUTION, None, None),
+        schema_of("asteroid_agents_v2_raw", "Agents.Execution.ExecutionStatusChange"),
+    ),
+    "Asteroid activities": (
+        asteroid.activities_operation(EXECUTION, "asc", None, None, None),
+        schema_of("asteroid_agents_v2_raw", "Agents.Execution.Activity", array=True),
+    ),
+    "Asteroid rerun": (
+        asteroid.rerun_operation(EXECUTION, None, None, None),
+        schema_of("asteroid_agents_v2_raw", "Workflows.WorkflowExecuteResponse"),
     ),
     "Zaia list": (zaia.list_pages((), (), 100)(1), schema_of("zaia_v1_raw", "Execution", array=True)),
     "Zaia get": (

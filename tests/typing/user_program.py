@@ -13,6 +13,7 @@ import json
 import pickle
 
 from agent_executions import (
+    ActivityPayload,
     AsteroidClient,
     AsyncAsteroidClient,
     Execution,
@@ -20,6 +21,10 @@ from agent_executions import (
     ExecutionStatus,
     NotFoundError,
     RateLimitError,
+    StartedExecution,
+    StatusChangedActivity,
+    UnknownActivity,
+    WaitTimeoutError,
     ZaiaClient,
     ZaiaExecution,
 )
@@ -52,6 +57,28 @@ def report(client: AsteroidClient) -> list[str]:
     assert snapshot == copy.deepcopy(one)
     lines.append(json.dumps(one.to_dict()) if not sent_null else repr(one))
     return lines
+
+
+def run_and_steer(client: AsteroidClient, workflow_id: str) -> str:
+    done: Execution = client.workflows.run(workflow_id, inputs={"customer_id": 42}, timeout=600)
+    if done.status == ExecutionStatus.FAILED:
+        return "failed"
+    started: StartedExecution = client.workflows.execute(workflow_id, metadata={"team": "ops"})
+    try:
+        client.executions.wait(started.execution_id, timeout=60)
+    except WaitTimeoutError as exc:
+        print(exc.execution_id, exc.last_status)
+        client.executions.cancel(exc.execution_id)
+    client.executions.send_message(started.execution_id, "Yes, submit the claim.")
+    kinds: list[str] = []
+    for activity in client.executions.activities(started.execution_id, order="desc", limit=10):
+        payload: ActivityPayload = activity.payload
+        if isinstance(payload, StatusChangedActivity):
+            kinds.append(str(payload.status))
+        elif isinstance(payload, UnknownActivity):
+            kinds.append(payload.activity_type)
+    url: str = client.executions.recording_url(started.execution_id)
+    return f"{url} {kinds}"
 
 
 def zaia_report(client: ZaiaClient) -> list[str]:

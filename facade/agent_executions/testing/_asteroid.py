@@ -1,17 +1,22 @@
-"""A fake Asteroid Agents v2 server: `GET /executions` with every filter, `GET /executions/{id}`."""
+"""A fake Asteroid Agents v2 server: `GET /executions` with every filter, `GET /executions/{id}`, and the
+execution lifecycle (execute, the sync long-poll, cancel, pause, resume, messages, activities, rerun,
+delete, the recording redirect)."""
 
 from __future__ import annotations
 
 import datetime
 import random
+import threading
+import time
 import uuid
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from werkzeug.wrappers import Request
+import attrs
+from werkzeug.wrappers import Request, Response
 
 from ._schema_data import SchemaData
-from ._server import JSON, ApiError, FakeServer, Route, int_arg
+from ._server import JSON, ApiError, FakeServer, Reply, Route, int_arg
 
 STATUSES = (
     "starting",
@@ -24,6 +29,27 @@ STATUSES = (
     "paused_by_agent",
 )
 TERMINAL = frozenset({"completed", "cancelled", "failed"})
+HALTING = frozenset({"paused", "paused_by_agent", "awaiting_confirmation"})
+"""Statuses in which an execution waits for someone: the long-poll answers 202 at once, and the
+lifecycle goes on only after `resume` (or, for the last two, a message)."""
+DEFAULT_LIFECYCLE: tuple[tuple[float, str], ...] = ((0.0, "starting"), (0.05, "running"), (0.2, "completed"))
+"""What an execution started by `execute` goes through: (seconds after the previous step, status)."""
+UNKNOWN_ACTIVITY_TYPE = "browser_snapshot_taken"
+"""An activity kind the pinned spec does not know: clients must still read the list."""
+LONG_POLL_TICK = 0.01
+"""How often the fake's long-poll looks at the execution again."""
+
+
+@attrs.define
+class Run:
+    """Where an execution started by `execute` is in its lifecycle."""
+
+    plan: tuple[tuple[float, str], ...]
+    step: int = 0
+    next_at: float = attrs.field(factory=time.monotonic)
+    halted: bool = False
+
+
 AGENT_NAMES = ("Invoice Collector", "Claims Filer", "Lead Enricher", "Portal Checker", "Booking Agent")
 OUTCOMES = {"completed": "success", "failed": "failure", "cancelled": "cancelled"}
 MAX_PAGE_SIZE = 100
@@ -184,6 +210,10 @@ class FakeAsteroidServer(FakeServer):
     default_count = 100
 
     def populate(self, count: int) -> None:
+        # The lifecycle's state (populate is what the base class's __init__ calls).
+        self._lifecycle_runs: dict[str, Run] = {}
+        self._activity_log: dict[str, list[JSON]] = {}
+        self._lifecycle_lock = threading.RLock()
         item_schema = self.schema.response_schema(self.execution_operation)
         properties = self.schema.properties(item_schema)[0]
         # The statuses and trigger sources of the pinned spec, a release's new ones included.
@@ -209,7 +239,284 @@ class FakeAsteroidServer(FakeServer):
     # --- the API --------------------------------------------------------------
 
     def routes(self) -> list[tuple[str, Route]]:
-        return [("ExecutionList", self._list), ("ExecutionGet", self._get)]
+        return [
+            ("ExecutionList", self._list),
+            ("ExecutionGet", self._get),
+            ("ExecutionDelete", self._delete),
+            ("WorkflowExecute", self._execute),
+            ("ExecutionSyncGet", self._sync),
+            ("ExecutionCancel", self._cancel),
+            ("ExecutionPause", self._pause),
+            ("ExecutionResume", self._resume),
+            ("ExecutionUserMessagesAdd", self._message),
+            ("ExecutionActivitiesGet", self._activities),
+            ("ExecutionRerun", self._rerun),
+            ("ExecutionRecordingRedirect", self._recording),
+        ]
+
+    # --- the lifecycle --------------------------------------------------------
+
+    lifecycle: tuple[tuple[float, str], ...] = DEFAULT_LIFECYCLE
+    """The schedule of executions started from now on: (seconds after the previous step, status).
+    A halting status (paused, paused_by_agent, awaiting_confirmation) stops it until resumed or
+    answered; end it with a terminal status, or leave one out to drive the execution by hand."""
+
+    recording_origin = "https://recordings.example.com"
+    """Where the recording redirect points: another origin than the API's."""
+
+    def _runs(self) -> dict[str, Run]:
+        return self._lifecycle_runs
+
+    def activities_of(self, execution_id: str) -> list[JSON]:
+        """The activities recorded for an execution, oldest first (wire format)."""
+        with self._lifecycle_lock:
+            return [dict(item) for item in self._activity_log.get(execution_id, [])]
+
+    def status_of(self, execution_id: str) -> str:
+        self.advance()
+        with self._store_lock:
+            return str(self._store[execution_id]["status"])
+
+    def advance(self) -> None:
+        """Move every scheduled execution along its lifecycle up to now (called before each request)."""
+        now = time.monotonic()
+        with self._lifecycle_lock:
+            for execution_id, run in list(self._runs().items()):
+                while not run.halted and run.step < len(run.plan) and now >= run.next_at:
+                    status = run.plan[run.step][1]
+                    run.step += 1
+                    self.set_status(execution_id, status)
+                    if status in HALTING:
+                        run.halted = True
+                    elif run.step < len(run.plan):
+                        run.next_at += run.plan[run.step][0]
+
+    def set_status(self, execution_id: str, status: str, *, reason: str | None = None) -> None:
+        """Move an execution to `status` by hand (with the activities that go with it); a terminal or
+        halting status stops its schedule until it is resumed."""
+        with self._lifecycle_lock:
+            previous = self.update(execution_id, status=status)
+            run = self._runs().get(execution_id)
+            if run is not None and (status in TERMINAL or status in HALTING):
+                run.halted = True
+            if status in TERMINAL and run is not None:
+                run.step = len(run.plan)
+            self._record_status(previous, status, reason)
+
+    def finish(self, execution_id: str, status: str = "completed") -> None:
+        """End an execution now with `status` (completed, failed or cancelled)."""
+        if status not in TERMINAL:
+            raise ValueError(f"finish takes a terminal status, not {status!r}")
+        self.set_status(execution_id, status)
+
+    def pause_execution(self, execution_id: str) -> None:
+        """Pause an execution as its user would."""
+        self.set_status(execution_id, "paused", reason="paused by a user")
+
+    def await_confirmation(self, execution_id: str) -> None:
+        """Make the agent wait for a confirmation: a message or `resume` continues it."""
+        self.set_status(execution_id, "awaiting_confirmation", reason="the agent asks before submitting")
+
+    def resume_execution(self, execution_id: str) -> None:
+        """Back to running, as `resume` or an answer does; a halted schedule goes on from now."""
+        with self._lifecycle_lock:
+            self.set_status(execution_id, "running")
+            run = self._runs().get(execution_id)
+            if run is not None and run.step < len(run.plan):
+                run.halted = False
+                run.next_at = time.monotonic() + run.plan[run.step][0]
+
+    def _log_activity(self, execution_id: str, payload: JSON) -> None:
+        with self._lifecycle_lock:
+            entries = self._activity_log.setdefault(execution_id, [])
+            moment = self.now + datetime.timedelta(seconds=len(entries))
+            entries.append(
+                {"id": self.data.uuid(), "executionId": execution_id, "timestamp": iso(moment), "payload": payload}
+            )
+
+    def _record_status(self, item: JSON, status: str, reason: str | None) -> None:
+        execution_id = item["id"]
+        change: JSON = {"activityType": "status_changed", "status": status}
+        if status == "running" and not any(
+            a["payload"]["activityType"] == "step_started" for a in self.activities_of(execution_id)
+        ):
+            self._log_activity(execution_id, change)
+            self._log_activity(execution_id, {"activityType": "step_started", "stepNumber": 1})
+            action = {"message": "Opening the portal", "actionName": "nav_to", "actionId": self.data.uuid()}
+            self._log_activity(execution_id, {"activityType": "action_started", **action})
+            self._log_activity(
+                execution_id, {"activityType": "reasoning", "reasoning": "The form is on the first page."}
+            )
+            self._log_activity(
+                execution_id, {"activityType": UNKNOWN_ACTIVITY_TYPE, "url": "https://portal.example.com"}
+            )
+            return
+        if status == "completed":
+            result = item.get("executionResult") or {}
+            self._log_activity(execution_id, {"activityType": "step_completed", "stepNumber": 1})
+            name = "result.csv"
+            self._log_activity(
+                execution_id,
+                {
+                    "activityType": "file_added",
+                    "fileId": self.data.uuid(),
+                    "fileName": name,
+                    "mimeType": "text/csv",
+                    "fileSize": 2048,
+                    "source": "agent",
+                    "presignedUrl": f"{self.recording_origin}/files/{name}",
+                },
+            )
+            change["completedPayload"] = {
+                "outcome": result.get("outcome", "success"),
+                "reasoning": result.get("reasoning", "Done."),
+                "result": result.get("result"),
+            }
+        elif status == "failed":
+            change["failedPayload"] = {"reason": reason or "the portal rejected the login"}
+        elif status == "cancelled":
+            change["cancelledPayload"] = {"reason": reason or "user_requested"}
+        elif status == "paused":
+            change["pausedPayload"] = {"reason": reason or "paused"}
+        elif status == "awaiting_confirmation":
+            change["awaitingConfirmationPayload"] = {"reason": reason or "confirm before submitting"}
+        self._log_activity(execution_id, change)
+        if status in TERMINAL:
+            self._log_activity(execution_id, {"activityType": "terminal", "reason": "complete"})
+
+    def _dispatch(self, request: Request) -> tuple[Response, bool, str]:
+        self.advance()
+        return super()._dispatch(request)
+
+    def _stored(self, values: dict[str, str]) -> JSON:
+        (execution_id,) = values.values()
+        with self._store_lock:
+            item = self._store.get(execution_id.lower())
+            if item is None:
+                raise ApiError(404, f"execution {execution_id} not found")
+            return dict(item)
+
+    def _start(self, template: JSON) -> JSON:
+        """Store a new execution made from `template`'s values and start its lifecycle."""
+        item = self.data.execution(self.data.now, "starting")
+        for key in ("agentId", "agentName", "workflowId", "inputs", "metadata", "parentExecutionId"):
+            if key in template:
+                item[key] = template[key]
+        if "parentExecutionId" not in template:
+            item.pop("parentExecutionId", None)
+        item["hasBeenRerun"] = False
+        item["comments"], item["humanLabels"] = [], []
+        plan = self.lifecycle
+        stored = self.add(item)
+        with self._lifecycle_lock:
+            self._log_activity(stored["id"], {"activityType": "generic", "message": "Execution queued"})
+            self._runs()[stored["id"]] = Run(plan)
+        self.advance()
+        return stored
+
+    def _execute(self, request: Request, values: dict[str, str]) -> Reply:
+        (workflow_id,) = values.values()
+        body = request.get_json(silent=True) or {}
+        if body.get("head") and "version" in body:
+            raise ApiError(400, "version cannot be combined with head")
+        if "profileId" in body and "profileGroupId" in body:
+            raise ApiError(400, "profileId and profileGroupId are mutually exclusive")
+        template: JSON = {"workflowId": workflow_id.lower(), "inputs": body.get("inputs", {})}
+        if "metadata" in body:
+            template["metadata"] = body["metadata"]
+        item = self._start(template)
+        return Reply(202, {"executionId": item["id"], "status": self.status_of(item["id"])})
+
+    def _sync(self, request: Request, values: dict[str, str]) -> Reply:
+        execution_id = self._stored(values)["id"]
+        hold = int_arg(request.args.get("timeoutSeconds", "25"), "timeoutSeconds", 1, 25)
+        deadline = time.monotonic() + hold
+        while True:
+            self.advance()
+            item = self._stored(values)
+            status = item["status"]
+            if status in TERMINAL or status in HALTING or time.monotonic() >= deadline:
+                break
+            time.sleep(LONG_POLL_TICK)
+        body: JSON = {"executionId": execution_id, "status": status}
+        if status in TERMINAL and "executionResult" in item:
+            body["executionResult"] = item["executionResult"]
+        return Reply(200 if status in TERMINAL else 202, body)
+
+    def _change(self, values: dict[str, str], allowed: Iterable[str], target: str, verb: str) -> JSON:
+        item = self._stored(values)
+        if item["status"] not in allowed:
+            raise ApiError(409, f"cannot {verb} an execution that is {item['status']}")
+        if target == "running":
+            self.resume_execution(item["id"])
+        else:
+            self.set_status(item["id"], target)
+        return {"executionId": item["id"], "status": target}
+
+    def _cancel(self, request: Request, values: dict[str, str]) -> JSON:
+        return self._change(values, set(self.data.statuses) - TERMINAL, "cancelled", "cancel")
+
+    def _pause(self, request: Request, values: dict[str, str]) -> JSON:
+        return self._change(values, ("starting", "running"), "paused", "pause")
+
+    def _resume(self, request: Request, values: dict[str, str]) -> JSON:
+        return self._change(values, HALTING, "running", "resume")
+
+    def _message(self, request: Request, values: dict[str, str]) -> Reply:
+        item = self._stored(values)
+        if item["status"] in TERMINAL:
+            raise ApiError(409, f"cannot send a message to an execution that is {item['status']}")
+        body = request.get_json(silent=True) or {}
+        user_id, _ = self.data.users[0]
+        self._log_activity(
+            item["id"], {"activityType": "user_message_received", "message": body["message"], "userUUID": user_id}
+        )
+        if item["status"] in ("paused_by_agent", "awaiting_confirmation"):
+            self.resume_execution(item["id"])  # the answer the agent waited for
+        return Reply(201, "received")
+
+    def _activities(self, request: Request, values: dict[str, str]) -> list[JSON]:
+        item = self._stored(values)
+        entries = self.activities_of(item["id"])
+        if request.args.get("order", "asc") == "desc":
+            entries.reverse()
+        if "limit" in request.args:
+            entries = entries[: int_arg(request.args["limit"], "limit", 1)]
+        return entries
+
+    def _rerun(self, request: Request, values: dict[str, str]) -> Reply:
+        original = self._stored(values)
+        if original["status"] not in TERMINAL:
+            raise ApiError(409, f"cannot rerun an execution that is {original['status']}")
+        body = request.get_json(silent=True) or {}
+        template: JSON = {
+            key: original[key]
+            for key in ("agentId", "agentName", "workflowId", "inputs", "metadata")
+            if key in original
+        }
+        if "inputs" in body:
+            template["inputs"] = body["inputs"]
+        template["parentExecutionId"] = original["id"]
+        self.update(original["id"], hasBeenRerun=True)
+        item = self._start(template)
+        return Reply(202, {"executionId": item["id"], "status": self.status_of(item["id"])})
+
+    def remove(self, execution_id: str) -> None:
+        """Forget an execution, its lifecycle and its activities."""
+        with self._lifecycle_lock:
+            super().remove(execution_id)
+            self._runs().pop(execution_id, None)
+            self._activity_log.pop(execution_id, None)
+
+    def _delete(self, request: Request, values: dict[str, str]) -> Reply:
+        self.remove(self._stored(values)["id"])
+        return Reply(204)
+
+    def _recording(self, request: Request, values: dict[str, str]) -> Reply:
+        item = self._stored(values)
+        if item["status"] not in TERMINAL:
+            raise ApiError(404, f"execution {item['id']} has no recording yet")
+        return Reply(307, None, {"Location": f"{self.recording_origin}/{item['id']}.mp4"})
 
     serve_newer_api = False
     """Also serve what the vendor's newest SDK expects: the key in `X-Api-Key`, and the newer

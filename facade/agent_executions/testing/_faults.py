@@ -43,6 +43,10 @@ class Fault:
 
     def corrupt(self, response: Response, items: Callable[[Any], Iterator[JSON]]) -> Response:
         """Rewrite a JSON response so that it breaks the spec the way this fault says."""
+        if not response.get_data():  # no body to break (a 204, a redirect): only the label changes
+            if self.content_type is not None:
+                response.headers["Content-Type"] = self.content_type
+            return response
         payload = json.loads(response.get_data())
         for item in items(payload):
             if self.item_status is not None:
@@ -60,10 +64,14 @@ class Fault:
         """Half of the body: after a full Content-Length (`drop`), or as a complete short message (`truncate`)."""
         data = response.get_data()
         half = data[: max(1, len(data) // 2)]
+        kept = [(k, v) for k, v in response.headers if k.lower() not in ("content-type", "content-length")]
         if self.kind == "truncate":
-            return Response(half, status=response.status_code, content_type="application/json")(environ, start_response)
-        start_response(response.status, [("Content-Type", "application/json"), ("Content-Length", str(len(data)))])
-        return _then_fail(half)
+            cut = Response(half, status=response.status_code, headers=kept, content_type="application/json")
+            return cut(environ, start_response)
+        # a body of at least one byte is announced, so an empty one (a 204, a redirect) is cut too
+        length = ("Content-Length", str(max(len(data), 1)))
+        start_response(response.status, [*kept, ("Content-Type", "application/json"), length])
+        return _then_fail(half if data else b"")
 
     def hostile(
         self,

@@ -1,0 +1,203 @@
+"""The Asteroid lifecycle commands of the command line: run (and wait), cancel, pause, resume,
+message, activities (and follow them), recording.
+
+    agent-executions asteroid run WORKFLOW_ID --input customer=42 --wait --timeout 600
+    agent-executions asteroid message ID "Yes, submit it."
+    agent-executions asteroid activities ID --follow
+
+Kept apart from `cli.py`, which adds them with `add_commands` and maps `WaitTimeoutError` and an
+execution's own failure to their exit codes (`EXIT_FAILED`, `EXIT_CANCELLED`, `EXIT_TIMED_OUT`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from . import _render
+from .errors import WaitTimeoutError
+from .models import ExecutionActivity
+
+EXIT_FAILED, EXIT_CANCELLED, EXIT_TIMED_OUT = 6, 7, 8
+"""`run --wait`: the execution ended failed (6) or cancelled (7), or was still going at --timeout (8)."""
+OUTCOME_EXIT = {"completed": 0, "failed": EXIT_FAILED, "cancelled": EXIT_CANCELLED}
+STATUS_LINE_EVERY = 2.0
+"""Seconds between updates of the live status line: the length of each long-poll while one is shown."""
+FOLLOW_EVERY = 2.0
+"""Seconds `activities --follow` waits (on the long-poll, so it returns at once at the end) between fetches."""
+
+
+def json_value(text: str) -> Any:
+    """An --input value: JSON when it parses as JSON (42, true, [1, 2], {"a": 1}), else the text itself."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def input_pair(text: str) -> tuple[str, Any]:
+    key, sep, value = text.partition("=")
+    if not sep or not key:
+        raise argparse.ArgumentTypeError(f"expected KEY=VALUE, not {text!r}")
+    return key, json_value(value)
+
+
+def seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number of seconds > 0, not {text}")
+    return value
+
+
+def add_commands(asteroid: Any, common: argparse.ArgumentParser) -> None:
+    """Add the lifecycle commands to the `asteroid` subparsers."""
+    run = asteroid.add_parser("run", parents=[common], help="start a workflow (and wait for its result)")
+    run.add_argument("workflow_id", metavar="WORKFLOW_ID")
+    run.add_argument(
+        "--input",
+        type=input_pair,
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="an input; VALUE is read as JSON when it is JSON (42, true, [1]), else as text. Repeat for several",
+    )
+    run.add_argument("--metadata", type=input_pair, action="append", default=[], metavar="KEY=VALUE")
+    run.add_argument("--version", type=int, help="run this published version (default: the published one)")
+    run.add_argument("--head", action="store_true", help="run the unpublished head")
+    run.add_argument("--queue", action="store_true", help="queue the execution if the organisation is busy")
+    run.add_argument("--wait", action="store_true", help="wait for the result and exit with its code")
+    run.add_argument("--timeout", type=seconds, metavar="S", help="with --wait: give up after S seconds (exit 8)")
+    run.add_argument("--format", choices=("table", "json"), help="the result: default table on a terminal")
+    run.set_defaults(run=run_workflow)
+    for verb, text in (("cancel", "stop"), ("pause", "pause"), ("resume", "resume")):
+        change = asteroid.add_parser(verb, parents=[common], help=f"{text} an execution")
+        change.add_argument("id", metavar="ID")
+        change.set_defaults(run=change_status, verb=verb)
+    message = asteroid.add_parser("message", parents=[common], help="send an execution's agent a message")
+    message.add_argument("id", metavar="ID")
+    message.add_argument("text", metavar="TEXT")
+    message.set_defaults(run=send_message)
+    activities = asteroid.add_parser("activities", parents=[common], help="what happened during an execution")
+    activities.add_argument("id", metavar="ID")
+    activities.add_argument("--follow", action="store_true", help="keep printing new ones until it finishes")
+    activities.add_argument("--format", choices=("text", "jsonl"), help="default: text on a terminal, else jsonl")
+    activities.set_defaults(run=show_activities)
+    recording = asteroid.add_parser("recording", parents=[common], help="the URL of an execution's recording")
+    recording.add_argument("id", metavar="ID")
+    recording.set_defaults(run=show_recording)
+
+
+def run_workflow(args: argparse.Namespace, client: Any) -> int:
+    started = client.workflows.execute(
+        args.workflow_id,
+        inputs=dict(args.input) or None,
+        metadata={key: str(value) for key, value in args.metadata} or None,
+        version=args.version,
+        head=args.head,
+        queue_if_busy=args.queue,
+    )
+    if not args.wait:
+        if args.timeout is not None:
+            print("agent-executions: warning: --timeout applies only with --wait", file=sys.stderr)
+        print(started.execution_id)
+        return 0
+    live = sys.stderr.isatty()
+    try:
+        execution = wait_with_status_line(client, started.execution_id, args.timeout) if live else None
+        if execution is None:
+            execution = client.executions.wait(started.execution_id, timeout=args.timeout)
+    finally:
+        if live:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+    emit_one(args, execution)
+    return OUTCOME_EXIT.get(str(execution.status), 0)
+
+
+def wait_with_status_line(client: Any, execution_id: str, timeout: float | None) -> Any:
+    """Wait in short long-polls, showing the last status on stderr between them."""
+    import time
+
+    started = time.monotonic()
+    status = "starting"
+    while True:
+        left = None if timeout is None else timeout - (time.monotonic() - started)
+        if left is not None and left <= 0:
+            raise WaitTimeoutError(
+                f"execution {execution_id} did not finish within {timeout:g} s; last status {status}",
+                execution_id=execution_id,
+                last_status=status,
+                timeout=timeout or 0.0,
+            )
+        elapsed = time.monotonic() - started
+        print(f"\r\033[K{execution_id}: {status} ({elapsed:.0f} s)", end="", file=sys.stderr, flush=True)
+        step = STATUS_LINE_EVERY if left is None else min(STATUS_LINE_EVERY, left)
+        try:
+            return client.executions.wait(execution_id, timeout=step)
+        except WaitTimeoutError as exc:
+            status = exc.last_status or status
+
+
+def emit_one(args: argparse.Namespace, record: Any) -> None:
+    fmt = args.format or ("table" if sys.stdout.isatty() else "json")
+    if fmt == "json":
+        _render.write_records([record], "json", sys.stdout, "asteroid")
+    else:
+        from .cli import print_rich
+
+        print_rich(_render.details(record))
+
+
+def change_status(args: argparse.Namespace, client: Any) -> int:
+    change = getattr(client.executions, args.verb)(args.id)
+    print(json.dumps(change.to_dict()))
+    return 0
+
+
+def send_message(args: argparse.Namespace, client: Any) -> int:
+    client.executions.send_message(args.id, args.text)
+    print(f"sent to {args.id}", file=sys.stderr)
+    return 0
+
+
+def show_recording(args: argparse.Namespace, client: Any) -> int:
+    print(client.executions.recording_url(args.id))
+    return 0
+
+
+def show_activities(args: argparse.Namespace, client: Any) -> int:
+    text = (args.format or ("text" if sys.stdout.isatty() else "jsonl")) == "text"
+    seen: set[str] = set()
+    while True:
+        finished = not args.follow or is_finished(client, args.id)
+        for activity in client.executions.activities(args.id):
+            if activity.id not in seen:
+                seen.add(activity.id)
+                print(describe(activity) if text else json.dumps(activity.to_dict()), flush=True)
+        if finished:
+            return 0
+
+
+def is_finished(client: Any, execution_id: str) -> bool:
+    """Whether the execution has finished, waiting up to `FOLLOW_EVERY` for it (on the long-poll)."""
+    try:
+        client.executions.wait(execution_id, timeout=FOLLOW_EVERY)
+    except WaitTimeoutError:
+        return False
+    return True
+
+
+def describe(activity: ExecutionActivity) -> str:
+    """One line for a terminal: time, kind, and the payload's most telling value."""
+    payload = activity.payload.to_dict()
+    kind = payload.pop("activityType", "?")
+    detail = next(
+        (str(payload[k]) for k in ("message", "reasoning", "status", "fileName", "reason") if k in payload), ""
+    )
+    if not detail and payload:
+        detail = json.dumps(payload)
+    return f"{activity.timestamp:%H:%M:%S}  {kind:<22} {detail}".rstrip()

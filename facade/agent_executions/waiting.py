@@ -1,0 +1,76 @@
+"""Waiting for an Asteroid execution to finish, decided once (`Waiting`) for the sync and async shells.
+
+The server long-polls: `GET /executions/{id}/sync?timeoutSeconds=N` answers 200 as soon as the
+execution is completed, failed or cancelled, and 202 when N seconds passed first or when the
+execution is paused or awaiting confirmation (those are not terminal: someone may resume or
+answer it, so waiting goes on). A 202 that comes back sooner than N (a paused execution) is
+followed by a pause, growing from `WAIT_POLL_INTERVAL`, so that waiting never spins.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+import attrs
+
+from ._constants import MAX_WAIT_HOLD, MAX_WAIT_POLL_INTERVAL, WAIT_POLL_INTERVAL
+from .errors import WaitTimeoutError
+from .models import TERMINAL_STATUSES, ExecutionWaitStatus
+
+
+def check_timeout(timeout: float | None) -> float | None:
+    """`timeout` of `wait` and `run`: None (no limit) or a finite number of seconds > 0."""
+    if timeout is None:
+        return None
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float):
+        raise TypeError(f"timeout must be a number of seconds or None, not {type(timeout).__name__}")
+    if not 0 < timeout < math.inf:
+        raise ValueError(f"timeout must be a finite number of seconds > 0, not {timeout!r}")
+    return float(timeout)
+
+
+@attrs.define
+class Waiting:
+    """One wait: how long the next long-poll may hold, whether an answer ends it, and the pause after
+    an early "not finished"."""
+
+    execution_id: str
+    timeout: float | None
+    started: float = attrs.field(factory=time.monotonic)
+    last_status: str | None = None
+    interval: float = WAIT_POLL_INTERVAL
+
+    def time_left(self) -> float:
+        return math.inf if self.timeout is None else self.timeout - (time.monotonic() - self.started)
+
+    def next_hold(self) -> int:
+        """Seconds the next long-poll may hold (the server takes whole seconds, 1 to 25), or raise
+        `WaitTimeoutError` once the timeout has passed."""
+        left = self.time_left()
+        if left <= 0:
+            raise self.timed_out()
+        return MAX_WAIT_HOLD if left > MAX_WAIT_HOLD else max(1, math.ceil(left))
+
+    def pause_after(self, answer: tuple[int, ExecutionWaitStatus], hold: int, took: float) -> float | None:
+        """None when `answer` (HTTP status, body) says the execution finished; else the seconds to
+        pause before the next long-poll (0 when the server held the request as asked)."""
+        code, body = answer
+        self.last_status = str(body.status)
+        if code == 200 or body.status in TERMINAL_STATUSES:
+            return None
+        if took >= hold * 0.9:
+            self.interval = WAIT_POLL_INTERVAL
+            return 0.0
+        pause = min(self.interval, max(self.time_left(), 0.0))
+        self.interval = min(self.interval * 2, MAX_WAIT_POLL_INTERVAL)
+        return pause
+
+    def timed_out(self) -> WaitTimeoutError:
+        status = f"; last status {self.last_status}" if self.last_status else ""
+        return WaitTimeoutError(
+            f"execution {self.execution_id} did not finish within {self.timeout:g} s{status}",
+            execution_id=self.execution_id,
+            last_status=self.last_status,
+            timeout=self.timeout or 0.0,
+        )

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import model_repr
+
+T = TypeVar("T", bound="CompletedDetails")
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "outcome",
+        "reasoning",
+        "result",
+    )
+)
+
+_REPR_NAMES = ("outcome",)
+
+
+@_attrs_define
+class CompletedDetails:
+    """
+    Attributes:
+        outcome (str):
+        reasoning (str):
+        result (Any | None):
+    """
+
+    outcome: str
+    reasoning: str
+    result: Any | None = None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    present_keys: frozenset[str] = _attrs_field(
+        init=False, default=frozenset(), eq=False, repr=False
+    )
+    """The JSON keys of the object this model was parsed from (empty for one built in code): tells
+    an absent property from a null one, both None. Not compared: equal values are equal models."""
+
+    def to_dict(self) -> dict[str, Any]:
+        outcome = self.outcome
+
+        reasoning = self.reasoning
+
+        result = self.result
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "outcome": outcome,
+                "reasoning": reasoning,
+            }
+        )
+        if result is not None or "result" in self.present_keys:
+            field_dict["result"] = result
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = src_dict
+        outcome = d["outcome"]
+
+        reasoning = d["reasoning"]
+
+        result = d.get("result")
+
+        completed_details = cls.__new__(cls)
+        completed_details.outcome = outcome
+        completed_details.reasoning = reasoning
+        completed_details.result = result
+        completed_details.present_keys = frozenset(src_dict)
+
+        completed_details.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
+        return completed_details
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_NAMES)
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,19 @@
+from enum import StrEnum
+
+
+class ExecutionActivitiesGetOrder(StrEnum):
+    ASC = "asc"
+    DESC = "desc"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> "ExecutionActivitiesGetOrder | None":
+        """Keep a value this spec does not list: the vendor adds values over time."""
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value.upper()
+        member._value_ = value
+        return member

@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.file_added_activity_activity_type import FileAddedActivityActivityType
+from ..models.file_added_activity_source import FileAddedActivitySource
+from ..types import model_repr
+
+T = TypeVar("T", bound="FileAddedActivity")
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "activityType",
+        "fileId",
+        "fileName",
+        "mimeType",
+        "fileSize",
+        "source",
+        "presignedUrl",
+    )
+)
+
+_REPR_NAMES = (
+    "file_name",
+    "source",
+)
+
+
+@_attrs_define
+class FileAddedActivity:
+    """
+    Attributes:
+        activity_type (FileAddedActivityActivityType):
+        file_id (str):
+        file_name (str):
+        mime_type (str):
+        file_size (int):
+        source (FileAddedActivitySource):
+        presigned_url (str):
+    """
+
+    activity_type: FileAddedActivityActivityType
+    file_id: str
+    file_name: str
+    mime_type: str
+    file_size: int
+    source: FileAddedActivitySource
+    presigned_url: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        activity_type = self.activity_type.value
+
+        file_id = self.file_id
+
+        file_name = self.file_name
+
+        mime_type = self.mime_type
+
+        file_size = self.file_size
+
+        source = self.source.value
+
+        presigned_url = self.presigned_url
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "activityType": activity_type,
+                "fileId": file_id,
+                "fileName": file_name,
+                "mimeType": mime_type,
+                "fileSize": file_size,
+                "source": source,
+                "presignedUrl": presigned_url,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = src_dict
+        activity_type = FileAddedActivityActivityType(d["activityType"])
+
+        file_id = d["fileId"]
+
+        file_name = d["fileName"]
+
+        mime_type = d["mimeType"]
+
+        file_size = d["fileSize"]
+
+        source = FileAddedActivitySource(d["source"])
+
+        presigned_url = d["presignedUrl"]
+
+        file_added_activity = cls.__new__(cls)
+        file_added_activity.activity_type = activity_type
+        file_added_activity.file_id = file_id
+        file_added_activity.file_name = file_name
+        file_added_activity.mime_type = mime_type
+        file_added_activity.file_size = file_size
+        file_added_activity.source = source
+        file_added_activity.presigned_url = presigned_url
+
+        file_added_activity.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
+        return file_added_activity
+
+    @property
+    def present_keys(self) -> frozenset[str]:
+        """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
+        return frozenset(self.to_dict())
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_NAMES)
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.step_started_activity_activity_type import StepStartedActivityActivityType
+from ..types import model_repr
+
+T = TypeVar("T", bound="StepStartedActivity")
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "activityType",
+        "stepNumber",
+    )
+)
+
+_REPR_NAMES = (
+    "activity_type",
+    "step_number",
+)
+
+
+@_attrs_define
+class StepStartedActivity:
+    """
+    Attributes:
+        activity_type (StepStartedActivityActivityType):
+        step_number (int):
+    """
+
+    activity_type: StepStartedActivityActivityType
+    step_number: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        activity_type = self.activity_type.value
+
+        step_number = self.step_number
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "activityType": activity_type,
+                "stepNumber": step_number,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = src_dict
+        activity_type = StepStartedActivityActivityType(d["activityType"])
+
+        step_number = d["stepNumber"]
+
+        step_started_activity = cls.__new__(cls)
+        step_started_activity.activity_type = activity_type
+        step_started_activity.step_number = step_number
+
+        step_started_activity.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
+        return step_started_activity
+
+    @property
+    def present_keys(self) -> frozenset[str]:
+        """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
+        return frozenset(self.to_dict())
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_NAMES)
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.user_message_received_activity_activity_type import (
+    UserMessageReceivedActivityActivityType,
+)
+from ..types import model_repr
+
+T = TypeVar("T", bound="UserMessageReceivedActivity")
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "activityType",
+        "message",
+        "userUUID",
+    )
+)
+
+_REPR_NAMES = (
+    "activity_type",
+    "message",
+    "user_uuid",
+)
+
+
+@_attrs_define
+class UserMessageReceivedActivity:
+    """
+    Attributes:
+        activity_type (UserMessageReceivedActivityActivityType):
+        message (str):
+        user_uuid (str):
+    """
+
+    activity_type: UserMessageReceivedActivityActivityType
+    message: str
+    user_uuid: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        activity_type = self.activity_type.value
+
+        message = self.message
+
+        user_uuid = self.user_uuid
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "activityType": activity_type,
+                "message": message,
+                "userUUID": user_uuid,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = src_dict
+        activity_type = UserMessageReceivedActivityActivityType(d["activityType"])
+
+        message = d["message"]
+
+        user_uuid = d["userUUID"]
+
+        user_message_received_activity = cls.__new__(cls)
+        user_message_received_activity.activity_type = activity_type
+        user_message_received_activity.message = message
+        user_message_received_activity.user_uuid = user_uuid
+
+        user_message_received_activity.additional_properties = {
+            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
+        }
+        return user_message_received_activity
+
+    @property
+    def present_keys(self) -> frozenset[str]:
+        """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
+        return frozenset(self.to_dict())
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_NAMES)
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
