@@ -192,14 +192,26 @@ class HoldsTheSecondPage(FakeAsteroidServer):
 
 
 def test_ctrl_c_stops_cleanly_and_leaves_no_file(tmp_path: Path) -> None:
-    with HoldsTheSecondPage(seed=4, count=300) as server:
+    with HoldsTheSecondPage(seed=4, count=1000) as server:
         target = tmp_path / "all.jsonl"
         command = [sys.executable, "-m", "agent_executions", "asteroid", "list", "--all", "--output", str(target)]
         command += ["--api-key", server.api_key, "--base-url", server.base_url]
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        # As in a terminal: a test run started in the background inherits SIGINT ignored, and
+        # Python then keeps ignoring it.
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        )
         try:
             assert server.waiting.wait(120), "the command never asked for its second page"
             process.send_signal(signal.SIGINT)
+            # Only then let the page go: the signal may be taken by another thread of the command
+            # (rich's refresh thread), which does not wake the main thread from its read; the
+            # answer does, and the main thread then finds the interrupt before anything else.
+            server.release.set()
             _, stderr = process.communicate(timeout=60)
         finally:
             server.release.set()
