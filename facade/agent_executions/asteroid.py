@@ -161,10 +161,24 @@ def list_after(query: Query, headers: Headers, size: int, direction: str) -> Key
     nudge = datetime.timedelta(microseconds=1 if direction == "desc" else -1)  # the bounds are exclusive
 
     def operation_for(boundary: datetime.datetime | None, number: int) -> Operation[Page[Execution]]:
-        if boundary is not None:
-            bound = {LIST.query_name(arg): [check.as_datetime(arg, boundary + nudge)]}
-            return page_operation(check.merge_query(query, bound), headers, number, size, parse_keyed_page)
-        return page_operation(query, headers, number, size, parse_keyed_page)
+        if boundary is None:
+            return page_operation(query, headers, number, size, parse_keyed_page)
+        wire = LIST.query_name(arg)
+        bound = {wire: [check.as_datetime(arg, boundary + nudge)]}
+
+        def parse_bounded(data: Any, requested: int) -> Page[Execution]:
+            """A keyed page holds nothing beyond its bound: an item that does came from a server
+            ignoring the filter, whose pages would repeat forever."""
+            page = parse_keyed_page(data, requested)
+            for item in page.items:
+                if item.created_at > boundary if direction == "desc" else item.created_at < boundary:
+                    raise ValueError(
+                        f"execution {item.id} (createdAt {item.created_at.isoformat()}) lies outside"
+                        f" {wire}={bound[wire][0]}: the server ignored {wire}"
+                    )
+            return page
+
+        return page_operation(check.merge_query(query, bound), headers, number, size, parse_bounded)
 
     return operation_for
 
