@@ -65,3 +65,36 @@ def test_a_server_honouring_the_filters_still_lists_everything_once() -> None:
         with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
             ids = [item.id for item in client.executions.list(consistent=True)]
     assert sorted(ids) == sorted(item["id"] for item in server.executions)
+
+
+@pytest.mark.parametrize(
+    ("direction", "name"),
+    [
+        ("desc", "sort_direction"),
+        ("desc", "sort_field"),
+        ("desc", "created_before"),
+        ("asc", "created_after"),
+    ],
+)
+def test_extra_query_cannot_set_what_a_consistent_listing_pages_by(
+    asteroid_server: FakeAsteroidServer, direction: str, name: str
+) -> None:
+    wire = LIST.query_name(name)
+    with ae.AsteroidClient(api_key=asteroid_server.api_key, base_url=asteroid_server.base_url) as client:
+        for spelling in (wire, wire.upper()):
+            with pytest.raises(ValueError, match=f"extra_query cannot set {spelling!r}"):
+                client.executions.list(consistent=True, sort_direction=direction, extra_query={spelling: "x"})
+    assert asteroid_server.requests == [], "refused before any request"
+
+
+def test_extra_query_may_still_set_the_other_bound_and_the_sort_of_a_numbered_listing(
+    asteroid_server: FakeAsteroidServer,
+) -> None:
+    middle = sorted(item["createdAt"] for item in asteroid_server.executions)[60]
+    with ae.AsteroidClient(api_key=asteroid_server.api_key, base_url=asteroid_server.base_url) as client:
+        later = list(client.executions.list(consistent=True, extra_query={LIST.query_name("created_after"): middle}))
+        oldest_first = list(client.executions.list(extra_query={LIST.query_name("sort_direction"): "asc"}, limit=5))
+    bound = datetime.datetime.fromisoformat(middle.replace("Z", "+00:00"))
+    assert later and all(item.created_at > bound for item in later)
+    assert [item.created_at for item in oldest_first] == sorted(item.created_at for item in oldest_first)
+    assert oldest_first[0].created_at == min(item.created_at for item in later + oldest_first)
