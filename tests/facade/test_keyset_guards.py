@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 import itertools
 import urllib.parse
@@ -98,3 +99,17 @@ def test_extra_query_may_still_set_the_other_bound_and_the_sort_of_a_numbered_li
     assert later and all(item.created_at > bound for item in later)
     assert [item.created_at for item in oldest_first] == sorted(item.created_at for item in oldest_first)
     assert oldest_first[0].created_at == min(item.created_at for item in later + oldest_first)
+
+
+def test_an_async_consistent_listing_raises_too(ignores_bounds: DropsParameters) -> None:
+    async def main() -> list[ae.Execution]:
+        got: list[ae.Execution] = []
+        async with ae.AsyncAsteroidClient(api_key=ignores_bounds.api_key, base_url=ignores_bounds.base_url) as client:
+            with pytest.raises(ae.ResponseValidationError, match="ignored"):
+                async for item in client.executions.list(consistent=True):
+                    got.append(item)
+                    if len(got) >= 5000:
+                        break
+        return got
+
+    assert len(asyncio.run(main())) == 100
