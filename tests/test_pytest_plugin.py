@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -53,3 +54,52 @@ def test_a_users_project_gets_the_fixtures(tmp_path: Path) -> None:
     summary = done.stdout.strip().splitlines()[-1]
     assert "4 passed" in summary and "1 error" in summary, done.stdout[-3000:]
     assert "SpecViolation" in done.stdout and "ExecutionGet" in done.stdout
+
+
+BAD_MARKERS = """
+import pytest
+
+@pytest.mark.fake_server(3)
+def test_positional(fake_asteroid_client):
+    pass
+
+@pytest.mark.fake_server(count=-1)
+def test_negative(fake_asteroid_server):
+    pass
+
+@pytest.mark.fake_server(count="3")
+def test_text(fake_zaia_server):
+    pass
+
+@pytest.mark.fake_server(seed=1.5)
+def test_float_seed(fake_asteroid_server):
+    pass
+
+@pytest.mark.fake_server(cout=3)
+def test_unknown(fake_asteroid_server):
+    pass
+"""
+
+
+def test_wrong_marker_arguments_fail_the_setup_naming_them(tmp_path: Path) -> None:
+    (tmp_path / "test_bad.py").write_text(BAD_MARKERS)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rE"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "COLUMNS": "400"},  # the short summary lines whole
+    )
+    summary = done.stdout.strip().splitlines()[-1]
+    assert "5 errors" in summary and "passed" not in summary, done.stdout[-3000:]
+    expected = [
+        "test_positional - Failed: @pytest.mark.fake_server(3): takes keyword arguments only",
+        "test_negative - Failed: @pytest.mark.fake_server(count=-1): count must be >= 0, not -1",
+        "test_text - Failed: @pytest.mark.fake_server(count='3'): count must be an int, not str",
+        "test_float_seed - Failed: @pytest.mark.fake_server(seed=1.5): seed must be an int, not float",
+        "test_unknown - Failed: @pytest.mark.fake_server(cout=3):",
+    ]
+    for line in expected:
+        assert line in done.stdout, (line, done.stdout[-3000:])
+    assert "cout" in done.stdout and "Traceback" not in done.stdout

@@ -59,7 +59,10 @@ def as_datetime(name: str, value: object) -> str:
         raise TypeError(f"{name} must be a datetime.datetime, not {_type_name(value)}")
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError(f"{name} must be timezone-aware (e.g. datetime.now(timezone.utc)), not naive")
-    utc = value.astimezone(datetime.UTC)
+    try:
+        utc = value.astimezone(datetime.UTC)
+    except OverflowError:  # 0001-01-01 at +01:00 is in the year 0 in UTC
+        raise ValueError(f"{name} must fall within the years 1 to 9999 in UTC, not {value.isoformat()}") from None
     return utc.isoformat(timespec="microseconds" if utc.microsecond else "seconds").replace("+00:00", "Z")
 
 

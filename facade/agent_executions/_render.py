@@ -75,6 +75,29 @@ def csv_cell(value: Any, raw: bool = False) -> str:
     return "'" + text
 
 
+def csv_columns(derived: list[str], properties: list[str]) -> list[tuple[str, str, bool]]:
+    """(heading, key, whether the key is a dotted path) of each CSV column: the fixed columns,
+    then every other top-level property. A property whose name is taken by a fixed column
+    (`executionResult.outcome` sent as one key) gets a heading of its own, so no data is lost."""
+    columns = [(prop, prop, "." in prop) for prop in derived]
+    taken = set(derived)
+    for key in properties:
+        heading = key
+        while heading in taken:
+            heading += " (property)"
+        taken.add(heading)
+        columns.append((heading, key, False))
+    return columns
+
+
+def csv_heading(name: str, raw: bool = False) -> str:
+    """A CSV heading: a property name from the API, neutralised as a cell is (formula starts)
+    and with its control characters (escape sequences) shown as `\\x1b`-style escapes."""
+    if raw:
+        return name
+    return csv_cell(_CONTROL.sub(lambda match: _code(match.group()), name))
+
+
 def write_records(records: Iterable[Model], fmt: str, out: IO[str], vendor: str, *, csv_raw: bool = False) -> int:
     """Write every record in a machine format, streaming; return how many.
 
@@ -82,21 +105,24 @@ def write_records(records: Iterable[Model], fmt: str, out: IO[str], vendor: str,
     beyond a few MB) until the last record has shown every column; then header and rows."""
     count = 0
     if fmt == "csv":
-        headings = [prop for _, prop in columns_for(vendor)]
+        derived = [prop for _, prop in columns_for(vendor)]
+        plain = {prop for prop in derived if "." not in prop}
         extra: dict[str, None] = {}
         with tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8") as spool:
             for record in records:
                 row = record.to_dict()
-                extra.update(dict.fromkeys(k for k in row if k not in headings))
+                extra.update(dict.fromkeys(k for k in row if k not in plain))
                 spool.write(json.dumps(row) + "\n")
                 count += 1
-            headings += sorted(extra)
+            columns = csv_columns(derived, sorted(extra))
             writer = csv.writer(out)
-            writer.writerow(headings)
+            writer.writerow([csv_heading(heading, csv_raw) for heading, _, _ in columns])
             spool.seek(0)
             for line in spool:
                 row = json.loads(line)
-                writer.writerow([csv_cell(lookup(row, h) if "." in h else row.get(h), csv_raw) for h in headings])
+                writer.writerow(
+                    [csv_cell(lookup(row, k) if nested else row.get(k), csv_raw) for _, k, nested in columns]
+                )
         return count
     if fmt not in ("json", "jsonl"):
         raise ValueError(f"unknown format {fmt!r}")
@@ -112,16 +138,37 @@ def write_records(records: Iterable[Model], fmt: str, out: IO[str], vendor: str,
     return count
 
 
+_KINDS = {stat.S_IFDIR: "a directory", stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device"}
+_KINDS |= {stat.S_IFBLK: "a block device", stat.S_IFSOCK: "a socket"}
+
+
+def output_target(path: str) -> Path:
+    """Where `--output` writes: the path itself, or for a symlink the file it points to (the link stays)."""
+    return Path(os.path.realpath(path))
+
+
 def check_output_path(path: str) -> None:
-    """Refuse, before any request, an `--output` that could not be written at the end."""
-    target = Path(path)
-    if target.is_dir():
-        raise ValueError(f"--output {path!r} is a directory; give a file name")
+    """Refuse, before any request, an `--output` that could not be written at the end, or that
+    is not a regular file: the export replaces it, and replacing a FIFO, a device or a socket
+    with a file would break whatever relies on it."""
+    if not path:
+        raise ValueError("--output must not be empty; give a file name")
+    target = output_target(path)
+    shown = repr(path) if str(target) == os.path.abspath(path) else f"{path!r} (-> {str(target)!r})"
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise ValueError(f"--output {shown}: cannot inspect it ({exc.strerror or type(exc).__name__})") from None
+    if mode is not None and not stat.S_ISREG(mode):
+        kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+        raise ValueError(f"--output {shown} is {kind}; give a regular file name")
     parent = target.parent
     if not parent.is_dir():
-        raise ValueError(f"--output {path!r}: the directory {str(parent)!r} does not exist")
+        raise ValueError(f"--output {shown}: the directory {str(parent)!r} does not exist")
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise ValueError(f"--output {path!r}: the directory {str(parent)!r} is not writable")
+        raise ValueError(f"--output {shown}: the directory {str(parent)!r} is not writable")
 
 
 def _mode_for(target: Path) -> int:
@@ -138,11 +185,12 @@ def _mode_for(target: Path) -> int:
 @contextmanager
 def atomic_output(path: str | None, stdout: IO[str]) -> Iterator[IO[str]]:
     """Write to `path` through a temporary file renamed at the end, so a failed export leaves no file.
-    The file ends with the permissions writing it in place would have given it."""
+    The file ends with the permissions writing it in place would have given it; a symlink's
+    target is replaced, not the link."""
     if path is None:
         yield stdout
         return
-    target = Path(path)
+    target = output_target(path)
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".partial")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
@@ -219,8 +267,12 @@ def visible(text: str) -> str:
 
 
 def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return "\n" if code == 10 else f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return "\n" if match.group() == "\n" else _code(match.group())
+
+
+def _code(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def _styled(prop: str, text: str, style: str | None = None) -> Any:

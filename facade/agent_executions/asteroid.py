@@ -71,6 +71,13 @@ ACTIVITIES = SHAPE.operation("ExecutionActivitiesGet")
 PAGE_PARAMS = (LIST.query_name("page"), LIST.query_name("page_size"))
 """The parameters the pager sets on each request, so `extra_query` cannot."""
 
+
+def keyset_params(direction: str) -> tuple[str, ...]:
+    """What a consistent listing sets besides the page parameters: its order and its moving bound."""
+    bound = "created_before" if direction == "desc" else "created_after"
+    return (LIST.query_name("sort_field"), LIST.query_name("sort_direction"), LIST.query_name(bound))
+
+
 T = TypeVar("T")
 Query = tuple[tuple[str, str], ...]
 Headers = tuple[tuple[str, str], ...]
@@ -96,9 +103,10 @@ def list_query(
     sort_field: str,
     sort_direction: str,
     extra_query: check.ExtraQuery | None,
+    reserved: tuple[str, ...] = PAGE_PARAMS,
 ) -> Query:
     """Check the filters of `GET /executions` and turn them into query parameters (arrays repeated),
-    named as the pinned spec names them; `extra_query` last, replacing what it names."""
+    named as the pinned spec names them; `extra_query` last, replacing what it names but `reserved`."""
     values: dict[str, list[str]] = {}
     if organization_id is not None:
         values["organization_id"] = [check.as_uuid("organization_id", organization_id)]
@@ -127,7 +135,7 @@ def list_query(
         values["metadata_value"] = [check.as_text("metadata_value", metadata_value)]
     values["sort_field"] = [check.as_choice("sort_field", sort_field, [f.value for f in SortField])]
     values["sort_direction"] = [check.as_choice("sort_direction", sort_direction, [d.value for d in SortDirection])]
-    extra = check.as_extra_query(extra_query, reserved=PAGE_PARAMS)
+    extra = check.as_extra_query(extra_query, reserved=reserved)
     params = [(LIST.query_name(name), value) for name, given in values.items() for value in given]
     return check.merge_query(params, extra)
 
@@ -186,10 +194,24 @@ def list_after(query: Query, headers: Headers, size: int, direction: str) -> Key
     nudge = datetime.timedelta(microseconds=1 if direction == "desc" else -1)  # the bounds are exclusive
 
     def operation_for(boundary: datetime.datetime | None, number: int) -> Operation[Page[Execution]]:
-        if boundary is not None:
-            bound = {LIST.query_name(arg): [check.as_datetime(arg, boundary + nudge)]}
-            return page_operation(check.merge_query(query, bound), headers, number, size, parse_keyed_page)
-        return page_operation(query, headers, number, size, parse_keyed_page)
+        if boundary is None:
+            return page_operation(query, headers, number, size, parse_keyed_page)
+        wire = LIST.query_name(arg)
+        bound = {wire: [check.as_datetime(arg, boundary + nudge)]}
+
+        def parse_bounded(data: Any, requested: int) -> Page[Execution]:
+            """A keyed page holds nothing beyond its bound: an item that does came from a server
+            ignoring the filter, whose pages would repeat forever."""
+            page = parse_keyed_page(data, requested)
+            for item in page.items:
+                if item.created_at > boundary if direction == "desc" else item.created_at < boundary:
+                    raise ValueError(
+                        f"execution {item.id} (createdAt {item.created_at.isoformat()}) lies outside"
+                        f" {wire}={bound[wire][0]}: the server ignored {wire}"
+                    )
+            return page
+
+        return page_operation(check.merge_query(query, bound), headers, number, size, parse_bounded)
 
     return operation_for
 
@@ -475,8 +497,9 @@ class _Executions(Generic[PagerT]):
 
         `extra_query` and `extra_headers` go with every page request: a filter the vendor
         added after this SDK's pinned spec, say. `extra_query` replaces the parameters it
-        names (None leaves one out) but cannot set the page parameters; `extra_headers`
-        cannot set the auth header.
+        names (None leaves one out) but cannot set the page parameters (nor, when
+        `consistent`, the sort and the `createdBefore`/`createdAfter` bound it moves);
+        `extra_headers` cannot set the auth header.
         """
         query = list_query(
             status=status,
@@ -493,6 +516,7 @@ class _Executions(Generic[PagerT]):
             sort_field=sort_field,
             sort_direction=sort_direction,
             extra_query=extra_query,
+            reserved=PAGE_PARAMS + keyset_params(sort_direction) if consistent is True else PAGE_PARAMS,
         )
         headers = check.as_extra_headers(extra_headers, auth_header=SHAPE.auth_header)
         size = check.as_int("page_size", page_size, minimum=1, maximum=ASTEROID_MAX_PAGE_SIZE)

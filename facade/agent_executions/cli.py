@@ -8,7 +8,8 @@
 
 Exit codes: 0 success, 1 stdout closed early (`| head`), 2 usage error, 3 authentication,
 4 not found, 5 any other API error, 6 `run --wait`: the execution failed, 7 it was
-cancelled, 8 it was still going at --timeout, 130 interrupted. Errors are one line on stderr;
+cancelled, 8 it was still going at --timeout, 74 output could not be written (disk full,
+stdout closed), 130 interrupted. Errors are one line on stderr;
 --debug adds the traceback.
 """
 
@@ -17,6 +18,8 @@ from __future__ import annotations
 import argparse
 import datetime
 import difflib
+import errno
+import io
 import os
 import re
 import sys
@@ -36,6 +39,9 @@ from .zaia import ZaiaClient
 EXIT_OK, EXIT_USAGE, EXIT_AUTH, EXIT_NOT_FOUND, EXIT_API, EXIT_INTERRUPTED = 0, 2, 3, 4, 5, 130
 EXIT_CLOSED_PIPE = 1
 """What the Python documentation's note on SIGPIPE exits with when stdout's reader goes away."""
+EXIT_OUTPUT = 74
+"""The output could not be written (a full disk, stdout closed): unlike `| head`, data was lost.
+sysexits' EX_IOERR; 6-8 are `run --wait`'s outcomes."""
 DEFAULT_LIMIT = 50
 DURATION = re.compile(r"^(\d+)([smhdw])$")
 UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
@@ -49,12 +55,18 @@ class UsageError(Exception):
 
 
 def timestamp(text: str) -> datetime.datetime:
-    """ISO 8601; a time without a zone is taken as UTC."""
+    """ISO 8601; a time without a zone is taken as UTC. It must be a time in UTC too (the
+    API's), so `0001-01-01T00:00:00+01:00` is refused here, not at the request."""
     try:
         moment = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"not an ISO 8601 time: {text!r}") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)
+    try:
+        moment.astimezone(datetime.UTC)
+    except OverflowError:
+        raise argparse.ArgumentTypeError(f"{text!r} is outside the years 1 to 9999 in UTC") from None
+    return moment
 
 
 def duration(text: str) -> datetime.timedelta:
@@ -308,7 +320,7 @@ def print_rich(renderable: Any) -> None:
 def check_before_requests(args: argparse.Namespace) -> None:
     """What would fail only at the end (a table without rich, an output file that cannot be
     written), refused before the first request."""
-    if getattr(args, "output", None):
+    if getattr(args, "output", None) is not None:
         _render.check_output_path(args.output)
     if "format" in args and output_format(args, machine="json") == "table" and not _render.rich_available():
         raise UsageError(NEEDS_RICH)
@@ -356,7 +368,20 @@ def exit_code(exc: BaseException) -> int:
     return EXIT_API
 
 
+class _ClosedStdout(io.TextIOBase):
+    """Stands in for a closed standard output (`>&-` leaves `sys.stdout` None): writing to it
+    raises the `OSError` a closed descriptor would, which `main` reports in one line."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def isatty(self) -> bool:
+        return False
+
+
 def main(argv: list[str] | None = None) -> int:
+    if sys.stdout is None:
+        sys.stdout = _ClosedStdout()
     args = build_parser().parse_args(argv)
     debug = getattr(args, "debug", False)
     try:
@@ -366,7 +391,8 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.flush()  # here, so that a reader gone away is met below, not at exit
             return code
     except BrokenPipeError:
-        return closed_pipe()
+        discard_stdout()
+        return EXIT_CLOSED_PIPE
     except KeyboardInterrupt:
         print("agent-executions: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -380,20 +406,23 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
         print(f"agent-executions: {type(exc).__name__}: {exc}", file=sys.stderr)
         return exit_code(exc)
+    except OSError as exc:  # the requests' own OS errors are AgentExecutionsError: this is the output
+        if debug:
+            traceback.print_exc()
+        print(f"agent-executions: the output could not be written: {exc.strerror or exc}", file=sys.stderr)
+        discard_stdout()
+        return EXIT_OUTPUT
 
 
-def closed_pipe() -> int:
-    """Stdout's reader went away (`| head`): stop quietly, as the Python docs' note on SIGPIPE does.
-
-    Standard output is pointed at /dev/null so that the interpreter's last flush at exit does not
-    raise again and print a traceback.
-    """
+def discard_stdout() -> None:
+    """After stdout failed (`| head` gone, a full disk): point it at /dev/null, as the Python
+    docs' note on SIGPIPE does, so that the interpreter's last flush at exit does not raise
+    again and print a traceback (and exit 120)."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # stdout is not a file (replaced by a test, say)
+    except (OSError, ValueError, io.UnsupportedOperation):  # stdout is not a file (closed, or a test's)
         pass
-    return EXIT_CLOSED_PIPE
 
 
 if __name__ == "__main__":

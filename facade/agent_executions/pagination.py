@@ -4,7 +4,7 @@ A walk decides which page comes next and when to stop: `PageWalk` by page number
 `KeysetWalk` by the last key seen (for consistent listings). `SyncPager` and
 `AsyncPager` are the thin shells that fetch. A walk can never loop forever: it stops on an empty page, on the
 vendor's own last-page rule, and raises when the server keeps answering with items it
-already sent.
+already sent (both walks) or with items beyond the boundary it was asked for (keyed pages).
 """
 
 from __future__ import annotations
@@ -123,6 +123,9 @@ class KeysetWalk(_LimitedWalk[T]):
     `boundary` (None: from the start). Items already handed out at the boundary are dropped
     here; when a whole page shares one key, the next page of the same query follows (that set
     cannot move). `total` stays the first answer's: what existed when the listing began.
+    The operation checks that each page lies within its boundary (a server ignoring the
+    filter would send the same pages forever); `MAX_REPEATED_PAGES` pages in a row with nothing
+    new (a server ignoring the page number at one key) raise, as in `PageWalk`.
     """
 
     operation_for: KeyOperation[T] = attrs.field(kw_only=True)
@@ -134,6 +137,7 @@ class KeysetWalk(_LimitedWalk[T]):
     total: int | None = attrs.field(default=None, init=False)
     pages: int = attrs.field(default=0, init=False)
     done: bool = attrs.field(default=False, init=False)
+    repeated: int = attrs.field(default=0, init=False)
 
     def next_operation(self) -> Operation[Page[T]] | None:
         if self.done or self.limit_reached():
@@ -143,6 +147,14 @@ class KeysetWalk(_LimitedWalk[T]):
     def accept(self, op: Operation[Page[T]], page: Page[T]) -> Page[T]:
         fresh = [item for item in page.items if getattr(item, "id", None) not in self.seen_at_boundary]
         self.pages += 1
+        self.repeated = self.repeated + 1 if page.items and not fresh else 0
+        if self.repeated >= MAX_REPEATED_PAGES:
+            raise ResponseValidationError(
+                f"{self.repeated} pages in a row, up to page {self.number_at_boundary} at one key, brought"
+                " no new item; stopping to avoid an endless listing",
+                operation=op.name,
+                body="",
+            )
         if self.pages == 1:
             self.total = page.total
         # A server may cap the page size below the one asked for: a page as full as it answered

@@ -16,6 +16,7 @@ projects that do not use them (and needs no werkzeug until then).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -36,8 +37,31 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def _settings(request: pytest.FixtureRequest) -> dict[str, Any]:
+    """The marker's keyword arguments; positional ones would be silently ignored, so they fail the test."""
     marker = request.node.get_closest_marker(MARKER)
-    return dict(marker.kwargs) if marker is not None else {}
+    if marker is None:
+        return {}
+    if marker.args:
+        shown = ", ".join(repr(arg) for arg in marker.args)
+        pytest.fail(
+            f"@pytest.mark.{MARKER}({shown}): takes keyword arguments only, such as count=3, seed=42",
+            pytrace=False,
+        )
+    return dict(marker.kwargs)
+
+
+@contextmanager
+def _started(server_class: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """The fake server the marker describes, running; a wrong marker argument fails the test's
+    setup with the fake's own message, which names the argument."""
+    settings = _settings(request)
+    try:
+        server = server_class(**settings)
+    except (TypeError, ValueError) as exc:
+        shown = ", ".join(f"{key}={value!r}" for key, value in settings.items())
+        pytest.fail(f"@pytest.mark.{MARKER}({shown}): {exc}", pytrace=False)
+    with server:
+        yield server
 
 
 def _testing() -> Any:
@@ -53,14 +77,14 @@ def _testing() -> Any:
 @pytest.fixture
 def fake_asteroid_server(request: pytest.FixtureRequest) -> Iterator[FakeAsteroidServer]:
     """A running `FakeAsteroidServer`; its spec violations fail the test when it stops."""
-    with _testing().FakeAsteroidServer(**_settings(request)) as server:
+    with _started(_testing().FakeAsteroidServer, request) as server:
         yield server
 
 
 @pytest.fixture
 def fake_zaia_server(request: pytest.FixtureRequest) -> Iterator[FakeZaiaServer]:
     """A running `FakeZaiaServer`; its spec violations fail the test when it stops."""
-    with _testing().FakeZaiaServer(**_settings(request)) as server:
+    with _started(_testing().FakeZaiaServer, request) as server:
         yield server
 
 

@@ -24,6 +24,7 @@ from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest, WerkzeugOpenAP
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
 
+from .._arguments import as_int, as_text
 from .._shape import ApiShape
 from ._faults import HOSTILE_KINDS, Fault, Faults
 from ._schema_data import SchemaData
@@ -110,6 +111,25 @@ class _QuietHandler(WSGIRequestHandler):
 Route = Callable[[Request, dict[str, str]], Any]
 
 
+def _check_settings(
+    *, seed: object, count: object, now: object, api_key: object, validate: object, port: object
+) -> None:
+    """The fake's settings, checked as the SDK checks its arguments: a wrong one fails here, by
+    name, not deep in the data it would have made (`count="3"`) or as an empty store (`count=-1`)."""
+    as_int("seed", seed)
+    if count is not None:
+        as_int("count", count, minimum=0)
+    if now is not None:
+        if not isinstance(now, datetime.datetime):
+            raise TypeError(f"now must be a datetime.datetime, not {type(now).__name__}")
+        if now.utcoffset() is None:
+            raise ValueError("now must be timezone-aware (e.g. datetime.now(timezone.utc)), not naive")
+    as_text("api_key", api_key)
+    if not isinstance(validate, bool):
+        raise TypeError(f"validate must be a bool, not {type(validate).__name__}")
+    as_int("port", port, minimum=0, maximum=65535)
+
+
 class FakeServer:
     """Base of the fake vendor servers: start it, point a client at `base_url`, stop it.
 
@@ -136,6 +156,7 @@ class FakeServer:
         port: int = 0,
     ) -> None:
         """`count` executions are made from `seed`, dated up to `now` (default: the current time)."""
+        _check_settings(seed=seed, count=count, now=now, api_key=api_key, validate=validate, port=port)
         self.rng = random.Random(seed)
         self.now = now or datetime.datetime.now(datetime.UTC).replace(microsecond=0)
         self.api_key = api_key
