@@ -153,3 +153,14 @@ def test_a_violation_names_operation_path_and_rule_in_a_few_lines() -> None:
     assert "(and 1 more" in text and len(violation.violations) == 2
     assert violation.violations[1].path.startswith("$.items[") and violation.violations[1].path.endswith("agentName")
     assert item["id"] in violation.body and len(violation.body) > 500
+
+
+def test_the_success_response_is_the_first_2xx_one() -> None:
+    """A vendor that moves a success status (200 -> 201) must not break the fakes' data."""
+    spec: dict[str, Any] = {**SPEC, "paths": {"/items/{id}": {"get": dict(SPEC["paths"]["/items/{id}"]["get"])}}}
+    operation = spec["paths"]["/items/{id}"]["get"]
+    operation["responses"] = {"404": {"description": "none"}, "201": operation["responses"]["200"]}
+    data = SchemaData(spec, seed=1)
+    assert data.success_status("ItemGet") == 201
+    assert data.response_schema("ItemGet") == SPEC["components"]["schemas"]["Item"]
+    assert SchemaData(SPEC, seed=1).success_status("ItemGet") == 200

@@ -49,14 +49,24 @@ class SchemaData:
             schema, seen = node, seen + 1
         return schema if isinstance(schema, dict) else {}
 
-    def response_schema(self, operation_id: str, status: str = "200") -> JSON:
-        """The JSON schema of an operation's response with `status`."""
+    def operation(self, operation_id: str) -> JSON:
+        """The operation object with `operation_id`."""
         for item in self.spec.get("paths", {}).values():
             for operation in item.values():
                 if isinstance(operation, dict) and operation.get("operationId") == operation_id:
-                    response = self.resolve(operation["responses"][status])
-                    return self.resolve(response["content"]["application/json"]["schema"])
+                    return operation
         raise LookupError(f"the pinned spec has no operation {operation_id!r}")
+
+    def success_status(self, operation_id: str) -> int:
+        """The operation's first documented 2xx status (a vendor may move 200 to 201); 200 when none is."""
+        statuses = sorted(str(key) for key in self.operation(operation_id).get("responses") or {})
+        return next((int(key) for key in statuses if key.isdigit() and key.startswith("2")), 200)
+
+    def response_schema(self, operation_id: str, status: int | None = None) -> JSON:
+        """The JSON schema of an operation's response with `status` (its success status by default)."""
+        status = self.success_status(operation_id) if status is None else status
+        response = self.resolve(self.operation(operation_id)["responses"][str(status)])
+        return self.resolve(response["content"]["application/json"]["schema"])
 
     def merged(self, schema: Any) -> JSON:
         """The schema with its `$ref` followed and its `allOf` parts folded in (properties and required merged)."""

@@ -112,7 +112,7 @@ class FakeServer:
     spec_package: str
     default_count: int
     execution_operation: str
-    """The operation whose 200 response is one stored execution: its schema completes the store."""
+    """The operation whose success response is one stored execution: its schema completes the store."""
     known_properties: frozenset[str] = frozenset()
     """Top-level properties the realistic data decides about, present or not: never added from the schema."""
 
@@ -483,7 +483,8 @@ class FakeServer:
             if problem is not None:
                 return self._json(400, self.error_body(400, problem)), True, operation_id
             try:
-                return self._json(200, handler(request, values)), True, operation_id
+                status = self.schema.success_status(operation_id)
+                return self._json(status, handler(request, values)), True, operation_id
             except ApiError as exc:
                 return self._json(exc.status, self.error_body(exc.status, exc.message)), True, operation_id
         if allowed:
