@@ -164,3 +164,32 @@ def test_the_success_response_is_the_first_2xx_one() -> None:
     assert data.success_status("ItemGet") == 201
     assert data.response_schema("ItemGet") == SPEC["components"]["schemas"]["Item"]
     assert SchemaData(SPEC, seed=1).success_status("ItemGet") == 200
+
+
+def test_every_schema_error_of_a_response_is_its_own_violation() -> None:
+    server = FakeAsteroidServer(count=5, now=datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC)).start()
+    ids = [item["id"] for item in server.executions]
+    server.update(ids[0], status=12, agentVersion="x")
+    server.update(ids[1], status=13)
+    listed = httpx.get(server.url_for("ExecutionList"), headers=server.auth_headers).json()["items"]
+    at = {item["id"]: n for n, item in enumerate(listed)}
+    with pytest.raises(SpecViolation) as caught:
+        server.stop()
+    paths = [v.path for v in caught.value.violations]
+    expected = {f"$.items[{at[ids[0]]}].status", f"$.items[{at[ids[0]]}].agentVersion", f"$.items[{at[ids[1]]}].status"}
+    assert expected <= set(paths), paths
+    assert paths == sorted(paths, key=lambda p: [int(x) if x.isdigit() else x for x in re.split(r"\[(\d+)\]", p)])
+    text = str(caught.value)
+    assert len(text.splitlines()) <= 4 and f"(and {len(paths) - 1} more" in text, text
+
+
+def test_schema_errors_of_one_response_are_capped_with_a_count_of_the_rest() -> None:
+    server = FakeAsteroidServer(count=60, now=datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC)).start()
+    for item in server.executions:
+        server.update(item["id"], agentName=1)
+    httpx.get(server.url_for("ExecutionList"), params={"pageSize": 100}, headers=server.auth_headers)
+    with pytest.raises(SpecViolation) as caught:
+        server.stop()
+    violations = caught.value.violations
+    assert len(violations) == 51 and {v.rule for v in violations[:50]} == {"type"}
+    assert violations[-1].rule == "more" and violations[-1].message.startswith("10 more schema errors")
