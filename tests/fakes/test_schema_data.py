@@ -193,3 +193,49 @@ def test_schema_errors_of_one_response_are_capped_with_a_count_of_the_rest() -> 
     violations = caught.value.violations
     assert len(violations) == 51 and {v.rule for v in violations[:50]} == {"type"}
     assert violations[-1].rule == "more" and violations[-1].message.startswith("10 more schema errors")
+
+
+LOOKAHEAD = r"^(?:[A-Z]{2}\d{2}|x{3})-[a-f0-9]{4}(?=.)\.\w+$"
+HARD: dict[str, Any] = {
+    "patterns": {"allOf": [{"type": "string", "pattern": "^a"}, {"pattern": "z$"}, {"minLength": 5}]},
+    "unique": {"type": "array", "minItems": 3, "uniqueItems": True, "items": {"type": "integer", "maximum": 3}},
+    "v6": {"type": "string", "format": "ipv6"},
+    "v4": {"type": "string", "format": "ipv4"},
+    "host": {"type": "string", "format": "hostname"},
+    "quarter": {"type": "number", "multipleOf": 0.25, "exclusiveMaximum": 10.5, "minimum": 10},
+    "ref": {"type": "string", "pattern": LOOKAHEAD},
+}
+
+
+def hard_spec(extra: dict[str, Any] | None = None, required: tuple[str, ...] = tuple(HARD)) -> dict[str, Any]:
+    properties = {**HARD, **(extra or {})}
+    item = {"type": "object", "properties": properties, "required": list(required)}
+    return {**SPEC, "components": {"schemas": {**SPEC["components"]["schemas"], "Item": item}}}
+
+
+def test_built_values_meet_every_constraint_of_their_schema() -> None:
+    spec = hard_spec()
+    data = SchemaData(spec, seed=5)
+    check = Draft202012Validator({**spec, "$ref": "#/components/schemas/Item"}, format_checker=FormatChecker())
+    for n in range(40):
+        item = data.complete({}, data.response_schema("ItemGet"), key=str(n))
+        assert [e.message for e in check.iter_errors(item)] == [], item
+        assert ":" in item["v6"] and item["v4"].count(".") == 3 and "." in item["host"]
+        assert len(set(item["unique"])) == len(item["unique"]) >= 3
+        assert item["quarter"] in (10.0, 10.25) and re.search(LOOKAHEAD, item["ref"])
+
+
+def test_an_optional_property_nothing_valid_fits_is_left_out_and_a_required_one_is_named() -> None:
+    impossible = {"type": "string", "allOf": [{"maxLength": 2}, {"minLength": 5}]}
+    data = SchemaData(hard_spec({"never": impossible}), seed=5)
+    items = [data.complete({}, data.response_schema("ItemGet"), key=str(n)) for n in range(30)]
+    assert not any("never" in item for item in items) and all("ref" in item for item in items)
+    required = SchemaData(hard_spec({"never": impossible}, required=("never",)), seed=5)
+    with pytest.raises(ValueError, match=r"cannot build a value for \$\.never: .*(minLength|maxLength)"):
+        required.complete({}, required.response_schema("ItemGet"), key="x")
+
+
+def test_a_lookahead_pattern_is_built_and_checked() -> None:
+    rng = random.Random(0)
+    for _ in range(20):
+        assert re.search(LOOKAHEAD, from_pattern(LOOKAHEAD, rng))
