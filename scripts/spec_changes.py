@@ -77,17 +77,18 @@ def _ref_name(schema: Any) -> str | None:
     return None
 
 
-def _refs(node: Any) -> Iterator[str]:
-    """Every component schema named anywhere under a node."""
+def _refs(node: Any, seen: set[int] | None = None) -> Iterator[str]:
+    """Every component schema named anywhere under a node (a node shared by YAML aliases walked once)."""
+    seen = set() if seen is None else seen
+    if not isinstance(node, (dict, list)) or id(node) in seen:
+        return
+    seen.add(id(node))
     if isinstance(node, dict):
         ref = node.get("$ref")
         if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
             yield ref.removeprefix(SCHEMA_PREFIX)
-        for value in node.values():
-            yield from _refs(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _refs(value)
+    for value in node.values() if isinstance(node, dict) else node:
+        yield from _refs(value, seen)
 
 
 def _reachable(doc: Document, roots: list[Any]) -> set[str]:

@@ -15,15 +15,16 @@ Document = dict[str, Any]
 Override = Callable[[Document], bool]
 
 
-def _walk(node: Any) -> Iterator[dict[str, Any]]:
-    """Yield every mapping in the document, depth first."""
+def _walk(node: Any, seen: set[int] | None = None) -> Iterator[dict[str, Any]]:
+    """Yield every mapping in the document, depth first, a node shared by YAML aliases once."""
+    seen = set() if seen is None else seen
+    if not isinstance(node, (dict, list)) or id(node) in seen:
+        return
+    seen.add(id(node))
     if isinstance(node, dict):
         yield node
-        for value in node.values():
-            yield from _walk(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _walk(value)
+    for value in list(node.values() if isinstance(node, dict) else node):
+        yield from _walk(value, seen)
 
 
 def discriminator_mapping_refs(doc: Document) -> bool:
