@@ -221,6 +221,8 @@ class SchemaData:
         for _ in range(MAX_DRAWS):
             try:
                 last = draw()
+            except UnbuildableValue:
+                raise  # a nested value already had its draws: no retries multiplied by depth
             except ValueError as exc:
                 problem = str(exc)
                 continue
