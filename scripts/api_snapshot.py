@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -235,12 +236,18 @@ class Snapshot:
         return f"{prefix} {function.name}{self.signature(function, method, bound)}"
 
     def attribute_line(self, attribute: griffe.Attribute, show_value: bool, bound: dict[str, str] | None = None) -> str:
+        """`name: type = value`; a union of models (a `oneOf`) one member a line, so a new variant is an
+        added line (minor) and a removed one a removed line (major), not a changed one."""
         text = attribute.name
+        value = f" = {self.expr(attribute.value)}" if show_value and attribute.value is not None else ""
         if attribute.annotation is not None:
-            text += f": {self.expr(attribute.annotation, bound)}"
-        if show_value and attribute.value is not None:
-            text += f" = {self.expr(attribute.value)}"
-        return text
+            annotation = self.expr(attribute.annotation, bound)
+            members = union_members(annotation)
+            if len([m for m in members if m != "None"]) >= 2 and all(MODEL_NAME.fullmatch(m) for m in members):
+                lines = "".join(f"\n        | {member}" for member in members)
+                return f"{text}: ({lines}\n    ){value}"
+            text += f": {annotation}"
+        return text + value
 
     def class_block(self, cls: griffe.Class) -> list[str]:
         bases = [self.expr(base) for base in cls.bases]
@@ -300,6 +307,23 @@ class Snapshot:
             classes[block[0]] = block
         sections += ["\n".join(classes[title]) for title in sorted(classes)]
         return HEADER + "\n" + "\n\n".join(sections) + "\n"
+
+
+MODEL_NAME = re.compile(r"[A-Z]\w*|None")
+
+
+def union_members(annotation: str) -> list[str]:
+    """The members of a top-level `A | B | None` annotation (one member when it is not a union)."""
+    members, depth, start = [], 0, 0
+    for index, char in enumerate(annotation):
+        if char in "[(":
+            depth += 1
+        elif char in "])":
+            depth -= 1
+        if depth == 0 and annotation.startswith(" | ", index):
+            members.append(annotation[start:index])
+            start = index + 3
+    return [*members, annotation[start:]]
 
 
 def type_parameters(cls: griffe.Class) -> list[str]:

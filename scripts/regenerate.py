@@ -26,6 +26,7 @@ import importlib.metadata
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -53,6 +54,9 @@ FETCH_TIMEOUT = 30.0
 TOOLS = ("openapi-python-client", "ruff")
 NORMALIZED_SPEC = "openapi.json"
 SHAPE_MODULE = "api_shape.py"
+MAX_EXPANDED_NODES = 2_000_000
+"""Values a document may hold with its YAML aliases expanded (the pinned Asteroid spec: about 700)."""
+EXIT_INTERRUPTED = 130
 EXIT_BREAKING = 3  # not 1: a job that regenerates on a schedule tells "needs a person" from "failed"
 
 
@@ -146,7 +150,33 @@ def parse(raw: bytes, source: str) -> dict[str, Any]:
         raise RegenerationError(f"{source}: not valid YAML or JSON{line}") from None
     if not isinstance(doc, dict) or not str(doc.get("openapi", "")).startswith("3."):
         raise RegenerationError(f"{source}: not an OpenAPI 3 document (no 'openapi: 3.x' field)")
+    size = expanded_size(doc)
+    if size > MAX_EXPANDED_NODES:
+        raise RegenerationError(
+            f"{source}: refused: its YAML aliases expand to {size:.3g} values (limit {MAX_EXPANDED_NODES:,})"
+        )
     return doc
+
+
+def expanded_size(doc: Any) -> int:
+    """How many values the document holds with every alias expanded, each shared node measured
+    once (an alias bomb is measured, not walked); a node that contains itself counts as too many."""
+    sizes: dict[int, int] = {}  # -1 while the node's children are being measured
+    pending: list[tuple[Any, bool]] = [(doc, False)]
+    while pending:
+        node, measured = pending.pop()
+        children = list(node.values() if isinstance(node, dict) else node)
+        nested = [child for child in children if isinstance(child, (dict, list))]
+        if measured:
+            sizes[id(node)] = 1 + len(children) - len(nested) + sum(sizes[id(child)] for child in nested)
+        elif id(node) in sizes:
+            if sizes[id(node)] < 0:
+                return MAX_EXPANDED_NODES + 1
+        else:
+            sizes[id(node)] = -1
+            pending.append((node, True))
+            pending.extend((child, False) for child in nested)
+    return sizes[id(doc)]
 
 
 # --- validate and normalize -------------------------------------------------------
@@ -187,9 +217,14 @@ def select_paths(doc: dict[str, Any], paths: list[str], allow_missing: bool = Fa
     doc["paths"] = {p: doc["paths"][p] for p in paths if p not in missing}
     components = doc.get("components", {})
     reached: set[tuple[str, str]] = set()
+    visited: set[int] = set()  # a node shared by YAML aliases is walked once
     pending: list[Any] = [doc["paths"], doc.get("security", [])]
     while pending:
         node = pending.pop()
+        if isinstance(node, (dict, list)):
+            if id(node) in visited:
+                continue
+            visited.add(id(node))
         if isinstance(node, dict):
             ref = node.get("$ref")
             if isinstance(ref, str) and ref.startswith("#/components/"):
@@ -525,6 +560,7 @@ def main(argv: list[str] | None = None) -> int:
     apis = list(sources.values()) if args.api == "all" else [sources[args.api]]
     if args.source and len(apis) > 1:
         parser.error("--source names one document: choose asteroid or zaia")
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         if args.check:
             return check(apis, openapi_dir, generated_dir)
@@ -532,6 +568,14 @@ def main(argv: list[str] | None = None) -> int:
     except RegenerationError as exc:
         print(f"regenerate: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the temporary directories and the swap are undone on the way
+        print("regenerate: interrupted; openapi/ and generated/ are untouched", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    """SIGTERM ends the run like Ctrl-C: cleanups run and one line is printed."""
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

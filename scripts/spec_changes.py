@@ -77,17 +77,18 @@ def _ref_name(schema: Any) -> str | None:
     return None
 
 
-def _refs(node: Any) -> Iterator[str]:
-    """Every component schema named anywhere under a node."""
+def _refs(node: Any, seen: set[int] | None = None) -> Iterator[str]:
+    """Every component schema named anywhere under a node (a node shared by YAML aliases walked once)."""
+    seen = set() if seen is None else seen
+    if not isinstance(node, (dict, list)) or id(node) in seen:
+        return
+    seen.add(id(node))
     if isinstance(node, dict):
         ref = node.get("$ref")
         if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
             yield ref.removeprefix(SCHEMA_PREFIX)
-        for value in node.values():
-            yield from _refs(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _refs(value)
+    for value in node.values() if isinstance(node, dict) else node:
+        yield from _refs(value, seen)
 
 
 def _reachable(doc: Document, roots: list[Any]) -> set[str]:
@@ -304,7 +305,23 @@ class _Comparer:
                 same = old_op.url_path == new_op.url_path
                 reason = "the same URL" if same else "the facade takes each operation's path from the generated package"
                 self.changes.append(Change("~", f"operation {old_op.label} -> {new_op.label}", ADDITIVE, reason))
+            self.statuses(old_op, new_op)
             self.parameters(old_op, new_op)
+
+    def statuses(self, old_op: _Operation, new_op: _Operation) -> None:
+        """A success status removed or moved (200 -> 201) breaks code that checks it and client.raw's parsing;
+        a new one beside the old is additive."""
+        old_statuses, new_statuses = _success_statuses(old_op), _success_statuses(new_op)
+        gone, came = sorted(old_statuses - new_statuses), sorted(new_statuses - old_statuses)
+        label = f"success status {old_op.label}"
+        reason = "code checking the status, and client.raw's parsed response, expect the old one"
+        if len(gone) == 1 and len(came) == 1:
+            self.changes.append(Change("~", f"{label}: {gone[0]} -> {came[0]}", BREAKING, reason))
+            return
+        for status in came:
+            self.changes.append(Change("+", f"{label}: {status}", ADDITIVE))
+        for status in gone:
+            self.changes.append(Change("-", f"{label}: {status}", BREAKING, reason))
 
     def parameters(self, old_op: _Operation, new_op: _Operation) -> None:
         old_params, new_params = _parameters(old_op), _parameters(new_op)
@@ -357,6 +374,7 @@ class _Comparer:
             self.add("~", change, directions, read, sent)
             return
         self.nullability(old, new, where, directions)
+        self.constraints(old, new, where, directions)
         self.enum_values(old, new, where, directions)
         self.properties(old, new, where, directions)
         if isinstance(old.get("items"), dict) and isinstance(new.get("items"), dict):
@@ -376,6 +394,16 @@ class _Comparer:
         read = "it may now be None where code expects a value" if became == "nullable" else None
         sent = "None, accepted before, is refused" if became == "non-null" else None
         self.add("~", f"nullable {where}: {was} -> {became}", directions, read, sent)
+
+    def constraints(self, old: Schema, new: Schema, where: str, directions: set[str]) -> None:
+        """Bounds and patterns: a narrower one may refuse what users send, and only narrows what they read."""
+        for key in (*_LOWER_BOUNDS, *_UPPER_BOUNDS, "pattern"):
+            was, now = old.get(key), new.get(key)
+            if was == now:
+                continue
+            change = f"constraint {where}: {key} {_text(was)} -> {_text(now)}"
+            sent = "values accepted before may be refused" if _narrows(key, was, now) else None
+            self.add("~", change, directions, None, sent)
 
     def enum_values(self, old: Schema, new: Schema, where: str, directions: set[str]) -> None:
         old_values, new_values = old.get("enum"), new.get("enum")
@@ -427,6 +455,31 @@ def _renamed_schemas(old: dict[str, Schema], new: dict[str, Schema]) -> dict[str
         if len(same) == 1 and same[0] not in renamed.values():
             renamed[name] = same[0]
     return renamed
+
+
+_LOWER_BOUNDS = ("minLength", "minimum", "exclusiveMinimum", "minItems")
+_UPPER_BOUNDS = ("maxLength", "maximum", "exclusiveMaximum", "maxItems")
+
+
+def _narrows(key: str, was: Any, now: Any) -> bool:
+    """Whether a constraint's new value may refuse a value the old one allowed (a changed pattern may)."""
+    if now is None:
+        return False  # removed: wider
+    if was is None or key == "pattern":
+        return True
+    if isinstance(was, bool) or isinstance(now, bool):  # OpenAPI 3.0 `exclusiveMinimum: true`
+        return bool(now) and not bool(was)
+    if not isinstance(was, (int, float)) or not isinstance(now, (int, float)):
+        return True
+    return now > was if key in _LOWER_BOUNDS else now < was
+
+
+def _text(value: Any) -> str:
+    return "(none)" if value is None else json.dumps(value)
+
+
+def _success_statuses(operation: _Operation) -> set[str]:
+    return {str(status) for status in operation.spec.get("responses") or {} if str(status).startswith("2")}
 
 
 def _required_word(flag: bool) -> str:

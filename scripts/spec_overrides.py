@@ -15,15 +15,16 @@ Document = dict[str, Any]
 Override = Callable[[Document], bool]
 
 
-def _walk(node: Any) -> Iterator[dict[str, Any]]:
-    """Yield every mapping in the document, depth first."""
+def _walk(node: Any, seen: set[int] | None = None) -> Iterator[dict[str, Any]]:
+    """Yield every mapping in the document, depth first, a node shared by YAML aliases once."""
+    seen = set() if seen is None else seen
+    if not isinstance(node, (dict, list)) or id(node) in seen:
+        return
+    seen.add(id(node))
     if isinstance(node, dict):
         yield node
-        for value in node.values():
-            yield from _walk(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _walk(value)
+    for value in list(node.values() if isinstance(node, dict) else node):
+        yield from _walk(value, seen)
 
 
 def discriminator_mapping_refs(doc: Document) -> bool:
@@ -125,7 +126,101 @@ def ids_as_strings(doc: Document) -> bool:
     return changed
 
 
+# Keywords whose values combine by taking the stricter one when `allOf` parts are folded.
+_STRICTEST = {
+    "minLength": max,
+    "maxLength": min,
+    "minimum": max,
+    "maximum": min,
+    "exclusiveMinimum": max,
+    "exclusiveMaximum": min,
+    "minItems": max,
+    "maxItems": min,
+    "minProperties": max,
+    "maxProperties": min,
+}
+
+
+def _fold(parts: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """One schema that means the same as `allOf: parts`, or None when they cannot be folded."""
+    result: dict[str, Any] = {}
+    patterns: list[str] = []
+    for part in parts:
+        for key, value in part.items():
+            if key == "pattern" and isinstance(value, str):
+                patterns += [] if value in patterns else [value]
+            elif key == "required" and isinstance(value, list):
+                result[key] = sorted({*result.get(key, []), *value})
+            elif key == "properties" and isinstance(value, dict):
+                known = result.setdefault(key, {})
+                if any(name in known and known[name] != schema for name, schema in value.items()):
+                    return None
+                known.update(value)
+            elif key in _STRICTEST and key in result and isinstance(value, (int, float)):
+                result[key] = _STRICTEST[key](result[key], value)
+            elif key in result and result[key] != value and key not in ("description", "title", "example"):
+                return None  # two different types, formats, enums...: leave it to a person
+            else:
+                result.setdefault(key, value)
+    if len(patterns) == 1:
+        result["pattern"] = patterns[0]
+    elif patterns:  # every pattern must be found: one lookahead each, from the start
+        result["pattern"] = "^" + "".join(f"(?=[\\s\\S]*?(?:{p}))" for p in patterns)
+    return result
+
+
+def inline_all_of(doc: Document) -> bool:
+    """Fold an `allOf` made only of inline schemas (or one plain scalar `$ref` and inline ones) into one schema.
+
+    A vendor may write one property's constraints as several inline parts
+    (`allOf: [{type: string, pattern: "^a"}, {minLength: 2}]`). The generator makes an
+    object class for any `allOf` of inline parts, so a response carrying the string
+    fails to parse. The folded schema allows exactly the same values: keywords from
+    every part, the stricter bound where two parts bound the same thing, several
+    patterns as one of lookaheads. Parts that contradict each other (two types) are
+    left alone.
+    """
+    schemas = doc.get("components", {}).get("schemas", {})
+    changed = False
+    for node in _walk(doc):
+        parts = node.get("allOf")
+        if not isinstance(parts, list) or not parts:
+            continue
+        parts = [_inline_scalar_ref(part, schemas) if len(parts) > 1 else part for part in parts]
+        if not all(isinstance(p, dict) and "$ref" not in p and not _composed(p) for p in parts):
+            continue
+        outer = {key: value for key, value in node.items() if key != "allOf"}
+        folded = _fold([outer, *parts])
+        if folded is None:
+            continue
+        node.clear()
+        node.update(folded)
+        changed = True
+    return changed
+
+
+def _inline_scalar_ref(part: Any, schemas: dict[str, Any]) -> Any:
+    """A `$ref` to a plain string, number or boolean component, replaced by a copy of it.
+
+    The generator refuses `allOf: [{$ref: <a string schema>}, {minLength: 2}]` ("Cannot
+    take allOf a non-object"); such a component has no class of its own to keep.
+    """
+    ref = part.get("$ref") if isinstance(part, dict) else None
+    if not isinstance(ref, str) or not ref.startswith("#/components/schemas/"):
+        return part
+    target = schemas.get(ref.removeprefix("#/components/schemas/"))
+    scalar = isinstance(target, dict) and target.get("type") in ("string", "integer", "number", "boolean")
+    if not scalar or "enum" in target or "$ref" in target or _composed(target):
+        return part
+    return dict(target)
+
+
+def _composed(schema: dict[str, Any]) -> bool:
+    return any(key in schema for key in ("allOf", "anyOf", "oneOf", "not"))
+
+
 OVERRIDES: tuple[Override, ...] = (
+    inline_all_of,
     discriminator_mapping_refs,
     unevaluated_properties,
     open_discriminated_unions,

@@ -101,3 +101,18 @@ def test_make_api_snapshot_rewrites_the_file() -> None:
         check=True,
     )
     assert "scripts/api_snapshot.py" in done.stdout and "--check" not in done.stdout
+
+
+def test_a_new_union_member_is_an_added_line(tmp_path: Path, snapshot: str) -> None:
+    """A new `oneOf` variant is additive (docs/regeneration.md): the diff only adds its line."""
+    generated = tmp_path / "generated"
+    shutil.copytree(ROOT / "generated", generated, ignore=shutil.ignore_patterns("__pycache__"))
+    model = generated / "asteroid_agents_v2_raw" / "models" / "execution.py"
+    text = model.read_text()
+    assert "        | UITriggerContext\n" in text
+    model.write_text(text.replace("        | UITriggerContext\n", "        | UITriggerContext\n        | Comment\n", 1))
+
+    changes = api_snapshot.diff(snapshot, api_snapshot.render([ROOT / "facade", generated]))
+
+    lines = [line for line in changes.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    assert lines == ["+        | Comment"], changes

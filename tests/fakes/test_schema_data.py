@@ -153,3 +153,89 @@ def test_a_violation_names_operation_path_and_rule_in_a_few_lines() -> None:
     assert "(and 1 more" in text and len(violation.violations) == 2
     assert violation.violations[1].path.startswith("$.items[") and violation.violations[1].path.endswith("agentName")
     assert item["id"] in violation.body and len(violation.body) > 500
+
+
+def test_the_success_response_is_the_first_2xx_one() -> None:
+    """A vendor that moves a success status (200 -> 201) must not break the fakes' data."""
+    spec: dict[str, Any] = {**SPEC, "paths": {"/items/{id}": {"get": dict(SPEC["paths"]["/items/{id}"]["get"])}}}
+    operation = spec["paths"]["/items/{id}"]["get"]
+    operation["responses"] = {"404": {"description": "none"}, "201": operation["responses"]["200"]}
+    data = SchemaData(spec, seed=1)
+    assert data.success_status("ItemGet") == 201
+    assert data.response_schema("ItemGet") == SPEC["components"]["schemas"]["Item"]
+    assert SchemaData(SPEC, seed=1).success_status("ItemGet") == 200
+
+
+def test_every_schema_error_of_a_response_is_its_own_violation() -> None:
+    server = FakeAsteroidServer(count=5, now=datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC)).start()
+    ids = [item["id"] for item in server.executions]
+    server.update(ids[0], status=12, agentVersion="x")
+    server.update(ids[1], status=13)
+    listed = httpx.get(server.url_for("ExecutionList"), headers=server.auth_headers).json()["items"]
+    at = {item["id"]: n for n, item in enumerate(listed)}
+    with pytest.raises(SpecViolation) as caught:
+        server.stop()
+    paths = [v.path for v in caught.value.violations]
+    expected = {f"$.items[{at[ids[0]]}].status", f"$.items[{at[ids[0]]}].agentVersion", f"$.items[{at[ids[1]]}].status"}
+    assert expected <= set(paths), paths
+    assert paths == sorted(paths, key=lambda p: [int(x) if x.isdigit() else x for x in re.split(r"\[(\d+)\]", p)])
+    text = str(caught.value)
+    assert len(text.splitlines()) <= 4 and f"(and {len(paths) - 1} more" in text, text
+
+
+def test_schema_errors_of_one_response_are_capped_with_a_count_of_the_rest() -> None:
+    server = FakeAsteroidServer(count=60, now=datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC)).start()
+    for item in server.executions:
+        server.update(item["id"], agentName=1)
+    httpx.get(server.url_for("ExecutionList"), params={"pageSize": 100}, headers=server.auth_headers)
+    with pytest.raises(SpecViolation) as caught:
+        server.stop()
+    violations = caught.value.violations
+    assert len(violations) == 51 and {v.rule for v in violations[:50]} == {"type"}
+    assert violations[-1].rule == "more" and violations[-1].message.startswith("10 more schema errors")
+
+
+LOOKAHEAD = r"^(?:[A-Z]{2}\d{2}|x{3})-[a-f0-9]{4}(?=.)\.\w+$"
+HARD: dict[str, Any] = {
+    "patterns": {"allOf": [{"type": "string", "pattern": "^a"}, {"pattern": "z$"}, {"minLength": 5}]},
+    "unique": {"type": "array", "minItems": 3, "uniqueItems": True, "items": {"type": "integer", "maximum": 3}},
+    "v6": {"type": "string", "format": "ipv6"},
+    "v4": {"type": "string", "format": "ipv4"},
+    "host": {"type": "string", "format": "hostname"},
+    "quarter": {"type": "number", "multipleOf": 0.25, "exclusiveMaximum": 10.5, "minimum": 10},
+    "ref": {"type": "string", "pattern": LOOKAHEAD},
+}
+
+
+def hard_spec(extra: dict[str, Any] | None = None, required: tuple[str, ...] = tuple(HARD)) -> dict[str, Any]:
+    properties = {**HARD, **(extra or {})}
+    item = {"type": "object", "properties": properties, "required": list(required)}
+    return {**SPEC, "components": {"schemas": {**SPEC["components"]["schemas"], "Item": item}}}
+
+
+def test_built_values_meet_every_constraint_of_their_schema() -> None:
+    spec = hard_spec()
+    data = SchemaData(spec, seed=5)
+    check = Draft202012Validator({**spec, "$ref": "#/components/schemas/Item"}, format_checker=FormatChecker())
+    for n in range(40):
+        item = data.complete({}, data.response_schema("ItemGet"), key=str(n))
+        assert [e.message for e in check.iter_errors(item)] == [], item
+        assert ":" in item["v6"] and item["v4"].count(".") == 3 and "." in item["host"]
+        assert len(set(item["unique"])) == len(item["unique"]) >= 3
+        assert item["quarter"] in (10.0, 10.25) and re.search(LOOKAHEAD, item["ref"])
+
+
+def test_an_optional_property_nothing_valid_fits_is_left_out_and_a_required_one_is_named() -> None:
+    impossible = {"type": "string", "allOf": [{"maxLength": 2}, {"minLength": 5}]}
+    data = SchemaData(hard_spec({"never": impossible}), seed=5)
+    items = [data.complete({}, data.response_schema("ItemGet"), key=str(n)) for n in range(30)]
+    assert not any("never" in item for item in items) and all("ref" in item for item in items)
+    required = SchemaData(hard_spec({"never": impossible}, required=("never",)), seed=5)
+    with pytest.raises(ValueError, match=r"cannot build a value for \$\.never: .*(minLength|maxLength)"):
+        required.complete({}, required.response_schema("ItemGet"), key="x")
+
+
+def test_a_lookahead_pattern_is_built_and_checked() -> None:
+    rng = random.Random(0)
+    for _ in range(20):
+        assert re.search(LOOKAHEAD, from_pattern(LOOKAHEAD, rng))

@@ -128,6 +128,14 @@ ADDITIVE_CASES: dict[str, tuple[Any, str]] = {
         lambda d: thing(d)["properties"]["shape"]["oneOf"].append({"$ref": "#/components/schemas/Square"}),
         "+ variant Thing.shape: Square (additive)",
     ),
+    "new success status beside the old": (
+        lambda d: d["paths"]["/things/{id}"]["get"]["responses"].update({"203": {"description": "cached"}}),
+        "+ success status GET /things/{id}: 203 (additive)",
+    ),
+    "response string constraint narrowed": (
+        lambda d: thing(d)["properties"]["note"].update(maxLength=5, pattern="^n"),
+        "~ constraint Thing.note: maxLength (none) -> 5 (additive)",
+    ),
     "new schema": (
         lambda d: d["components"]["schemas"].update(Unused={"type": "object"}),
         "+ schema Unused (internal: not exposed by the facade)",
@@ -243,6 +251,23 @@ BREAKING_CASES: dict[str, tuple[Any, str]] = {
     "method changed": (
         lambda d: d["paths"]["/things/{id}"].update(post=d["paths"]["/things/{id}"].pop("get")),
         "- operation GET /things/{id} (BREAKING: the facade method that wraps it stops working)",
+    ),
+    "success status moved": (
+        lambda d: d["paths"]["/things/{id}"]["get"].update(
+            responses={"201": d["paths"]["/things/{id}"]["get"]["responses"]["200"]}
+        ),
+        "~ success status GET /things/{id}: 200 -> 201 (BREAKING: code checking the status, and client.raw's parsed"
+        " response, expect the old one)",
+    ),
+    "parameter maxLength added": (
+        lambda d: param(d, "name")["schema"].update(maxLength=8),
+        "~ constraint parameter GET /things query:name: maxLength (none) -> 8 (BREAKING: values accepted before may be"
+        " refused)",
+    ),
+    "parameter pattern added": (
+        lambda d: param(d, "name")["schema"].update(pattern="^[a-z]+$"),
+        '~ constraint parameter GET /things query:name: pattern (none) -> "^[a-z]+$" (BREAKING: values accepted'
+        " before may be refused)",
     ),
     "removed schema the responses reach": (
         lambda d: (
@@ -381,3 +406,45 @@ def test_shared_parameters_and_responses_are_followed() -> None:
         "~ parameter GET /things query:page: optional -> required (BREAKING: calls that leave it out are refused)",
         "- property Thing.size (BREAKING: code reading the attribute fails)",
     ]
+
+
+def _with_name_constraints(**constraints: Any) -> dict[str, Any]:
+    doc = base()
+    param(doc, "name")["schema"].update(constraints)
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "breaks"),
+    [
+        ({"maxLength": 10}, {"maxLength": 5}, True),
+        ({"maxLength": 10}, {"maxLength": 20}, False),
+        ({"maxLength": 10}, {}, False),
+        ({"minLength": 1}, {"minLength": 3}, True),
+        ({"minLength": 3}, {"minLength": 1}, False),
+        ({"pattern": "^a"}, {"pattern": "^b"}, True),
+        ({"pattern": "^a"}, {}, False),
+    ],
+)
+def test_parameter_string_constraints_break_only_when_narrowed(
+    old: dict[str, Any], new: dict[str, Any], breaks: bool
+) -> None:
+    changes = classify_changes(_with_name_constraints(**old), _with_name_constraints(**new))
+    assert [c.what.split(":")[0] for c in changes] == ["constraint parameter GET /things query"]
+    assert bool(breaking_changes(changes)) is breaks, [str(c) for c in changes]
+
+
+def test_a_narrowed_request_body_property_breaks_and_a_response_one_does_not() -> None:
+    def with_body(doc: dict[str, Any]) -> dict[str, Any]:
+        body = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        doc["paths"]["/things"]["post"] = {"operationId": "ThingCreate", "requestBody": body, "responses": {}}
+        return doc
+
+    old, new = with_body(base()), with_body(base())
+    new["components"]["schemas"]["Error"]["properties"]["message"]["maxLength"] = 3
+    thing(new)["properties"]["note"]["minLength"] = 2
+    lines = summarize_changes(old, new)
+    assert (
+        "~ constraint Error.message: maxLength (none) -> 3 (BREAKING: values accepted before may be refused)" in lines
+    )
+    assert "~ constraint Thing.note: minLength (none) -> 2 (additive)" in lines

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
+import yaml
+from regen_support import ROOT, regenerate
 from spec_overrides import (
     OVERRIDES,
     UUID_PATTERN,
     apply_overrides,
     discriminator_mapping_refs,
     ids_as_strings,
+    inline_all_of,
     open_discriminated_unions,
     unevaluated_properties,
 )
@@ -99,3 +107,78 @@ def test_apply_overrides_reports_names_in_order() -> None:
 def test_every_override_says_what_and_why() -> None:
     for override in OVERRIDES:
         assert override.__doc__ and len(override.__doc__.strip().splitlines()) >= 3, override.__name__
+
+
+def test_inline_all_of_folds_constraints_into_one_schema() -> None:
+    code = {"allOf": [{"type": "string", "pattern": "^a"}, {"minLength": 2}, {"minLength": 3, "maxLength": 9}]}
+    doc = {"components": {"schemas": {"Item": {"type": "object", "properties": {"code2": code}}}}}
+    assert inline_all_of(doc) is True
+    folded = doc["components"]["schemas"]["Item"]["properties"]["code2"]
+    assert folded == {"type": "string", "pattern": "^a", "minLength": 3, "maxLength": 9}
+    assert inline_all_of(doc) is False
+
+
+def test_inline_all_of_keeps_every_pattern() -> None:
+    doc = {"components": {"schemas": {"S": {"allOf": [{"type": "string", "pattern": "^a"}, {"pattern": "z$"}]}}}}
+    assert inline_all_of(doc) is True
+    pattern = doc["components"]["schemas"]["S"]["pattern"]
+    assert re.search(pattern, "abcz") and re.search(pattern, "az")
+    assert not re.search(pattern, "abc") and not re.search(pattern, "bz") and not re.search(pattern, "za")
+
+
+def test_inline_all_of_inlines_a_scalar_reference_beside_constraints() -> None:
+    doc = {
+        "components": {
+            "schemas": {
+                "Id": {"type": "string", "format": "uuid"},
+                "Obj": {"type": "object", "properties": {"a": {"type": "string"}}},
+                "X": {"allOf": [{"$ref": "#/components/schemas/Id"}, {"minLength": 2}]},
+                "Y": {"allOf": [{"$ref": "#/components/schemas/Obj"}, {"description": "kept as is"}]},
+            }
+        }
+    }
+    assert inline_all_of(doc) is True
+    schemas = doc["components"]["schemas"]
+    assert schemas["X"] == {"type": "string", "format": "uuid", "minLength": 2}
+    assert schemas["Y"] == {"allOf": [{"$ref": "#/components/schemas/Obj"}, {"description": "kept as is"}]}
+    assert schemas["Id"] == {"type": "string", "format": "uuid"}
+
+
+def test_inline_all_of_leaves_contradicting_parts_alone() -> None:
+    schema = {"allOf": [{"type": "string"}, {"type": "integer"}]}
+    doc = {"components": {"schemas": {"S": json.loads(json.dumps(schema))}}}
+    assert inline_all_of(doc) is False
+    assert doc["components"]["schemas"]["S"] == schema
+
+
+PARSE_CODE2 = """
+import agent_executions as ae
+from agent_executions.testing import FakeAsteroidServer
+
+with FakeAsteroidServer(seed=1, count=3) as server:
+    first = server.executions[0]["id"]
+    server.update(first, code2="abc")
+    with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+        got = client.executions.get(first)
+        listed = [item for item in client.executions.list() if item.id == first]
+    server.assert_no_violations()
+    print(got.code2, listed[0].code2)
+"""
+
+
+def test_an_all_of_of_inline_constraints_regenerates_as_a_string(repo: Path) -> None:
+    doc = yaml.safe_load((ROOT / "openapi" / "asteroid-agents-v2.yaml").read_text(encoding="utf-8"))
+    properties = doc["components"]["schemas"]["Agents.Execution.ListItem"]["properties"]
+    properties["code2"] = {"allOf": [{"type": "string", "pattern": "^a"}, {"minLength": 2}]}
+    source = repo / "next.yaml"
+    source.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    done = regenerate(repo, "asteroid", "--source", str(source))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "inline_all_of" in done.stdout
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(repo / "generated"), str(ROOT / "facade")])}
+    env.pop("ASTEROID_BASE_URL", None)
+    run = subprocess.run(
+        [sys.executable, "-c", PARSE_CODE2], capture_output=True, text=True, env=env, cwd=repo, timeout=120
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert run.stdout.split() == ["abc", "abc"]

@@ -9,6 +9,7 @@ import importlib
 import json
 import logging
 import random
+import re
 import threading
 import time
 import urllib.parse
@@ -37,11 +38,13 @@ MAX_CACHED_PAGES = 4096
 
 MAX_RULE_TEXT = 200
 """Longest validator message quoted in a violation; the whole body stays on the attribute."""
+MAX_VIOLATIONS_PER_RESPONSE = 50
+"""Schema errors of one response recorded one by one; the rest are counted."""
 
 
 @attrs.frozen
 class Violation:
-    """One response that broke the pinned spec: where, which rule, and the whole body."""
+    """One schema error of a response that broke the pinned spec: where, which rule, and the whole body."""
 
     operation: str
     request: str
@@ -60,12 +63,13 @@ class SpecViolation(AssertionError):
     """The fake server sent a response that its pinned spec does not allow.
 
     The message names the operation, the JSON path of the first violation and the rule
-    broken; `violations` holds every one, `body` the whole body of the first.
+    broken; `violations` holds every schema error of every response (by JSON path within a
+    response, at most 50 each), `body` the whole body of the first.
     """
 
     def __init__(self, violations: list[Violation]) -> None:
         first = violations[0]
-        more = f"\n(and {len(violations) - 1} more responses; see .violations)" if len(violations) > 1 else ""
+        more = f"\n(and {len(violations) - 1} more; see .violations)" if len(violations) > 1 else ""
         super().__init__(f"the fake server's response broke the pinned spec:\n{first}{more}")
         self.violations = violations
         self.operation, self.path, self.rule, self.body = first.operation, first.path, first.rule, first.body
@@ -141,7 +145,7 @@ class FakeServer:
     spec_package: str
     default_count: int
     execution_operation: str
-    """The operation whose 200 response is one stored execution: its schema completes the store."""
+    """The operation whose success response is one stored execution: its schema completes the store."""
     known_properties: frozenset[str] = frozenset()
     """Top-level properties the realistic data decides about, present or not: never added from the schema."""
 
@@ -513,7 +517,8 @@ class FakeServer:
             if problem is not None:
                 return self._json(400, self.error_body(400, problem)), True, operation_id
             try:
-                return self._reply(handler(request, values)), True, operation_id
+                status = self.schema.success_status(operation_id)
+                return self._reply(handler(request, values), status), True, operation_id
             except ApiError as exc:
                 return self._json(exc.status, self.error_body(exc.status, exc.message)), True, operation_id
         if allowed:
@@ -536,16 +541,16 @@ class FakeServer:
         try:
             self._openapi.validate_response(WerkzeugOpenAPIRequest(request), WerkzeugOpenAPIResponse(response))
         except Exception as exc:
-            path, rule, message = _first_violation(exc)
-            where = f"{request.method} {request.full_path.rstrip('?')}"
-            violation = Violation(operation_id, where, path, rule, message, response.get_data(as_text=True))
+            where, body = f"{request.method} {request.full_path.rstrip('?')}", response.get_data(as_text=True)
+            found = [Violation(operation_id, where, *error, body) for error in _schema_violations(exc)]
             with self._lock:
-                self.violations.append(violation)
+                self.violations.extend(found)
 
-    def _reply(self, answer: Any) -> Response:
-        """A route's answer as a response: a `Reply` as it says, anything else as JSON with 200."""
+    def _reply(self, answer: Any, status: int = 200) -> Response:
+        """A route's answer as a response: a `Reply` as it says, anything else as JSON with `status`
+        (the operation's first documented success status)."""
         if not isinstance(answer, Reply):
-            return self._json(200, answer)
+            return self._json(status, answer)
         if answer.payload is None:
             response = Response(b"", status=answer.status, content_type=None)
         else:
@@ -607,15 +612,30 @@ def _match(pattern: str, path: str) -> dict[str, str] | None:
     return values
 
 
-def _first_violation(exc: BaseException) -> tuple[str, str, str]:
-    """(JSON path, rule, short message) of the most relevant schema error under an openapi-core error."""
+def _schema_violations(exc: BaseException) -> list[tuple[str, str, str]]:
+    """(JSON path, rule, short message) of every schema error under an openapi-core error, by path.
+
+    At most `MAX_VIOLATIONS_PER_RESPONSE`; a last entry (rule `more`) says how many were left out.
+    """
     cause: BaseException | None = exc
     while cause is not None and not getattr(cause, "schema_errors", None):
         cause = cause.__cause__
     if cause is None:
-        return "$", type(exc).__name__, _shorten(_describe(exc))
-    error = best_match(getattr(cause, "schema_errors", ()))
-    return error.json_path, str(error.validator), _shorten(error.message)
+        return [("$", type(exc).__name__, _shorten(_describe(exc)))]
+    # An error of a `oneOf`/`anyOf` holds each branch's errors: the most relevant one says most.
+    errors = [best_match([error]) for error in getattr(cause, "schema_errors", ())]
+    found = sorted({(e.json_path, str(e.validator), _shorten(e.message)) for e in errors}, key=_path_order)
+    if len(found) > MAX_VIOLATIONS_PER_RESPONSE:
+        left_out = len(found) - MAX_VIOLATIONS_PER_RESPONSE
+        more = ("$", "more", f"{left_out} more schema errors in this response, not listed")
+        found = [*found[:MAX_VIOLATIONS_PER_RESPONSE], more]
+    return found
+
+
+def _path_order(error: tuple[str, str, str]) -> tuple[Any, ...]:
+    """JSON paths in document order: `$.items[2]` before `$.items[10]`."""
+    parts = re.split(r"\[(\d+)\]", error[0])
+    return tuple(int(part) if index % 2 else part for index, part in enumerate(parts)), error[1]
 
 
 def _shorten(text: str) -> str:
