@@ -14,7 +14,7 @@ import httpx
 from ._constants import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._core import AsyncCore, ClientConfig, SyncCore, Vendor
 from ._redact import REDACTED
-from ._transfer import ClientTransport
+from ._transfer import ClientTransport, bound_by_deadline
 from .retries import RetryPolicy, RetryTransport
 
 HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
@@ -62,6 +62,8 @@ class ClientBase(Generic[HttpT]):
             # Plain http (loopback, or allowed): a proxy from HTTP_PROXY would read the key in clear text.
             plain = self._config.base_url.startswith("http://")
             http_client = self._http_class(follow_redirects=False, verify=shared_ssl_context(), trust_env=not plain)
+        if isinstance(http_client, httpx.Client):
+            bound_by_deadline(http_client)  # the timeout bounds the whole attempt, headers included
         self._http: HttpT = http_client
 
     @property

@@ -9,7 +9,6 @@ is data in an `Operation`. Nothing here knows a vendor by name.
 from __future__ import annotations
 
 import ipaddress
-import json
 import logging
 import math
 import os
@@ -20,6 +19,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 import httpx
 
+from . import _json
 from ._arguments import as_int
 from ._constants import DEFAULT_MAX_RESPONSE_BYTES, LOGGER_NAME
 from ._redact import check_api_key, hide_secrets, scrub, secrets_of
@@ -204,8 +204,8 @@ def read_response(op: Operation[T], request: httpx.Request, outcome: httpx.Respo
     if outcome.status_code >= 300:
         raise status_error(outcome)
     try:
-        data = json.loads(outcome.content)  # bytes: JSON is UTF-8, and decoding to text first costs a pass
-    except RecursionError:
+        data = _json.loads(outcome.content)  # bytes: JSON is UTF-8, and decoding to text first costs a pass
+    except _json.TooDeeplyNested:
         raise ResponseValidationError(
             "the response is nested too deeply", operation=op.name, body=outcome.text
         ) from None
