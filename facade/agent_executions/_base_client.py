@@ -13,7 +13,7 @@ import httpx
 
 from ._constants import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._core import AsyncCore, ClientConfig, SyncCore, Vendor
-from ._redact import REDACTED
+from ._redact import REDACTED, register_secrets
 from ._transfer import ClientTransport, bound_by_deadline
 from .retries import RetryPolicy, RetryTransport
 
@@ -56,6 +56,7 @@ class ClientBase(Generic[HttpT]):
             allow_insecure_http=allow_insecure_http,
             max_response_bytes=max_response_bytes,
         )
+        register_secrets(self, self._config.auth_headers.values())  # kept out of httpx's and httpcore's logs
         self._allow_insecure_http = allow_insecure_http
         self._owns_http = http_client is None
         if http_client is None:

@@ -126,6 +126,8 @@ def check_base_url(url: str, allow_insecure_http: bool) -> None:
     parsed = httpx.URL(url)
     if parsed.scheme not in ("http", "https") or not parsed.host:
         raise ValueError(f"base_url must be an http(s) URL, not {url!r}")
+    if parsed.query or parsed.fragment or "?" in url or "#" in url:
+        raise ValueError(f"base_url must not have a query or a fragment (operation paths are appended to it): {url!r}")
     if parsed.scheme == "http" and not allow_insecure_http and not is_loopback(parsed.host):
         raise ValueError(
             f"base_url {url!r} would send the API key unencrypted; use https, "
@@ -185,13 +187,17 @@ class Operation(Generic[T]):
 
 
 def build_request(http: httpx.Client | httpx.AsyncClient, config: ClientConfig, op: Operation[Any]) -> httpx.Request:
-    request = http.build_request(
-        op.method,
-        config.api_root + op.path,
-        params=op.params or None,  # an empty tuple would make httpx parse the URL a second time
-        headers={"Accept": "application/json", **dict(op.headers), **config.auth_headers},
-        timeout=config.timeout,
-    )
+    """The operation's request; a URL httpx cannot build (only `extra_query` is free-form) is a ValueError."""
+    try:
+        request = http.build_request(
+            op.method,
+            config.api_root + op.path,
+            params=op.params or None,  # an empty tuple would make httpx parse the URL a second time
+            headers={"Accept": "application/json", **dict(op.headers), **config.auth_headers},
+            timeout=config.timeout,
+        )
+    except httpx.InvalidURL as exc:
+        raise ValueError(f"extra_query makes a URL that cannot be sent ({exc})") from None
     hide_secrets(request, config.vendor.auth_header)  # exc.request.headers is handed out
     return request
 
