@@ -70,7 +70,9 @@ def redact_bytes(content: bytes, secrets: Iterable[str]) -> bytes:
         raw = secret.encode()
         if raw and raw in content:
             mask = REDACTED.encode()
-            content = content.replace(raw, mask) if len(raw) >= SHORT_SECRET else _alone_bytes(secret).sub(mask, content)
+            content = (
+                content.replace(raw, mask) if len(raw) >= SHORT_SECRET else _alone_bytes(secret).sub(mask, content)
+            )
     return content
 
 

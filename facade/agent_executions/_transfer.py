@@ -181,7 +181,9 @@ def send_once(http: httpx.Client, request: httpx.Request, limits: Limits) -> htt
             request.extensions["timeout"] = phases  # a retry starts with the timeouts as given
 
 
-def _read_within(response: httpx.Response, request: httpx.Request, limits: Limits, deadline_at: float) -> httpx.Response:
+def _read_within(
+    response: httpx.Response, request: httpx.Request, limits: Limits, deadline_at: float
+) -> httpx.Response:
     phases = request.extensions.get("timeout")
     try:
         body = _Body(response, limits, deadline_at)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -25,10 +26,8 @@ def _serve(answer: Callable[[socket.socket, threading.Event], None]) -> Iterator
                 return
             with conn:
                 conn.recv(65536)
-                try:
+                with contextlib.suppress(OSError):
                     answer(conn, stop)
-                except OSError:
-                    pass
 
     thread = threading.Thread(target=loop, daemon=True)
     thread.start()

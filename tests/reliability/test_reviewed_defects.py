@@ -79,8 +79,18 @@ def test_a_key_echoed_json_escaped_is_redacted(server: FakeAsteroidServer, escap
 
 @pytest.mark.parametrize(
     "name",
-    ["Content-Length", "transfer-encoding", "Host", "Connection", "Keep-Alive", "TE", "Trailer", "Upgrade",
-     "Proxy-Authorization", "Proxy-Connection"],
+    [
+        "Content-Length",
+        "transfer-encoding",
+        "Host",
+        "Connection",
+        "Keep-Alive",
+        "TE",
+        "Trailer",
+        "Upgrade",
+        "Proxy-Authorization",
+        "Proxy-Connection",
+    ],
 )
 def test_transport_headers_are_refused_before_any_request(server: FakeAsteroidServer, name: str) -> None:
     with client(server) as c, pytest.raises(ValueError, match=rf"extra_headers\[{name!r}\]"):
