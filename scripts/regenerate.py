@@ -30,6 +30,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,8 @@ from typing import Any
 
 import httpx
 import yaml
+from agent_executions._transfer import Limits, bound_by_deadline, send_once
+from agent_executions.errors import ResponseTooLargeError
 from api_shape import ShapeError
 from api_shape import render as render_shape
 from openapi_spec_validator import validate as validate_openapi
@@ -51,6 +54,10 @@ TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 SOURCES_FILE = "sources.toml"
 LOCK_FILE = "sources.lock.json"
 FETCH_TIMEOUT = 30.0
+"""Seconds for the whole download of a spec URL, redirects, headers and body included."""
+MAX_SPEC_BYTES = 20 * 1024 * 1024
+"""Largest spec downloaded; the pinned ones are a few hundred kilobytes."""
+MAX_REDIRECTS = 5
 TOOLS = ("openapi-python-client", "ruff")
 NORMALIZED_SPEC = "openapi.json"
 SHAPE_MODULE = "api_shape.py"
@@ -118,11 +125,13 @@ def fetch(source: str, timeout: float = FETCH_TIMEOUT) -> bytes:
     """Read a URL (following redirects, checking the status) or a local file."""
     if source.startswith(("http://", "https://")):
         try:
-            response = httpx.get(source, follow_redirects=True, timeout=timeout)
+            response = download(source, timeout)
         except httpx.TimeoutException:
             raise RegenerationError(f"{source}: timed out after {timeout:g} s") from None
         except httpx.HTTPError as exc:
             raise RegenerationError(f"{source}: unreachable ({exc})") from None
+        except ResponseTooLargeError:
+            raise RegenerationError(f"{source}: larger than {MAX_SPEC_BYTES // 2**20} MB, not a spec") from None
         if response.status_code != 200:
             raise RegenerationError(f"{source}: HTTP {response.status_code} {response.reason_phrase}")
         if "html" in response.headers.get("content-type", "").lower():
@@ -132,6 +141,22 @@ def fetch(source: str, timeout: float = FETCH_TIMEOUT) -> bytes:
         return Path(source).read_bytes()
     except OSError as exc:
         raise RegenerationError(f"{source}: cannot read ({exc.strerror})") from None
+
+
+def download(url: str, timeout: float) -> httpx.Response:
+    """GET `url`, following redirects, all of it within `timeout` seconds and `MAX_SPEC_BYTES`: the
+    SDK's own bounded attempt (a server trickling its headers or body, or sending forever, is cut off)."""
+    deadline_at = time.monotonic() + timeout
+    with httpx.Client(timeout=timeout) as http:
+        bound_by_deadline(http)
+        request = http.build_request("GET", url)
+        for _ in range(MAX_REDIRECTS + 1):
+            left = max(deadline_at - time.monotonic(), 0.001)
+            response = send_once(http, request, Limits(left, MAX_SPEC_BYTES))
+            if response.next_request is None:
+                return response
+            request = response.next_request
+    raise httpx.TooManyRedirects(f"more than {MAX_REDIRECTS} redirects", request=request)
 
 
 def parse(raw: bytes, source: str) -> dict[str, Any]:

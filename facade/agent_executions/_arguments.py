@@ -87,6 +87,11 @@ ExtraQuery = Mapping[str, QueryValue | Sequence[str | int | float | bool]]
 ExtraHeaders = Mapping[str, str]
 
 _HEADER_NAME = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
+_TRANSPORT_HEADERS = frozenset(
+    {"host", "content-length", "transfer-encoding", "connection", "keep-alive", "te", "trailer", "upgrade"}
+)
+"""Hop-by-hop and framing headers httpx sets itself: sending the caller's would break the request
+(a wrong Content-Length) or send it elsewhere (Host). `Proxy-*` headers are refused too."""
 
 
 def _query_text(name: str, value: object) -> str:
@@ -136,6 +141,8 @@ def as_extra_headers(value: object, *, auth_header: str) -> tuple[tuple[str, str
             raise ValueError(f"extra_headers has an invalid header name: {key!r}")
         if key.lower() == auth_header.lower():
             raise ValueError(f"extra_headers cannot set {key}: the client sends the API key itself")
+        if key.lower() in _TRANSPORT_HEADERS or key.lower().startswith("proxy-"):
+            raise ValueError(f"extra_headers[{key!r}] cannot be set: httpx manages this header of the connection")
         if not isinstance(item, str):
             raise TypeError(f"extra_headers[{key!r}] must be a str, not {_type_name(item)}")
         if not item.isascii() or any(ch in item for ch in "\r\n\0"):

@@ -13,8 +13,8 @@ import httpx
 
 from ._constants import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._core import AsyncCore, ClientConfig, SyncCore, Vendor
-from ._redact import REDACTED
-from ._transfer import ClientTransport
+from ._redact import REDACTED, register_secrets
+from ._transfer import ClientTransport, bound_by_deadline
 from .retries import RetryPolicy, RetryTransport
 
 HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
@@ -56,12 +56,15 @@ class ClientBase(Generic[HttpT]):
             allow_insecure_http=allow_insecure_http,
             max_response_bytes=max_response_bytes,
         )
+        register_secrets(self, self._config.auth_headers.values())  # kept out of httpx's and httpcore's logs
         self._allow_insecure_http = allow_insecure_http
         self._owns_http = http_client is None
         if http_client is None:
             # Plain http (loopback, or allowed): a proxy from HTTP_PROXY would read the key in clear text.
             plain = self._config.base_url.startswith("http://")
             http_client = self._http_class(follow_redirects=False, verify=shared_ssl_context(), trust_env=not plain)
+        if isinstance(http_client, httpx.Client):
+            bound_by_deadline(http_client)  # the timeout bounds the whole attempt, headers included
         self._http: HttpT = http_client
 
     @property

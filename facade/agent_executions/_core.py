@@ -9,7 +9,6 @@ is data in an `Operation`. Nothing here knows a vendor by name.
 from __future__ import annotations
 
 import ipaddress
-import json
 import logging
 import math
 import os
@@ -20,6 +19,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 import httpx
 
+from . import _json
 from ._arguments import as_int
 from ._constants import DEFAULT_MAX_RESPONSE_BYTES, LOGGER_NAME
 from ._redact import check_api_key, hide_secrets, scrub, secrets_of
@@ -126,6 +126,8 @@ def check_base_url(url: str, allow_insecure_http: bool) -> None:
     parsed = httpx.URL(url)
     if parsed.scheme not in ("http", "https") or not parsed.host:
         raise ValueError(f"base_url must be an http(s) URL, not {url!r}")
+    if parsed.query or parsed.fragment or "?" in url or "#" in url:
+        raise ValueError(f"base_url must not have a query or a fragment (operation paths are appended to it): {url!r}")
     if parsed.scheme == "http" and not allow_insecure_http and not is_loopback(parsed.host):
         raise ValueError(
             f"base_url {url!r} would send the API key unencrypted; use https, "
@@ -194,18 +196,22 @@ class Operation(Generic[T]):
 
 
 def build_request(http: httpx.Client | httpx.AsyncClient, config: ClientConfig, op: Operation[Any]) -> httpx.Request:
+    """The operation's request; a URL httpx cannot build (only `extra_query` is free-form) is a ValueError."""
     timeout = httpx.Timeout(config.timeout)
     if op.hold:
         read = (timeout.read or 0.0) + op.hold
         timeout = httpx.Timeout(connect=timeout.connect, read=read, write=timeout.write, pool=timeout.pool)
-    request = http.build_request(
-        op.method,
-        config.api_root + op.path,
-        params=op.params or None,  # an empty tuple would make httpx parse the URL a second time
-        headers={"Accept": "application/json", **dict(op.headers), **config.auth_headers},
-        timeout=timeout if op.hold else config.timeout,
-        json=op.json,
-    )
+    try:
+        request = http.build_request(
+            op.method,
+            config.api_root + op.path,
+            params=op.params or None,  # an empty tuple would make httpx parse the URL a second time
+            headers={"Accept": "application/json", **dict(op.headers), **config.auth_headers},
+            timeout=timeout if op.hold else config.timeout,
+            json=op.json,
+        )
+    except httpx.InvalidURL as exc:
+        raise ValueError(f"extra_query makes a URL that cannot be sent ({exc})") from None
     hide_secrets(request, config.vendor.auth_header)  # exc.request.headers is handed out
     return request
 
@@ -239,8 +245,8 @@ def read_response(op: Operation[T], request: httpx.Request, outcome: httpx.Respo
 
 def decode_json(op: Operation[Any], outcome: httpx.Response) -> Any:
     try:
-        return json.loads(outcome.content)  # bytes: JSON is UTF-8, and decoding to text first costs a pass
-    except RecursionError:
+        return _json.loads(outcome.content)  # bytes: JSON is UTF-8, and decoding to text first costs a pass
+    except _json.TooDeeplyNested:
         raise ResponseValidationError(
             "the response is nested too deeply", operation=op.name, body=outcome.text
         ) from None

@@ -8,13 +8,21 @@ request headers) is redacted wherever the key appears, whatever its source.
 
 from __future__ import annotations
 
+import functools
 import json
+import logging
+import re
+import urllib.parse
+import weakref
 from collections.abc import Iterable
 from typing import Any
 
 import httpx
 
 REDACTED = "<redacted>"
+SHORT_SECRET = 4
+"""Secrets shorter than this are redacted only where they stand alone (not inside a word):
+replacing every "ab1" would mangle unrelated text. Real keys are far longer."""
 
 
 def check_api_key(key: str, vendor: str) -> str:
@@ -37,23 +45,69 @@ def check_api_key(key: str, vendor: str) -> str:
     return key
 
 
+@functools.cache
+def _alone(secret: str) -> re.Pattern[str]:
+    """`secret` where no letter or digit touches it."""
+    return re.compile(rf"(?<![0-9A-Za-z]){re.escape(secret)}(?![0-9A-Za-z])")
+
+
+@functools.cache
+def _alone_bytes(secret: str) -> re.Pattern[bytes]:
+    return re.compile(_alone(secret).pattern.encode())
+
+
 def redact(text: str, secrets: Iterable[str]) -> str:
     """`text` with every secret replaced by `<redacted>`."""
     for secret in secrets:
         if secret and secret in text:
-            text = text.replace(secret, REDACTED)
+            text = text.replace(secret, REDACTED) if len(secret) >= SHORT_SECRET else _alone(secret).sub(REDACTED, text)
     return text
 
 
+def redact_bytes(content: bytes, secrets: Iterable[str]) -> bytes:
+    """`redact` for a body's bytes."""
+    for secret in secrets:
+        raw = secret.encode()
+        if raw and raw in content:
+            mask = REDACTED.encode()
+            content = (
+                content.replace(raw, mask) if len(raw) >= SHORT_SECRET else _alone_bytes(secret).sub(mask, content)
+            )
+    return content
+
+
+def escaped_forms(secret: str) -> set[str]:
+    """`secret` as echoing servers may write it in JSON: escaped by Python/most encoders, with `/`
+    escaped (PHP), `<`, `>` and `&` escaped (Go's encoding/json), or every character but letters
+    and digits escaped, in lower- or upper-case hex."""
+    standard = json.dumps(secret)[1:-1]
+    go = standard.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    forms = {secret, standard, go}
+    forms |= {text.replace("/", "\\/") for text in set(forms)}
+    # in a URL (a redirect's Location): every reserved character escaped, or only those a query must
+    forms |= {urllib.parse.quote(secret, safe=""), urllib.parse.quote(secret, safe="/:@!$&'()*+,;=?~")}
+    for hex_format in ("04x", "04X"):
+        forms.add("".join(c if c.isalnum() else f"\\u{ord(c):{hex_format}}" for c in secret))
+    return forms
+
+
 def redact_data(data: Any, secrets: tuple[str, ...]) -> Any:
-    """A decoded JSON value with every secret inside its strings (keys included) redacted."""
-    if isinstance(data, str):
-        return redact(data, secrets)
-    if isinstance(data, list):
-        return [redact_data(item, secrets) for item in data]
-    if isinstance(data, dict):
-        return {redact(str(k), secrets): redact_data(v, secrets) for k, v in data.items()}
-    return data
+    """A decoded JSON value with every secret inside its strings (keys included) redacted; a loop,
+    not a recursion, so JSON nested as deep as the decoder allows is walked too."""
+    root: list[Any] = [data]
+    pending: list[tuple[Any, Any]] = [(root, 0)]
+    while pending:
+        parent, place = pending.pop()
+        value = parent[place]
+        if isinstance(value, str):
+            parent[place] = redact(value, secrets)
+        elif isinstance(value, list):
+            parent[place] = items = list(value)
+            pending += [(items, index) for index in range(len(items))]
+        elif isinstance(value, dict):
+            parent[place] = mapping = {redact(str(k), secrets): v for k, v in value.items()}
+            pending += [(mapping, key) for key in mapping]
+    return root[0]
 
 
 class SecretHeaders(httpx.Headers):
@@ -78,12 +132,14 @@ def secrets_of(request: httpx.Request | None) -> tuple[str, ...]:
     if request is None or not isinstance(request.headers, SecretHeaders):
         return ()
     names = request.headers.secret_names
-    values = [v for k, v in request.headers.multi_items() if k.lower() in names]
-    parts = {part for v in values for part in (v, v.split(" ", 1)[-1]) if len(part) >= 4}
-    # as an echoing server may have written them: JSON-escaped, with "/" escaped too (PHP does)
-    quoted = {json.dumps(part)[1:-1] for part in parts}
-    escaped = quoted | {text.replace("/", "\\/") for text in quoted | parts}
-    return tuple(sorted(parts | escaped, key=len, reverse=True))  # "Bearer <key>" before "<key>"
+    return secret_forms(v for k, v in request.headers.multi_items() if k.lower() in names)
+
+
+def secret_forms(values: Iterable[str]) -> tuple[str, ...]:
+    """Each header value and the key after `Bearer `, in every form an echoing server may write it."""
+    parts = {part for v in values for part in (v, v.split(" ", 1)[-1]) if part}
+    forms = {form for part in parts for form in escaped_forms(part)}
+    return tuple(sorted(forms, key=len, reverse=True))  # "Bearer <key>" before "<key>"
 
 
 def scrub(exc: BaseException, secrets: tuple[str, ...]) -> None:
@@ -101,10 +157,64 @@ def scrub(exc: BaseException, secrets: tuple[str, ...]) -> None:
             if hasattr(current, name):
                 setattr(current, name, redact_data(getattr(current, name), secrets))
         response = getattr(current, "response", None)
-        if isinstance(response, httpx.Response) and hasattr(response, "_content"):
-            content = response.content
-            for secret in secrets:
-                content = content.replace(secret.encode(), REDACTED.encode())
-            response._content = content
-            response.__dict__.pop("_text", None)  # the text httpx decoded and cached from the old bytes
+        if isinstance(response, httpx.Response):
+            hide_response_secrets(response, secrets)
         pending += [c for c in (current.__cause__, current.__context__) if c is not None]
+
+
+def hide_response_secrets(response: httpx.Response, secrets: tuple[str, ...]) -> None:
+    """Redact `secrets` from a response handed out: its body, and any header value holding one
+    (a server echoing the key in `X-Echo`, a redirect's `Location` carrying it)."""
+    if hasattr(response, "_content"):
+        response._content = redact_bytes(response.content, secrets)
+        response.__dict__.pop("_text", None)  # the text httpx decoded and cached from the old bytes
+    items = response.headers.multi_items()
+    shown = [(k, redact(v, secrets)) for k, v in items]
+    if shown != items:
+        response.headers = httpx.Headers(shown)
+
+
+_live_secrets: dict[int, tuple[str, ...]] = {}
+"""The secret forms of every client not yet collected, for the log filter."""
+
+
+def register_secrets(owner: object, values: Iterable[str]) -> None:
+    """Keep `values` (in all their forms) out of httpx's and httpcore's log records while `owner` lives."""
+    key = id(owner)
+    _live_secrets[key] = secret_forms(values)
+    weakref.finalize(owner, _live_secrets.pop, key, None)
+    _install_log_filter()
+
+
+class SecretLogFilter(logging.Filter):
+    """Scrubs every live client's secrets from a log record of httpx or httpcore (which log, at
+    DEBUG, the response headers a server sent back, and URLs)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        secrets = [s for forms in list(_live_secrets.values()) for s in forms]
+        if secrets:
+            message = record.getMessage()
+            scrubbed = redact(message, sorted(secrets, key=len, reverse=True))
+            if scrubbed != message:
+                record.msg, record.args = scrubbed, None
+        return True
+
+
+# httpcore logs on child loggers, and a logger's filters do not see its children's records
+_HTTP_LOGGERS = (
+    "httpx",
+    "httpcore",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+    "httpcore.socks",
+)
+
+
+@functools.cache
+def _install_log_filter() -> None:
+    """Once per process: the filter on each logger httpx and httpcore write to."""
+    log_filter = SecretLogFilter()
+    for name in _HTTP_LOGGERS:
+        logging.getLogger(name).addFilter(log_filter)

@@ -14,11 +14,11 @@ AgentExecutionsError
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import httpx
 
+from . import _json
 from .retries import parse_retry_after
 
 
@@ -152,8 +152,8 @@ def status_error(response: httpx.Response) -> APIStatusError:
     text = response.text
     body: Any
     try:
-        body = json.loads(text) if text else None
-    except ValueError:
+        body = _json.loads(text) if text else None
+    except ValueError:  # not JSON, or nested too deeply: kept as text
         body = text
     message = body.get("message") if isinstance(body, dict) else None
     if 300 <= response.status_code < 400:
