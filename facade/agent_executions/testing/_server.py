@@ -88,6 +88,8 @@ class RecordedRequest:
     path: str
     query: list[tuple[str, str]]
     headers: dict[str, str]
+    received_at: float = attrs.field(factory=time.monotonic, eq=False)
+    """`time.monotonic()` when the server received it: when requests went out, for rate-limit tests."""
 
     def params(self, name: str) -> list[str]:
         """Every value of the query parameter `name`, in order."""
