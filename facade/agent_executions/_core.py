@@ -21,6 +21,7 @@ import attrs
 import httpx
 
 from ._constants import DEFAULT_MAX_RESPONSE_BYTES, LOGGER_NAME
+from ._rate_gate import RateGate, async_gated, gated
 from ._redact import check_api_key, hide_secrets, scrub, secrets_of
 from ._shape import ApiShape
 from ._transfer import Limits, async_send_once, send_once
@@ -258,12 +259,15 @@ class SyncCore:
     def send(self, request: httpx.Request) -> httpx.Response:
         return send_once(self.http, request, self.limits)
 
-    def request(self, op: Operation[T]) -> T:
+    def request(self, op: Operation[T], gate: RateGate | None = None) -> T:
+        """Send `op` with retries and parse its answer; with a `gate`, wait whenever another request of
+        the same listing was told to (`_rate_gate`)."""
         request = build_request(self.http, self.config, op)
         started = time.monotonic()
+        send = self.send if gate is None else gated(gate, self.send)
         try:
             try:
-                response = send_with_retries(self.send, request, self.policy)
+                response = send_with_retries(send, request, self.policy)
             except httpx.HTTPError as exc:
                 raise connection_error(op, request, exc) from exc
             return read_response(op, request, response, started)
@@ -284,12 +288,13 @@ class AsyncCore:
     async def send(self, request: httpx.Request) -> httpx.Response:
         return await async_send_once(self.http, request, self.limits)
 
-    async def request(self, op: Operation[T]) -> T:
+    async def request(self, op: Operation[T], gate: RateGate | None = None) -> T:
         request = build_request(self.http, self.config, op)
         started = time.monotonic()
+        send = self.send if gate is None else async_gated(gate, self.send)
         try:
             try:
-                response = await async_send_with_retries(self.send, request, self.policy)
+                response = await async_send_with_retries(send, request, self.policy)
             except httpx.HTTPError as exc:
                 raise connection_error(op, request, exc) from exc
             return read_response(op, request, response, started)

@@ -9,6 +9,7 @@ connection has been idle longer than the server's `idle_timeout`.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import socket
 import threading
@@ -42,10 +43,8 @@ class Connections:
         with self._lock:
             open_ = list(self._open)
         for sock in open_:
-            try:
+            with contextlib.suppress(OSError):  # already closed by the client
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
 
 
 def persistent_handler(connections: Connections) -> type[WSGIRequestHandler]:
@@ -63,8 +62,8 @@ class _PersistentHandler(WSGIRequestHandler):
     connections: Connections
 
     def setup(self) -> None:
-        self.timeout = self.connections.idle_timeout  # socketserver applies it to the socket
         super().setup()
+        self.connection.settimeout(self.connections.idle_timeout)  # an idle client is hung up on
         self.connections.add(self.connection)
 
     def finish(self) -> None:
