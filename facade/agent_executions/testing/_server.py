@@ -138,7 +138,7 @@ class FakeServer:
         self._in_flight = 0
         self.violations: list[Violation] = []
         self._lock = threading.Lock()
-        self.connections = Connections()
+        self.connections: Connections = Connections()
         """Connections accepted (`connections.opened`) and open; `connections.idle_timeout` (seconds,
         None: never) closes one left idle that long, as a real server's keep-alive timeout does."""
         self._port = port
