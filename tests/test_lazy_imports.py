@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import agent_executions
 import pytest
@@ -51,3 +52,20 @@ def test_a_misspelt_name_fails_as_before() -> None:
         agent_executions.AsteroidKlient  # type: ignore[attr-defined]  # noqa: B018
     with pytest.raises(ImportError):
         exec("from agent_executions import AsteroidKlient")
+
+
+def test_type_checkers_see_every_name_and_refuse_a_misspelt_one(tmp_path: Path) -> None:
+    """The module `__getattr__` is hidden from type checkers: they read the `TYPE_CHECKING` imports."""
+    program = tmp_path / "program.py"
+    program.write_text(
+        "from agent_executions import AsteroidClient, AsteroidKlient, Execution, RateLimitError\n"
+        "reveal_type(AsteroidClient)\nreveal_type(Execution)\nreveal_type(RateLimitError)\n"
+    )
+    (tmp_path / "mypy.ini").write_text("[mypy]\n")
+    command = [sys.executable, "-m", "mypy", "--strict", "--config-file", str(tmp_path / "mypy.ini")]
+    command += ["--cache-dir", str(tmp_path / "cache"), str(program)]
+    out = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False).stdout
+    assert 'has no attribute "AsteroidKlient"' in out
+    assert "-> agent_executions.asteroid.AsteroidClient" in out
+    assert "Execution" in out and "RateLimitError" in out
+    assert out.count("error:") == 1
