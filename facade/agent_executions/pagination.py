@@ -229,8 +229,9 @@ class SyncPager(_Pager[T, SyncCore]):
             window.fill(lambda op: pool.submit(self._core.request, op, window.gate))
             while (entry := window.oldest()) is not None:
                 op, future = entry
-                yield window.walk.accept(op, future.result())
-                window.fill(lambda op: pool.submit(self._core.request, op, window.gate))
+                page = window.walk.accept(op, future.result())
+                window.fill(lambda op: pool.submit(self._core.request, op, window.gate))  # before the caller's turn
+                yield page
         finally:
             for future in window.handles():
                 future.cancel()
@@ -275,8 +276,9 @@ class AsyncPager(_Pager[T, AsyncCore]):
             window.fill(start)
             while (entry := window.oldest()) is not None:
                 op, task = entry
-                yield window.walk.accept(op, await task)
-                window.fill(start)
+                page = window.walk.accept(op, await task)
+                window.fill(start)  # the next request goes out while the caller works through this page
+                yield page
         finally:
             for task in window.handles():
                 task.cancel()
