@@ -7,6 +7,10 @@ API ?= all
 SOURCE ?=
 ACCEPT_BREAKING ?=
 
+# `make demo` alone installs only what the demo runs (the SDK, its fakes and the command line's
+# tables), not the type checker and the test tools; `make test` installs everything on top.
+DEMO_STAMP := $(VENV)/.installed-demo
+
 BENCH_VENV := .venv-bench
 BENCH_STAMP := $(BENCH_VENV)/.installed
 
@@ -20,8 +24,13 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+$(DEMO_STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[testing,cli]"
+	touch $(DEMO_STAMP)
+
 # The main job, end to end, against the embedded fake servers.
-demo: $(STAMP)
+demo: $(if $(wildcard $(STAMP)),$(STAMP),$(DEMO_STAMP))
 	$(BIN)/python scripts/demo.py
 
 test: lint typecheck pytest

@@ -248,3 +248,19 @@ def test_an_unknown_status_is_sent_with_a_warning(asteroid_server: FakeAsteroidS
 def test_known_statuses_draw_no_warning(asteroid_server: FakeAsteroidServer) -> None:
     done = cli(asteroid_server, "asteroid", "list", "--status", "failed", "--status", "paused_by_agent")
     assert done.returncode == 0 and done.stderr == ""
+
+
+def test_concurrency_fetches_pages_together_and_keeps_the_order(asteroid_server: FakeAsteroidServer) -> None:
+    for _ in range(200):  # four pages of 100
+        asteroid_server.add()
+    asteroid_server.latency = 0.05
+    done = cli(asteroid_server, "asteroid", "list", "--all", "--format", "jsonl", "--concurrency", "4")
+    assert done.returncode == 0, done.stderr
+    assert [json.loads(line)["id"] for line in done.stdout.splitlines()] == ids_newest_first(asteroid_server)
+    assert asteroid_server.max_in_flight > 1
+
+
+def test_concurrency_must_be_a_positive_number(asteroid_server: FakeAsteroidServer) -> None:
+    done = cli(asteroid_server, "asteroid", "list", "--concurrency", "0")
+    assert done.returncode == 2 and "--concurrency" in done.stderr
+    assert asteroid_server.requests == []

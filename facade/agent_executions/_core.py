@@ -22,6 +22,7 @@ import httpx
 from . import _json
 from ._arguments import as_int
 from ._constants import DEFAULT_MAX_RESPONSE_BYTES, LOGGER_NAME
+from ._rate_gate import RateGate, async_gated, gated
 from ._redact import check_api_key, hide_secrets, scrub, secrets_of
 from ._shape import ApiShape
 from ._transfer import Limits, async_send_once, send_once
@@ -276,14 +277,20 @@ class SyncCore:
         self.policy = RetryPolicy(config.max_retries)
         self.limits = config.limits
 
-    def request(self, op: Operation[T]) -> T:
+    def send(self, request: httpx.Request, limits: Limits | None = None) -> httpx.Response:
+        return send_once(self.http, request, limits or self.limits)
+
+    def request(self, op: Operation[T], gate: RateGate | None = None) -> T:
+        """Send `op` with retries and parse its answer; with a `gate`, wait whenever another request of
+        the same listing was told to (`_rate_gate`)."""
         request = build_request(self.http, self.config, op)
         started = time.monotonic()
         limits = attrs.evolve(self.limits, deadline=self.limits.deadline + op.hold) if op.hold else self.limits
 
-        def send(request: httpx.Request) -> httpx.Response:
-            return send_once(self.http, request, limits)
+        def send_one(request: httpx.Request) -> httpx.Response:
+            return self.send(request, limits)
 
+        send = send_one if gate is None else gated(gate, send_one)
         try:
             try:
                 response = send_with_retries(send, request, self.policy)
@@ -304,14 +311,18 @@ class AsyncCore:
         self.policy = RetryPolicy(config.max_retries)
         self.limits = config.limits
 
-    async def request(self, op: Operation[T]) -> T:
+    async def send(self, request: httpx.Request, limits: Limits | None = None) -> httpx.Response:
+        return await async_send_once(self.http, request, limits or self.limits)
+
+    async def request(self, op: Operation[T], gate: RateGate | None = None) -> T:
         request = build_request(self.http, self.config, op)
         started = time.monotonic()
         limits = attrs.evolve(self.limits, deadline=self.limits.deadline + op.hold) if op.hold else self.limits
 
-        async def send(request: httpx.Request) -> httpx.Response:
-            return await async_send_once(self.http, request, limits)
+        async def send_one(request: httpx.Request) -> httpx.Response:
+            return await self.send(request, limits)
 
+        send = send_one if gate is None else async_gated(gate, send_one)
         try:
             try:
                 response = await async_send_with_retries(send, request, self.policy)

@@ -158,6 +158,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="page by creation time: each execution exactly once, even if data moves",
     )
+    a_list.add_argument(
+        "--concurrency", type=positive, default=1, metavar="N", help="fetch up to N pages at once (default 1)"
+    )
     a_list.set_defaults(run=asteroid_list)
     a_get = asteroid.add_parser("get", parents=[common], help="one execution in detail")
     a_get.add_argument("id")
@@ -208,6 +211,7 @@ def asteroid_list(args: argparse.Namespace, client: Any) -> int:
         sort_direction=args.sort[1],
         limit=None if args.all else (args.limit or DEFAULT_LIMIT),
         consistent=args.consistent,
+        concurrency=args.concurrency,
     )
     warn_unknown_statuses(args.status)
     return emit_listing(args, pager)

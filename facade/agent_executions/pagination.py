@@ -18,10 +18,12 @@ import attrs
 
 from ._constants import LOGGER_NAME, MAX_REPEATED_PAGES
 from ._core import AsyncCore, Operation, SyncCore
+from ._rate_gate import RateGate
 from .errors import ResponseValidationError
 
 if TYPE_CHECKING:
     import asyncio
+    from concurrent.futures import Future
 
 T = TypeVar("T")
 logger = logging.getLogger(LOGGER_NAME)
@@ -174,21 +176,101 @@ class KeysetWalk(_LimitedWalk[T]):
 
 
 CoreT = TypeVar("CoreT", SyncCore, AsyncCore)
+H = TypeVar("H")
+
+
+class _Window(Generic[T, H]):
+    """The concurrent walk's decisions, shared by the sync and async shells: after the first page has
+    given the total, which pages to ask for (at most `concurrency` in flight), which answer comes
+    next (in page order) and when to stop. `H` is a shell's handle on a request in flight (a
+    future, a task). Every request of the window shares one `RateGate`."""
+
+    def __init__(self, walk: PageWalk[T], first: Page[T], concurrency: int, gate: RateGate) -> None:
+        self.walk = walk
+        self.concurrency = concurrency
+        self.gate = gate
+        assert first.total is not None and walk.next_number is not None
+        last = -(-first.total // first.page_size)
+        if walk.limit is not None:
+            last = min(last, -(-walk.limit // first.page_size))
+        self.numbers = iter(range(walk.next_number, last + 1))
+        self.in_flight: deque[tuple[Operation[Page[T]], H]] = deque()
+
+    def fill(self, start: Callable[[Operation[Page[T]]], H]) -> None:
+        """Start requests until `concurrency` are in flight or the pages the total announced are all asked for."""
+        if self.walk.next_number is None or self.walk.limit_reached():
+            return
+        while len(self.in_flight) < self.concurrency and (number := next(self.numbers, None)) is not None:
+            op = self.walk.operation_for(number)
+            self.in_flight.append((op, start(op)))
+
+    def oldest(self) -> tuple[Operation[Page[T]], H] | None:
+        """The request whose answer comes next, or None when the window is done."""
+        if not self.in_flight or self.walk.next_number is None or self.walk.limit_reached():
+            return None
+        return self.in_flight.popleft()
+
+    def handles(self) -> list[H]:
+        """The requests still in flight (to cancel when the caller stops early)."""
+        return [handle for _, handle in self.in_flight]
+
+
+def _window(walk: Walk[T], first: Page[T], concurrency: int, gate: RateGate) -> _Window[T, Any] | None:
+    """A window over the pages after `first`, when the walk pages by number and the total says how many."""
+    if not isinstance(walk, PageWalk) or first.total is None or walk.next_number is None or first.page_size < 1:
+        return None
+    return _Window(walk, first, concurrency, gate)
 
 
 class _Pager(Generic[T, CoreT]):
-    def __init__(self, core: CoreT, new_walk: Callable[[], Walk[T]]) -> None:
+    def __init__(self, core: CoreT, new_walk: Callable[[], Walk[T]], concurrency: int = 1) -> None:
         self._core: CoreT = core
         self._new_walk = new_walk
+        self._concurrency = concurrency
+
+    def _gate(self) -> RateGate:
+        return RateGate(self._core.policy.max_retry_after)
 
 
 class SyncPager(_Pager[T, SyncCore]):
-    """Every matching item, fetched a page at a time as you iterate."""
+    """Every matching item, fetched a page at a time as you iterate.
+
+    With `concurrency` > 1, once the first page has given the total, up to that many of the
+    following pages are fetched at once by a bounded pool of threads; pages and items still
+    come in order, each request has the usual retries and errors, and a `Retry-After` on one
+    holds back every request of the listing. Breaking out, raising or Ctrl-C cancels the pages
+    not yet asked for and waits for those in flight (each within the client's timeout): no
+    thread is left behind.
+    """
 
     def pages(self) -> Iterator[Page[T]]:
         walk = self._new_walk()
+        if self._concurrency > 1 and (op := walk.next_operation()) is not None:
+            gate = self._gate()
+            first = walk.accept(op, self._core.request(op, gate))
+            yield first
+            window = _window(walk, first, self._concurrency, gate)
+            if window is not None:
+                yield from self._pages_at_once(window)
         while (op := walk.next_operation()) is not None:
             yield walk.accept(op, self._core.request(op))
+
+    def _pages_at_once(self, window: _Window[T, Future[Page[T]]]) -> Iterator[Page[T]]:
+        """The sync shell of the window: a thread pool of `concurrency` workers."""
+        from concurrent.futures import ThreadPoolExecutor  # here: a listing without concurrency need not import it
+
+        pool = ThreadPoolExecutor(window.concurrency, thread_name_prefix="agent-executions-page")
+        try:
+            window.fill(lambda op: pool.submit(self._core.request, op, window.gate))
+            while (entry := window.oldest()) is not None:
+                op, future = entry
+                page = window.walk.accept(op, future.result())
+                window.fill(lambda op: pool.submit(self._core.request, op, window.gate))  # before the caller's turn
+                yield page
+        finally:
+            for future in window.handles():
+                future.cancel()
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def __iter__(self) -> Iterator[T]:
         for page in self.pages():
@@ -200,58 +282,42 @@ class AsyncPager(_Pager[T, AsyncCore]):
 
     Awaiting it fetches the first page only. With `concurrency` > 1, once the first page has
     given the total, up to that many of the following pages are fetched at once; pages and
-    items still come in order, and each request has the usual retries and errors.
+    items still come in order, each request has the usual retries and errors, and a
+    `Retry-After` on one holds back every request of the listing.
     """
-
-    def __init__(self, core: AsyncCore, new_walk: Callable[[], Walk[T]], concurrency: int = 1) -> None:
-        super().__init__(core, new_walk)
-        self._concurrency = concurrency
 
     async def pages(self) -> AsyncIterator[Page[T]]:
         walk = self._new_walk()
-        if self._concurrency > 1 and isinstance(walk, PageWalk):
-            async for page in self._pages_at_once(walk):
-                yield page
+        if self._concurrency > 1 and (op := walk.next_operation()) is not None:
+            gate = self._gate()
+            first = walk.accept(op, await self._core.request(op, gate))
+            yield first
+            window = _window(walk, first, self._concurrency, gate)
+            if window is not None:
+                async for page in self._pages_at_once(window):
+                    yield page
         while (op := walk.next_operation()) is not None:
             yield walk.accept(op, await self._core.request(op))
 
-    async def _pages_at_once(self, walk: PageWalk[T]) -> AsyncIterator[Page[T]]:
-        """The first page, then the pages its total announces, `concurrency` requests in flight.
-        What the walk still wants afterwards (the total grew meanwhile) `pages()` fetches one by one."""
+    async def _pages_at_once(self, window: _Window[T, asyncio.Task[Page[T]]]) -> AsyncIterator[Page[T]]:
+        """The async shell of the window: one task per request in flight. What the walk still wants
+        afterwards (the total grew meanwhile) `pages()` fetches one by one."""
         import asyncio  # here, not at the top: sync users need not pay ~30 ms to import it
 
-        first_op = walk.next_operation()
-        if first_op is None:
-            return
-        first = walk.accept(first_op, await self._core.request(first_op))
-        yield first
-        if first.total is None or walk.next_number is None or first.page_size < 1:
-            return
-        last = -(-first.total // first.page_size)
-        if walk.limit is not None:
-            last = min(last, -(-walk.limit // first.page_size))
-        numbers = iter(range(walk.next_number, last + 1))
-        in_flight: deque[tuple[Operation[Page[T]], asyncio.Task[Page[T]]]] = deque()
+        def start(op: Operation[Page[T]]) -> asyncio.Task[Page[T]]:
+            return asyncio.ensure_future(self._core.request(op, window.gate))
 
-        def launch() -> None:
-            number = next(numbers, None)
-            if number is not None:
-                op = walk.operation_for(number)
-                in_flight.append((op, asyncio.ensure_future(self._core.request(op))))
-
-        for _ in range(self._concurrency):
-            launch()
         try:
-            while in_flight:
-                op, task = in_flight.popleft()
-                yield walk.accept(op, await task)
-                if walk.next_number is None or walk.limit_reached():
-                    return
-                launch()
+            window.fill(start)
+            while (entry := window.oldest()) is not None:
+                op, task = entry
+                page = window.walk.accept(op, await task)
+                window.fill(start)  # the next request goes out while the caller works through this page
+                yield page
         finally:
-            for _, task in in_flight:
+            for task in window.handles():
                 task.cancel()
-            await asyncio.gather(*(task for _, task in in_flight), return_exceptions=True)
+            await asyncio.gather(*window.handles(), return_exceptions=True)
 
     async def __aiter__(self) -> AsyncIterator[T]:
         async for page in self.pages():
@@ -275,9 +341,7 @@ class SyncResource:
         self._core = core
 
     def _pager(self, new_walk: Callable[[], Walk[T]], concurrency: int = 1) -> SyncPager[T]:
-        if concurrency != 1:
-            raise ValueError("concurrency > 1 needs an async client; a sync listing fetches one page at a time")
-        return SyncPager(self._core, new_walk)
+        return SyncPager(self._core, new_walk, concurrency)
 
 
 class AsyncResource:

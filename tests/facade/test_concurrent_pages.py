@@ -1,8 +1,10 @@
-"""`AsyncAsteroidClient.executions.list(concurrency=N)`: pages fetched at once, items in order."""
+"""`executions.list(concurrency=N)`, sync and async: pages fetched at once, items in order, one rate limit."""
 
 from __future__ import annotations
 
 import asyncio
+import signal
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,7 +19,16 @@ def server() -> Iterator[FakeAsteroidServer]:
         yield fake
 
 
-def listing(server: FakeAsteroidServer, **options: Any) -> list[str]:
+@pytest.fixture(params=["sync", "async"])
+def mode(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+def listing(server: FakeAsteroidServer, mode: str = "async", **options: Any) -> list[str]:
+    if mode == "sync":
+        with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as sync:
+            return [str(e.id) for e in sync.executions.list(page_size=10, **options)]
+
     async def main() -> list[str]:
         async with ae.AsyncAsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
             return [str(e.id) async for e in client.executions.list(page_size=10, **options)]
@@ -25,28 +36,79 @@ def listing(server: FakeAsteroidServer, **options: Any) -> list[str]:
     return asyncio.run(main())
 
 
-def test_same_items_in_the_same_order_with_pages_in_flight_together(server: FakeAsteroidServer) -> None:
-    expected = listing(server)
+def page_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name.startswith("agent-executions-page")]
+
+
+def test_same_items_in_the_same_order_with_pages_in_flight_together(server: FakeAsteroidServer, mode: str) -> None:
+    expected = listing(server, mode)
     server.requests.clear()
     server.max_in_flight = 0
     server.latency = 0.05  # long enough for the requests to overlap
-    assert listing(server, concurrency=6) == expected
+    assert listing(server, mode, concurrency=6) == expected
     assert len(expected) == 230
     assert sorted(int(r.params("page")[0]) for r in server.requests) == list(range(1, 24))
     assert server.max_in_flight > 1
+    assert page_threads() == []
 
 
-def test_a_limit_fetches_only_the_pages_it_needs(server: FakeAsteroidServer) -> None:
-    got = listing(server, concurrency=8, limit=35)
+def test_a_limit_fetches_only_the_pages_it_needs(server: FakeAsteroidServer, mode: str) -> None:
+    got = listing(server, mode, concurrency=8, limit=35)
     assert len(got) == 35 and len(server.requests) == 4
 
 
-def test_retries_and_errors_work_the_same(server: FakeAsteroidServer) -> None:
+def test_retries_and_errors_work_the_same(server: FakeAsteroidServer, mode: str) -> None:
     server.fail_next(503, times=2, after=3, retry_after=0)
-    assert len(listing(server, concurrency=4)) == 230
+    assert len(listing(server, mode, concurrency=4)) == 230
     server.fail_next(401, times=1, after=5)
     with pytest.raises(ae.AuthenticationError):
-        listing(server, concurrency=4)
+        listing(server, mode, concurrency=4)
+    assert page_threads() == []
+
+
+def test_a_retry_after_holds_back_every_request_of_the_listing(server: FakeAsteroidServer, mode: str) -> None:
+    """Two requests of one batch are told to wait, one 1 s (429), one 0.5 s (503): the second is not
+    retried before the first's second is over, and no other request is sent meanwhile either. The
+    server's request log shows the gap; without the shared pause the 503's retry comes after 0.5 s."""
+    server.latency = 0.2
+    server.fail_next(429, times=1, after=2, retry_after=1)
+    server.fail_next(503, times=1, retry_after="0.5")
+    assert len(listing(server, mode, concurrency=4)) == 230
+    times = [r.received_at for r in server.requests]
+    told = times[2] + server.latency  # when the client learnt of the 429; requests sent before may still arrive
+    during = [round(t - told, 2) for t in times if told + 0.15 < t < told + 0.95]
+    assert during == []
+    assert sum(t >= told + 0.95 for t in times) >= 2  # both retries, and the rest of the listing
+    assert len(times) == 25  # 23 pages and two retries
+
+
+def test_breaking_out_early_leaves_no_thread_behind(server: FakeAsteroidServer) -> None:
+    server.latency = 0.05
+    with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+        for number, _ in enumerate(client.executions.list(page_size=10, concurrency=8)):
+            if number == 25:
+                break
+        assert page_threads() == []
+        with pytest.raises(RuntimeError, match="the caller's"):
+            for _ in client.executions.list(page_size=10, concurrency=8):
+                raise RuntimeError("the caller's own error")
+        assert page_threads() == []
+    assert len(server.requests) < 23 * 2  # the pages not yet asked for were never sent
+
+
+def test_ctrl_c_while_pages_are_in_flight_leaves_no_thread_behind(server: FakeAsteroidServer) -> None:
+    server.latency = 0.3
+    main = threading.main_thread().ident
+    assert main is not None and threading.current_thread() is threading.main_thread()
+    with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+        pager = iter(client.executions.list(page_size=10, concurrency=4))
+        next(pager)  # the first page is in; four more are in flight
+        threading.Timer(0.1, signal.pthread_kill, (main, signal.SIGINT)).start()
+        with pytest.raises(KeyboardInterrupt):
+            for _ in pager:
+                pass
+        assert page_threads() == []
+    assert len(server.requests) <= 1 + 4 + 4
 
 
 def test_pages_keep_their_numbers(server: FakeAsteroidServer) -> None:
@@ -71,6 +133,6 @@ def test_bad_concurrency(server: FakeAsteroidServer, options: dict[str, Any], ma
     with pytest.raises(ValueError, match=match):
         client.executions.list(**options)
     with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as sync:
-        with pytest.raises(ValueError, match="async"):
-            sync.executions.list(concurrency=4)
+        with pytest.raises(ValueError, match=match):
+            sync.executions.list(**options)
     assert server.requests == []

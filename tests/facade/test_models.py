@@ -196,3 +196,35 @@ def test_the_raw_clients_unset_is_one_object(how: str) -> None:
         assert COPIES[how](unset) is unset
     assert Unset() is ASTEROID_UNSET
     assert repr(ASTEROID_UNSET) == "UNSET" and not ASTEROID_UNSET
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        {"source": "api", "runner": {"email": "a@b.c", "userId": "u", "isAdmin": False}, "apiKey": {"id": "k"}},
+        {"source": "ui", "runner": {"email": "a@b.c", "userId": "u", "isAdmin": True}},
+        {"source": "schedule", "schedule": {"id": "s", "name": "nightly"}},
+        {"source": "api"},  # a known tag without its required properties
+        {"source": "ui", "runner": "not an object"},
+        {"source": "warmup", "extra": 1},  # a tag this spec does not know
+        {"source": 5},
+        {"runner": {}},
+    ],
+)
+def test_a_trigger_context_parses_by_its_tag_as_the_branches_in_turn_would(context: dict[str, Any]) -> None:
+    """The template tries the branch the tag names first; the result must be what trying every branch in
+    the spec's order gives (the generator's way), for valid and broken contexts alike."""
+    item = FakeAsteroidServer(seed=2, count=1, validate=False).executions[0]
+    item["triggerContext"] = context
+    expected: object = "refused"
+    for branch in (ae.APITriggerContext, ae.UITriggerContext, ae.ScheduleTriggerContext, ae.UnknownTriggerContext):
+        try:
+            expected = branch.from_dict(context)
+            break
+        except (TypeError, ValueError, AttributeError, KeyError):
+            continue
+    try:
+        got: object = ae.Execution.from_dict(item).trigger_context
+    except (TypeError, ValueError, AttributeError, KeyError):
+        got = "refused"
+    assert type(got) is type(expected) and got == expected

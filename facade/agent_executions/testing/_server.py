@@ -22,12 +22,13 @@ import attrs
 from jsonschema.exceptions import best_match
 from openapi_core import OpenAPI
 from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest, WerkzeugOpenAPIResponse
-from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+from werkzeug.serving import BaseWSGIServer, make_server
 from werkzeug.wrappers import Request, Response
 
 from .._arguments import as_int, as_text
 from .._shape import ApiShape
 from ._faults import HOSTILE_KINDS, Fault, Faults
+from ._http11 import Connections, persistent_handler
 from ._schema_data import SchemaData
 
 JSON = dict[str, Any]
@@ -101,15 +102,12 @@ class RecordedRequest:
     path: str
     query: list[tuple[str, str]]
     headers: dict[str, str]
+    received_at: float = attrs.field(factory=time.monotonic, eq=False)
+    """`time.monotonic()` when the server received it: when requests went out, for rate-limit tests."""
 
     def params(self, name: str) -> list[str]:
         """Every value of the query parameter `name`, in order."""
         return [value for key, value in self.query if key == name]
-
-
-class _QuietHandler(WSGIRequestHandler):
-    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        pass
 
 
 Route = Callable[[Request, dict[str, str]], Any]
@@ -174,6 +172,9 @@ class FakeServer:
         self._in_flight = 0
         self.violations: list[Violation] = []
         self._lock = threading.Lock()
+        self.connections: Connections = Connections()
+        """Connections accepted (`connections.opened`) and open; `connections.idle_timeout` (seconds,
+        None: never) closes one left idle that long, as a real server's keep-alive timeout does."""
         self._port = port
         self._server: BaseWSGIServer | None = None
         self._thread: threading.Thread | None = None
@@ -193,7 +194,7 @@ class FakeServer:
     def start(self) -> Self:
         if self._server is None:
             self._server = make_server(
-                "127.0.0.1", self._port, self._wsgi, threaded=True, request_handler=_QuietHandler
+                "127.0.0.1", self._port, self._wsgi, threaded=True, request_handler=persistent_handler(self.connections)
             )
             server = self._server
             self._thread = threading.Thread(
@@ -206,6 +207,7 @@ class FakeServer:
         """Stop serving; raise `SpecViolation` if a response broke the spec while running."""
         if self._server is not None:
             self._server.shutdown()
+            self.connections.shut_all()  # kept-alive connections would keep their threads waiting
             self._server.server_close()
             if self._thread is not None:
                 self._thread.join(timeout=5)

@@ -96,9 +96,11 @@ class ActionCompletedActivity:
         action_completed_activity.duration = duration
         action_completed_activity.present_keys = frozenset(src_dict)
 
-        action_completed_activity.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = action_completed_activity.present_keys - _PROPERTY_NAMES
+        action_completed_activity.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return action_completed_activity
 
     def __repr__(self) -> str:

@@ -81,9 +81,11 @@ class ActionStartedActivity:
         action_started_activity.action_name = action_name
         action_started_activity.action_id = action_id
 
-        action_started_activity.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = src_dict.keys() - _PROPERTY_NAMES
+        action_started_activity.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return action_started_activity
 
     @property

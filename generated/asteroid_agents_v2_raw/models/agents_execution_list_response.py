@@ -94,9 +94,11 @@ class AgentsExecutionListResponse:
         agents_execution_list_response.page_size = page_size
         agents_execution_list_response.total = total
 
-        agents_execution_list_response.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = src_dict.keys() - _PROPERTY_NAMES
+        agents_execution_list_response.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return agents_execution_list_response
 
     @property

@@ -63,9 +63,11 @@ class APIKeyRef:
         api_key_ref.id = id
         api_key_ref.name = name
 
-        api_key_ref.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = src_dict.keys() - _PROPERTY_NAMES
+        api_key_ref.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return api_key_ref
 
     @property

@@ -90,9 +90,11 @@ class APITriggerContext:
         api_trigger_context.api_key = api_key
         api_trigger_context.present_keys = frozenset(src_dict)
 
-        api_trigger_context.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = api_trigger_context.present_keys - _PROPERTY_NAMES
+        api_trigger_context.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return api_trigger_context
 
     def __repr__(self) -> str:

@@ -121,9 +121,11 @@ class Comment:
         comment.updated_at = updated_at
         comment.present_keys = frozenset(src_dict)
 
-        comment.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = comment.present_keys - _PROPERTY_NAMES
+        comment.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return comment
 
     def __repr__(self) -> str:

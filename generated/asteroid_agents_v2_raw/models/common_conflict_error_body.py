@@ -63,9 +63,11 @@ class CommonConflictErrorBody:
         common_conflict_error_body.code = code
         common_conflict_error_body.message = message
 
-        common_conflict_error_body.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = src_dict.keys() - _PROPERTY_NAMES
+        common_conflict_error_body.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return common_conflict_error_body
 
     @property

@@ -75,9 +75,11 @@ class CompletedDetails:
         completed_details.result = result
         completed_details.present_keys = frozenset(src_dict)
 
-        completed_details.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = completed_details.present_keys - _PROPERTY_NAMES
+        completed_details.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return completed_details
 
     def __repr__(self) -> str:

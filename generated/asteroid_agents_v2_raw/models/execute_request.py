@@ -173,9 +173,11 @@ class ExecuteRequest:
         execute_request.on_capacity_limit = on_capacity_limit
         execute_request.present_keys = frozenset(src_dict)
 
-        execute_request.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = execute_request.present_keys - _PROPERTY_NAMES
+        execute_request.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return execute_request
 
     def __repr__(self) -> str:

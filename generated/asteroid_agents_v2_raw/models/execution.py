@@ -375,6 +375,23 @@ class Execution:
         ):
             if data is None:
                 return data
+            if isinstance(data, dict):
+                _tag = data.get("source")
+                if _tag == "api":
+                    try:
+                        return APITriggerContext.from_dict(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                elif _tag == "ui":
+                    try:
+                        return UITriggerContext.from_dict(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                elif _tag == "schedule":
+                    try:
+                        return ScheduleTriggerContext.from_dict(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -444,9 +461,11 @@ class Execution:
         execution.trigger_context = trigger_context
         execution.present_keys = frozenset(src_dict)
 
-        execution.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = execution.present_keys - _PROPERTY_NAMES
+        execution.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return execution
 
     def __repr__(self) -> str:

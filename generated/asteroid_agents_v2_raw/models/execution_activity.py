@@ -135,6 +135,58 @@ class ExecutionActivity:
             | UnknownActivity
             | UserMessageReceivedActivity
         ):
+            if isinstance(data, dict):
+                _tag = data.get("activityType")
+                if _tag == "terminal":
+                    try:
+                        return TerminalActivity.from_dict(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                elif _tag == "generic":
+                    try:
+                        return GenericActivity.from_dict(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                elif _tag == "reasoning":
+                    try:
+                        return ReasoningActivity.from_dict(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                elif _tag == "step_started":
+                    try:
+                        return StepStartedActivity.from_dict(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                elif _tag == "step_completed":
+                    try:
+                        return StepCompletedActivity.from_dict(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                elif _tag == "status_changed":
+                    try:
+                        return StatusChangedActivity.from_dict(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                elif _tag == "action_started":
+                    try:
+                        return ActionStartedActivity.from_dict(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                elif _tag == "action_completed":
+                    try:
+                        return ActionCompletedActivity.from_dict(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                elif _tag == "user_message_received":
+                    try:
+                        return UserMessageReceivedActivity.from_dict(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                elif _tag == "file_added":
+                    try:
+                        return FileAddedActivity.from_dict(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -255,9 +307,11 @@ class ExecutionActivity:
         execution_activity.execution_id = execution_id
         execution_activity.timestamp = timestamp
 
-        execution_activity.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = src_dict.keys() - _PROPERTY_NAMES
+        execution_activity.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return execution_activity
 
     @property

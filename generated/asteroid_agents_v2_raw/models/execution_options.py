@@ -71,9 +71,11 @@ class ExecutionOptions:
         execution_options.soft_timeout_mins = soft_timeout_mins
         execution_options.present_keys = frozenset(src_dict)
 
-        execution_options.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = execution_options.present_keys - _PROPERTY_NAMES
+        execution_options.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return execution_options
 
     def __repr__(self) -> str:

@@ -100,9 +100,11 @@ class ExecutionResult:
         execution_result.reasoning = reasoning
         execution_result.result = result
 
-        execution_result.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = src_dict.keys() - _PROPERTY_NAMES
+        execution_result.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return execution_result
 
     @property

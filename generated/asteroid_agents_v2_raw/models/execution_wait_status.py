@@ -89,9 +89,11 @@ class ExecutionWaitStatus:
         execution_wait_status.execution_result = execution_result
         execution_wait_status.present_keys = frozenset(src_dict)
 
-        execution_wait_status.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = execution_wait_status.present_keys - _PROPERTY_NAMES
+        execution_wait_status.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return execution_wait_status
 
     def __repr__(self) -> str:

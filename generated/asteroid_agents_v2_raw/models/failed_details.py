@@ -46,9 +46,11 @@ class FailedDetails:
         failed_details = cls.__new__(cls)
         failed_details.reason = reason
 
-        failed_details.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = src_dict.keys() - _PROPERTY_NAMES
+        failed_details.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return failed_details
 
     @property

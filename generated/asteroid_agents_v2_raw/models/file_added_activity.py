@@ -109,9 +109,11 @@ class FileAddedActivity:
         file_added_activity.source = source
         file_added_activity.presigned_url = presigned_url
 
-        file_added_activity.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = src_dict.keys() - _PROPERTY_NAMES
+        file_added_activity.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return file_added_activity
 
     @property

@@ -63,9 +63,11 @@ class GenericActivity:
         generic_activity.activity_type = activity_type
         generic_activity.message = message
 
-        generic_activity.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = src_dict.keys() - _PROPERTY_NAMES
+        generic_activity.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return generic_activity
 
     @property

@@ -78,9 +78,11 @@ class RerunRequest:
         rerun_request.profile_id = profile_id
         rerun_request.present_keys = frozenset(src_dict)
 
-        rerun_request.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = rerun_request.present_keys - _PROPERTY_NAMES
+        rerun_request.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return rerun_request
 
     def __repr__(self) -> str:

@@ -60,9 +60,11 @@ class ScheduleRef:
         schedule_ref.cron_expression = cron_expression
         schedule_ref.id = id
 
-        schedule_ref.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = src_dict.keys() - _PROPERTY_NAMES
+        schedule_ref.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return schedule_ref
 
     @property

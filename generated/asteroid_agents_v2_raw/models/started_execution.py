@@ -76,9 +76,11 @@ class StartedExecution:
         started_execution.status = status
         started_execution.present_keys = frozenset(src_dict)
 
-        started_execution.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = started_execution.present_keys - _PROPERTY_NAMES
+        started_execution.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return started_execution
 
     def __repr__(self) -> str:

@@ -176,9 +176,11 @@ class StatusChangedActivity:
         status_changed_activity.cancelled_payload = cancelled_payload
         status_changed_activity.present_keys = frozenset(src_dict)
 
-        status_changed_activity.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = status_changed_activity.present_keys - _PROPERTY_NAMES
+        status_changed_activity.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return status_changed_activity
 
     def __repr__(self) -> str:

@@ -65,9 +65,11 @@ class StepCompletedActivity:
         step_completed_activity.activity_type = activity_type
         step_completed_activity.step_number = step_number
 
-        step_completed_activity.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = src_dict.keys() - _PROPERTY_NAMES
+        step_completed_activity.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return step_completed_activity
 
     @property

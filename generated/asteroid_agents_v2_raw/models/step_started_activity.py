@@ -63,9 +63,11 @@ class StepStartedActivity:
         step_started_activity.activity_type = activity_type
         step_started_activity.step_number = step_number
 
-        step_started_activity.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = src_dict.keys() - _PROPERTY_NAMES
+        step_started_activity.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return step_started_activity
 
     @property

@@ -81,9 +81,11 @@ class TerminalActivity:
         terminal_activity.message = message
         terminal_activity.present_keys = frozenset(src_dict)
 
-        terminal_activity.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = terminal_activity.present_keys - _PROPERTY_NAMES
+        terminal_activity.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return terminal_activity
 
     def __repr__(self) -> str:

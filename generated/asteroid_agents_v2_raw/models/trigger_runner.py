@@ -80,9 +80,11 @@ class TriggerRunner:
         trigger_runner.is_admin = is_admin
         trigger_runner.present_keys = frozenset(src_dict)
 
-        trigger_runner.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = trigger_runner.present_keys - _PROPERTY_NAMES
+        trigger_runner.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return trigger_runner
 
     def __repr__(self) -> str:

@@ -65,9 +65,11 @@ class UITriggerContext:
         ui_trigger_context.runner = runner
         ui_trigger_context.source = source
 
-        ui_trigger_context.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = src_dict.keys() - _PROPERTY_NAMES
+        ui_trigger_context.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return ui_trigger_context
 
     @property

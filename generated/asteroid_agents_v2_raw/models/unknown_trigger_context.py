@@ -47,9 +47,11 @@ class UnknownTriggerContext:
         unknown_trigger_context = cls.__new__(cls)
         unknown_trigger_context.source = source
 
-        unknown_trigger_context.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = src_dict.keys() - _PROPERTY_NAMES
+        unknown_trigger_context.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return unknown_trigger_context
 
     @property

@@ -75,9 +75,11 @@ class UserMessageReceivedActivity:
         user_message_received_activity.message = message
         user_message_received_activity.user_uuid = user_uuid
 
-        user_message_received_activity.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = src_dict.keys() - _PROPERTY_NAMES
+        user_message_received_activity.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return user_message_received_activity
 
     @property

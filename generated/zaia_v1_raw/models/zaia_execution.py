@@ -191,9 +191,11 @@ class ZaiaExecution:
         zaia_execution.status = status
         zaia_execution.workspace_id = workspace_id
 
-        zaia_execution.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = src_dict.keys() - _PROPERTY_NAMES
+        zaia_execution.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return zaia_execution
 
     @property

@@ -209,9 +209,11 @@ class ZaiaExecutionNesting:
         zaia_execution_nesting.workspace_id = workspace_id
         zaia_execution_nesting.children = children
 
-        zaia_execution_nesting.additional_properties = {
-            k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES
-        }
+        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        _unknown = src_dict.keys() - _PROPERTY_NAMES
+        zaia_execution_nesting.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
         return zaia_execution_nesting
 
     @property

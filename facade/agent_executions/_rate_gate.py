@@ -1,0 +1,75 @@
+"""A pause shared by every request of one listing: a server's `Retry-After` holds them all.
+
+When pages are fetched concurrently, a 429 (or 503) with `Retry-After` on one request says
+the client is going too fast; retrying that request alone later while the other workers go
+on sending would earn more of them. The gate records until when the server asked to wait;
+every request of the listing waits for it before each attempt. `gated` and `async_gated`
+are the thin sync and async shells around `RateGate`'s decisions.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Awaitable, Callable
+
+import httpx
+
+from ._constants import RETRYABLE_STATUS_CODES
+from .retries import parse_retry_after
+
+
+class RateGate:
+    """Until when (`time.monotonic()`) the requests of one listing must not be sent."""
+
+    def __init__(self, max_wait: float) -> None:
+        self.max_wait = max_wait
+        self.closed_until = 0.0
+        self._lock = threading.Lock()
+
+    def wait_left(self) -> float:
+        """Seconds to wait before the next attempt may be sent (0: go)."""
+        return max(0.0, self.closed_until - time.monotonic())
+
+    def observe(self, response: httpx.Response) -> None:
+        """Close the gate for as long as a retryable answer's `Retry-After` asks (up to `max_wait`; a longer
+        wait is not retried at all, so it holds no one)."""
+        if response.status_code not in RETRYABLE_STATUS_CODES and response.status_code < 500:
+            return
+        seconds = parse_retry_after(response.headers.get("retry-after"))
+        if seconds is None or seconds <= 0 or seconds > self.max_wait:
+            return
+        with self._lock:
+            self.closed_until = max(self.closed_until, time.monotonic() + seconds)
+
+
+Send = Callable[[httpx.Request], httpx.Response]
+AsyncSend = Callable[[httpx.Request], Awaitable[httpx.Response]]
+
+
+def gated(gate: RateGate, send: Send) -> Send:
+    """`send`, waiting for the gate before each attempt and closing it on a `Retry-After`."""
+
+    def send_when_open(request: httpx.Request) -> httpx.Response:
+        while (left := gate.wait_left()) > 0:
+            time.sleep(left)
+        response = send(request)
+        gate.observe(response)
+        return response
+
+    return send_when_open
+
+
+def async_gated(gate: RateGate, send: AsyncSend) -> AsyncSend:
+    """The async shell of `gated`."""
+
+    async def send_when_open(request: httpx.Request) -> httpx.Response:
+        import asyncio
+
+        while (left := gate.wait_left()) > 0:
+            await asyncio.sleep(left)
+        response = await send(request)
+        gate.observe(response)
+        return response
+
+    return send_when_open
