@@ -100,14 +100,19 @@ def test_ctrl_c_while_pages_are_in_flight_leaves_no_thread_behind(server: FakeAs
     server.latency = 0.3
     main = threading.main_thread().ident
     assert main is not None and threading.current_thread() is threading.main_thread()
-    with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
-        pager = iter(client.executions.list(page_size=10, concurrency=4))
-        next(pager)  # the first page is in; four more are in flight
-        threading.Timer(0.1, signal.pthread_kill, (main, signal.SIGINT)).start()
-        with pytest.raises(KeyboardInterrupt):
-            for _ in pager:
-                pass
-        assert page_threads() == []
+    # A run started in the background inherits SIGINT ignored; a terminal's Ctrl-C raises.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+            pager = iter(client.executions.list(page_size=10, concurrency=4))
+            next(pager)  # the first page is in; four more are in flight
+            threading.Timer(0.1, signal.pthread_kill, (main, signal.SIGINT)).start()
+            with pytest.raises(KeyboardInterrupt):
+                for _ in pager:
+                    pass
+            assert page_threads() == []
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert len(server.requests) <= 1 + 4 + 4
 
 

@@ -15,6 +15,7 @@ import httpx
 import pytest
 from agent_executions import retries
 from agent_executions.testing import FakeAsteroidServer
+from asteroid_agents_v2_raw import api_shape
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from hostile_servers import recorded_waits
@@ -361,7 +362,7 @@ def test_a_post_is_retried_only_for_errors_raised_before_sending(outcome: Except
         ("workflows", "run", (WORKFLOW,), {"timeout": "5"}, TypeError, "timeout"),
         ("executions", "wait", ("x",), {}, ValueError, "execution_id"),
         ("executions", "wait", (WORKFLOW,), {"timeout": float("inf")}, ValueError, "timeout"),
-        ("executions", "wait", (WORKFLOW,), {"extra_headers": {"X-Asteroid-Agents-Api-Key": "k"}}, ValueError, "extra"),
+        ("executions", "wait", (WORKFLOW,), {"extra_headers": {api_shape.AUTH_HEADER: "k"}}, ValueError, "extra"),
         ("executions", "cancel", (None,), {}, TypeError, "execution_id"),
         ("executions", "send_message", (WORKFLOW, "  "), {}, ValueError, "message"),
         ("executions", "send_message", (WORKFLOW, 5), {}, TypeError, "message"),

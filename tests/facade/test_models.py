@@ -143,7 +143,7 @@ def test_reprs_name_the_facade_classes_and_fit_a_log_line(asteroid: Drive) -> No
     assert repr(execution.trigger_context).endswith(f"(source={wire['triggerContext']['source']!r})")
     assert repr(ae.ExecutionStatus.FAILED) == "<ExecutionStatus.FAILED: 'failed'>"
     for model in (execution, execution.execution_result, execution.trigger_context, *execution.human_labels):
-        assert len(repr(model)) < 120 and "Agents" not in repr(model) and "Unset" not in repr(model)
+        assert len(repr(model)) < 160 and "Agents" not in repr(model) and "Unset" not in repr(model)
 
 
 def test_a_traceback_names_the_facade_class() -> None:

@@ -281,13 +281,6 @@ def test_awaiting_an_async_pager_gives_its_first_page(asteroid_server: FakeAster
     assert len(asteroid_server.requests) == 1
 
 
-def test_a_sync_listing_refuses_concurrency(asteroid_server: FakeAsteroidServer) -> None:
-    with ae.AsteroidClient(api_key=asteroid_server.api_key, base_url=asteroid_server.base_url) as client:
-        with pytest.raises(ValueError, match="concurrency > 1 needs an async client"):
-            client.executions.list(concurrency=2)
-        assert len(list(client.executions.list(concurrency=1, limit=3))) == 3
-
-
 def test_zaia_pages_end_on_a_short_page(zaia_server: FakeZaiaServer) -> None:
     with ae.ZaiaClient(api_key=zaia_server.api_key, base_url=zaia_server.base_url) as client:
         pages = list(client.executions.list(page_size=15).pages())

@@ -3,6 +3,7 @@ interrupting it: one line, nothing written, no temporary directory left behind."
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 import subprocess
@@ -71,7 +72,10 @@ def test_an_interrupted_run_says_so_in_one_line_and_leaves_no_temporary_director
     before = snapshot(repo)
     env = {**os.environ, "TMPDIR": str(temp)}
     command = [sys.executable, str(SCRIPT), "asteroid", "--source", spec_server.url("/slow.yaml"), "--root", str(repo)]
-    with subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+    # As a terminal starts it: a run started in the background would inherit SIGINT ignored.
+    default_sigint = functools.partial(signal.signal, signal.SIGINT, signal.SIG_DFL)
+    options: dict[str, Any] = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True}
+    with subprocess.Popen(command, env=env, preexec_fn=default_sigint, **options) as process:
         while not any(temp.glob("regen-*")) and process.poll() is None:  # the run is under way
             time.sleep(0.02)
         process.send_signal(signum)
