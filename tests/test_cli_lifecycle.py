@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 
+import agent_executions as ae
 import pytest
 from agent_executions.testing import FakeAsteroidServer
 
@@ -135,3 +136,17 @@ def test_run_with_wait_shows_a_live_status_line_on_a_terminal_and_clears_it(serv
     line = shown.decode()
     assert f"\r\x1b[K{record['id']}: starting" in line  # the live line names the execution and its status
     assert line.endswith("\r\x1b[K")  # and is cleared before the result is printed
+
+
+def test_activities_on_a_terminal_show_server_text_as_text() -> None:
+    """Escape sequences, CR/LF and bidi overrides in an activity reach the terminal as visible escapes."""
+    from agent_executions._cli_lifecycle import describe
+
+    with FakeAsteroidServer(seed=1, count=3) as server:
+        with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+            execution_id = client.workflows.execute("6f1c2a52-8a4e-4f0e-9a43-3c1d2b7e9f10").execution_id
+            client.executions.send_message(execution_id, "hi\x1b[2J\x1b]0;pwned\x07 \u202eevil\r\nFAKE LINE")
+            lines = [describe(activity) for activity in client.executions.activities(execution_id)]
+    shown = next(line for line in lines if "FAKE LINE" in line)
+    assert "\x1b" not in shown and "\r" not in shown and "\n" not in shown and "\u202e" not in shown
+    assert "\\x1b[2J" in shown

@@ -69,3 +69,9 @@ def test_type_checkers_see_every_name_and_refuse_a_misspelt_one(tmp_path: Path) 
     assert "-> agent_executions.asteroid.AsteroidClient" in out
     assert "Execution" in out and "RateLimitError" in out
     assert out.count("error:") == 1
+
+
+def test_public_modules_are_reachable_as_attributes_after_a_bare_import() -> None:
+    """`import agent_executions` then `agent_executions.errors.NotFoundError`, as the eager package allowed."""
+    code = "import agent_executions as ae; print(ae.errors.NotFoundError.__name__, ae.models.Execution.__name__)"
+    assert run(code).split() == ["NotFoundError", "Execution"]

@@ -165,12 +165,18 @@ _MODULES = {
 if not TYPE_CHECKING:  # hidden from type checkers, so that they still refuse a misspelt name
 
     def __getattr__(name: str) -> Any:
+        if name in _SUBMODULES:  # `agent_executions.errors.NotFoundError` after a bare import
+            return importlib.import_module(f".{name}", __name__)
         module = _MODULES.get(name)
         if module is None:
             raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
         value = getattr(importlib.import_module(f".{module}", __name__), name)
         globals()[name] = value  # later lookups skip this function
         return value
+
+
+_SUBMODULES = frozenset({"asteroid", "errors", "models", "pagination", "retries", "testing", "zaia"})
+"""Public modules, loaded when first reached as attributes (as an eager `__init__` made possible)."""
 
 
 def __dir__() -> list[str]:

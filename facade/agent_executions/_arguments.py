@@ -31,6 +31,10 @@ def as_text(name: str, value: object) -> str:
         raise TypeError(f"{name} must be a str, not {_type_name(value)}")
     if not value.strip():
         raise ValueError(f"{name} must not be empty")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f"{name} must be valid Unicode text (it holds a lone surrogate)") from None
     return value
 
 

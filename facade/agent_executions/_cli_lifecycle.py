@@ -111,6 +111,9 @@ def run_workflow(args: argparse.Namespace, client: Any) -> int:
         execution = wait_with_status_line(client, started.execution_id, args.timeout) if live else None
         if execution is None:
             execution = client.executions.wait(started.execution_id, timeout=args.timeout)
+    except KeyboardInterrupt:  # the execution goes on: say which, so it can be cancelled or waited on again
+        print(f"\ragent-executions: execution {started.execution_id} was started and is still running", file=sys.stderr)
+        raise
     finally:
         if live:
             print("\r\033[K", end="", file=sys.stderr, flush=True)
@@ -200,4 +203,6 @@ def describe(activity: ExecutionActivity) -> str:
     )
     if not detail and payload:
         detail = json.dumps(payload)
-    return f"{activity.timestamp:%H:%M:%S}  {kind:<22} {detail}".rstrip()
+    # Server text goes to a terminal, one line an activity: control characters (escape sequences,
+    # CR, LF, bidi overrides) are shown as escapes.
+    return _render.visible(f"{activity.timestamp:%H:%M:%S}  {kind!s:<22} {detail}".rstrip()).replace("\n", "\\n")

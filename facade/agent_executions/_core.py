@@ -194,6 +194,20 @@ class Operation(Generic[T]):
     hold: float = 0.0
     """Seconds the server may hold the request before answering (a long-poll): added to the read
     timeout and to the whole attempt's deadline, so the client's timeout is a margin beyond it."""
+    deadline: float | None = None
+    """At most this many seconds for the attempt, hold included (a wait's time left)."""
+    retry: bool = True
+    """False: one attempt only, for a caller that loops itself (a wait's long-polls)."""
+
+
+def attempt_settings(limits: Limits, policy: RetryPolicy, op: Operation[Any]) -> tuple[Limits, RetryPolicy]:
+    """The limits and retry policy of one operation: the client's, adjusted by its hold, deadline and retry."""
+    deadline = limits.deadline + op.hold
+    if op.deadline is not None:
+        deadline = min(deadline, op.deadline)
+    if deadline != limits.deadline:
+        limits = attrs.evolve(limits, deadline=deadline)
+    return limits, policy if op.retry else attrs.evolve(policy, max_retries=0)
 
 
 def build_request(http: httpx.Client | httpx.AsyncClient, config: ClientConfig, op: Operation[Any]) -> httpx.Request:
@@ -224,7 +238,11 @@ def read_response(op: Operation[T], request: httpx.Request, outcome: httpx.Respo
     )
     data: Any = None
     if op.reads == "location" and 300 <= outcome.status_code < 400 and outcome.headers.get("location"):
-        data = str(request.url.join(outcome.headers["location"]))  # a relative one, resolved
+        try:
+            data = str(request.url.join(outcome.headers["location"]))  # a relative one, resolved
+        except httpx.InvalidURL as exc:
+            message = f"the redirect's Location is not a URL ({exc})"
+            raise ResponseValidationError(message, operation=op.name, body="") from None
     elif outcome.status_code >= 300:
         raise status_error(outcome)
     elif op.reads not in ("nothing", "location"):
@@ -257,9 +275,15 @@ def decode_json(op: Operation[Any], outcome: httpx.Response) -> Any:
         raise ResponseValidationError(message, operation=op.name, body=outcome.text) from None
 
 
-def connection_error(op: Operation[Any], request: httpx.Request, exc: httpx.HTTPError) -> AgentExecutionsError:
-    """The SDK's error for an httpx one: a timeout, a body that cannot be decoded, or no usable response."""
+def connection_error(
+    op: Operation[Any], request: httpx.Request, exc: httpx.HTTPError | httpx.InvalidURL
+) -> AgentExecutionsError:
+    """The SDK's error for an httpx one: a timeout, a body that cannot be decoded, a redirect to a
+    Location that is not a URL (httpx builds the next request even when it does not follow it), or no
+    usable response."""
     detail = str(exc) or type(exc).__name__
+    if isinstance(exc, httpx.InvalidURL):
+        return ResponseValidationError(f"the redirect's Location is not a URL ({detail})", operation=op.name, body="")
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(f"{op.name}: timed out ({detail})", request=request)
     if isinstance(exc, httpx.DecodingError):
@@ -285,7 +309,7 @@ class SyncCore:
         the same listing was told to (`_rate_gate`)."""
         request = build_request(self.http, self.config, op)
         started = time.monotonic()
-        limits = attrs.evolve(self.limits, deadline=self.limits.deadline + op.hold) if op.hold else self.limits
+        limits, policy = attempt_settings(self.limits, self.policy, op)
 
         def send_one(request: httpx.Request) -> httpx.Response:
             return self.send(request, limits)
@@ -293,8 +317,8 @@ class SyncCore:
         send = send_one if gate is None else gated(gate, send_one)
         try:
             try:
-                response = send_with_retries(send, request, self.policy)
-            except httpx.HTTPError as exc:
+                response = send_with_retries(send, request, policy)
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 raise connection_error(op, request, exc) from exc
             return read_response(op, request, response, started)
         except AgentExecutionsError as exc:
@@ -317,7 +341,7 @@ class AsyncCore:
     async def request(self, op: Operation[T], gate: RateGate | None = None) -> T:
         request = build_request(self.http, self.config, op)
         started = time.monotonic()
-        limits = attrs.evolve(self.limits, deadline=self.limits.deadline + op.hold) if op.hold else self.limits
+        limits, policy = attempt_settings(self.limits, self.policy, op)
 
         async def send_one(request: httpx.Request) -> httpx.Response:
             return await self.send(request, limits)
@@ -325,8 +349,8 @@ class AsyncCore:
         send = send_one if gate is None else async_gated(gate, send_one)
         try:
             try:
-                response = await async_send_with_retries(send, request, self.policy)
-            except httpx.HTTPError as exc:
+                response = await async_send_with_retries(send, request, policy)
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 raise connection_error(op, request, exc) from exc
             return read_response(op, request, response, started)
         except AgentExecutionsError as exc:

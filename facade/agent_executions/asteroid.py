@@ -38,6 +38,7 @@ from ._constants import (
 )
 from ._core import AsyncCore, Operation, SyncCore, Vendor
 from ._shape import ApiShape
+from .errors import APIConnectionError
 from .models import (
     Execution,
     ExecutionActivity,
@@ -231,13 +232,15 @@ def execution_operation(
     body: Any = None,
     reads: str = "json",
     hold: float = 0.0,
+    deadline: float | None = None,
+    retry: bool = True,
 ) -> Operation[T]:
     """An operation on one execution (`/executions/{executionId}...`), its path and method from the spec."""
     shape = SHAPE.operation(operation_id)
     path = shape.path_for(execution_id=check.as_uuid("execution_id", execution_id))
     params = check.merge_query(query, check.as_extra_query(extra_query))
     headers = check.as_extra_headers(extra_headers, auth_header=SHAPE.auth_header)
-    return Operation(shape.operation_id, path, parse, params, shape.method, headers, body, reads, hold)
+    return Operation(shape.operation_id, path, parse, params, shape.method, headers, body, reads, hold, deadline, retry)
 
 
 def get_operation(
@@ -254,8 +257,8 @@ def as_json_object(name: str, value: object) -> dict[str, Any]:
         if not isinstance(key, str):
             raise TypeError(f"{name} keys must be str, not {type(key).__name__}")
     try:
-        json.dumps(value, allow_nan=False)
-    except (TypeError, ValueError) as exc:
+        json.dumps(value, allow_nan=False, ensure_ascii=False).encode("utf-8")  # as the request body is sent
+    except (TypeError, ValueError) as exc:  # UnicodeEncodeError (a lone surrogate) is a ValueError
         raise ValueError(f"{name} must hold only JSON values (str, numbers, bool, None, lists, dicts): {exc}") from None
     return dict(value)
 
@@ -386,10 +389,12 @@ def parse_wait_status(answer: tuple[int, Any]) -> tuple[int, ExecutionWaitStatus
 
 
 def sync_operation(
-    execution_id: str, hold: int, extra_query: check.ExtraQuery | None, extra_headers: check.ExtraHeaders | None
+    waiting: Waiting, hold: int, extra_query: check.ExtraQuery | None, extra_headers: check.ExtraHeaders | None
 ) -> Operation[tuple[int, ExecutionWaitStatus]]:
-    """One long-poll: the server holds it up to `hold` seconds, so the read timeout grows by as much."""
+    """One long-poll: the server holds it up to `hold` seconds, so the read timeout grows by as much;
+    one attempt, ending with the wait's time left (`Waiting` decides about failures)."""
     query = [(SYNC.query_name("timeout_seconds"), str(hold))]
+    execution_id = waiting.execution_id
     return execution_operation(
         SYNC.operation_id,
         execution_id,
@@ -399,6 +404,8 @@ def sync_operation(
         query=query,
         reads="status",
         hold=float(hold),
+        deadline=waiting.attempt_deadline(),
+        retry=False,
     )
 
 
@@ -412,8 +419,9 @@ def start_waiting(
     """Check `wait`'s arguments (before any request) and start its clock."""
     identifier = check.as_uuid("execution_id", execution_id)
     limit = check_timeout(timeout)
-    sync_operation(identifier, 1, extra_query, extra_headers)  # checks extra_query and extra_headers
-    return Waiting(identifier, limit, started=time.monotonic() if started is None else started)
+    waiting = Waiting(identifier, limit, started=time.monotonic() if started is None else started)
+    sync_operation(waiting, 1, extra_query, extra_headers)  # checks extra_query and extra_headers
+    return waiting
 
 
 def _nothing(_: Any) -> None:
@@ -427,10 +435,15 @@ def wait_for(
     while True:
         hold = waiting.next_hold()
         sent = time.monotonic()
-        answer = core.request(sync_operation(waiting.execution_id, hold, extra_query, extra_headers))
-        pause = waiting.pause_after(answer, hold, time.monotonic() - sent)
-        if pause is None:
-            return core.request(get_operation(waiting.execution_id, extra_query, extra_headers))
+        pause: float | None
+        try:
+            answer = core.request(sync_operation(waiting, hold, extra_query, extra_headers))
+        except APIConnectionError as exc:
+            pause = waiting.after_failure(exc, core.policy.max_retries)
+        else:
+            pause = waiting.pause_after(answer, hold, time.monotonic() - sent)
+            if pause is None:
+                return core.request(get_operation(waiting.execution_id, extra_query, extra_headers))
         if pause:
             retries.sleep(pause)
 
@@ -442,10 +455,15 @@ async def async_wait_for(
     while True:
         hold = waiting.next_hold()
         sent = time.monotonic()
-        answer = await core.request(sync_operation(waiting.execution_id, hold, extra_query, extra_headers))
-        pause = waiting.pause_after(answer, hold, time.monotonic() - sent)
-        if pause is None:
-            return await core.request(get_operation(waiting.execution_id, extra_query, extra_headers))
+        pause: float | None
+        try:
+            answer = await core.request(sync_operation(waiting, hold, extra_query, extra_headers))
+        except APIConnectionError as exc:
+            pause = waiting.after_failure(exc, core.policy.max_retries)
+        else:
+            pause = waiting.pause_after(answer, hold, time.monotonic() - sent)
+            if pause is None:
+                return await core.request(get_operation(waiting.execution_id, extra_query, extra_headers))
         if pause:
             await retries.async_sleep(pause)
 

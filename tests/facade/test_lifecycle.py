@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -386,3 +387,50 @@ def test_bad_arguments_fail_before_any_request(
     with pytest.raises(error, match=names):
         call(mode, server, resource, method, *args, **kwargs)
     assert server.requests == []
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_long_poll_that_never_answers_ends_at_the_waits_timeout(mode: str) -> None:
+    """Each long-poll is one attempt bounded by the time left, so `wait` cannot overrun its timeout by
+    the client's timeout times its retries (a review saw 10.5 s for `timeout=3`)."""
+    with FakeAsteroidServer(seed=1, count=3) as server:
+        options = {"api_key": server.api_key, "base_url": server.base_url, "timeout": 2, "max_retries": 1}
+        with ae.AsteroidClient(**options) as client:
+            started = client.workflows.execute(WORKFLOW)
+        server.slow_next(8, times=5)  # every long-poll hangs past the wait
+        began = time.monotonic()
+        with pytest.raises(ae.WaitTimeoutError) as caught:
+            if mode == "sync":
+                with ae.AsteroidClient(**options) as client:
+                    client.executions.wait(started.execution_id, timeout=2)
+            else:
+
+                async def main() -> None:
+                    async with ae.AsyncAsteroidClient(**options) as client:
+                        await client.executions.wait(started.execution_id, timeout=2)
+
+                asyncio.run(main())
+        assert time.monotonic() - began < 5.5  # the timeout, the server's whole-second grace, some slack
+        assert caught.value.execution_id == started.execution_id
+        server.faults.clear()
+
+
+def test_a_recording_location_that_is_not_a_url_is_a_typed_error() -> None:
+    with FakeAsteroidServer(seed=1, count=3) as server:
+        with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url, max_retries=0) as client:
+            target = server.executions[0]["id"]
+            server.fail_next(302, headers={"Location": "javascript:alert(1)"}, body="")
+            with pytest.raises(ae.ResponseValidationError, match="Location is not a URL"):
+                client.executions.recording_url(target)
+        server.violations.clear()
+
+
+def test_a_lone_surrogate_is_refused_before_any_request() -> None:
+    with FakeAsteroidServer(seed=1, count=3) as server:
+        with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+            target = server.executions[0]["id"]
+            with pytest.raises(ValueError, match="message must be valid Unicode"):
+                client.executions.send_message(target, "a\ud800b")
+            with pytest.raises(ValueError, match="inputs must hold only JSON values"):
+                client.workflows.execute(WORKFLOW, inputs={"a": "x\ud800"})
+        assert server.requests == []

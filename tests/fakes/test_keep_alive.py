@@ -95,3 +95,14 @@ def test_stop_ends_the_connections_clients_left_open() -> None:
     with pytest.raises(httpx.TransportError):  # without the shutdown, the old connection would still answer
         http.get(url)
     http.close()
+
+
+def test_a_delete_leaves_the_kept_alive_connection_usable() -> None:
+    """A 204 carries no body: the request after a delete, on the same connection, is answered (a review
+    saw `illegal status line: b'0'` from chunked framing on the 204)."""
+    with FakeAsteroidServer(seed=1, count=3) as server:
+        with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url, max_retries=0) as client:
+            target = server.executions[0]["id"]
+            client.executions.delete(target)
+            assert client.executions.get(server.executions[0]["id"]).id == server.executions[0]["id"]
+        assert server.connections.opened == 1

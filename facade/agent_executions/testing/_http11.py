@@ -115,14 +115,17 @@ class _PersistentHandler(WSGIRequestHandler):
             for name, value in self._headers:
                 self.send_header(name, value)
                 names.add(name.lower())
-            chunked = "content-length" not in names
+            # 204 and 304 carry no body (RFC 9110): chunked framing there would be read as the next
+            # response on a kept-alive connection.
+            bodiless = int(code) in (204, 304) or self.command == "HEAD"
+            chunked = "content-length" not in names and not bodiless
             if chunked:
                 self.send_header("Transfer-Encoding", "chunked")
             if self.close_connection:
                 self.send_header("Connection", "close")
             self.end_headers()
             for data in _chain(first, iterator):
-                if data:
+                if data and not bodiless:
                     self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data) if chunked else data)
                     self.wfile.flush()
             if chunked:
