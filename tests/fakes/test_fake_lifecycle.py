@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -97,3 +98,26 @@ def test_a_deleted_execution_is_gone_with_its_activities(server: FakeAsteroidSer
         httpx.get(server.url_for("ExecutionGet", execution_id=execution_id), headers=server.auth_headers).status_code
         == 404
     )
+
+
+@pytest.mark.parametrize(
+    ("plan", "error", "match"),
+    [
+        ("running", TypeError, "sequence of"),
+        (((0, "running"), (1,)), TypeError, r"lifecycle\[1\] must be a \(seconds, status\) pair"),
+        (((-1, "running"),), ValueError, "finite number >= 0"),
+        (((float("nan"), "running"),), ValueError, "finite number >= 0"),
+        (((0, "bogus"),), ValueError, "'bogus' is not a status of the pinned spec"),
+        (((0, "completed"), (1, "running")), ValueError, "after the terminal status 'completed'"),
+    ],
+)
+def test_a_bad_lifecycle_fails_when_set_and_leaves_the_fake_working(
+    plan: Any, error: type[Exception], match: str
+) -> None:
+    with FakeAsteroidServer(seed=1, count=2) as server:
+        before = server.lifecycle
+        with pytest.raises(error, match=match):
+            server.lifecycle = plan
+        assert server.lifecycle == before
+        server.lifecycle = [(0, "running"), (0.5, "completed")]
+        assert server.lifecycle == ((0.0, "running"), (0.5, "completed"))

@@ -5,6 +5,7 @@ delete, the recording redirect)."""
 from __future__ import annotations
 
 import datetime
+import math
 import random
 import threading
 import time
@@ -256,10 +257,34 @@ class FakeAsteroidServer(FakeServer):
 
     # --- the lifecycle --------------------------------------------------------
 
-    lifecycle: tuple[tuple[float, str], ...] = DEFAULT_LIFECYCLE
-    """The schedule of executions started from now on: (seconds after the previous step, status).
-    A halting status (paused, paused_by_agent, awaiting_confirmation) stops it until resumed or
-    answered; end it with a terminal status, or leave one out to drive the execution by hand."""
+    _lifecycle: tuple[tuple[float, str], ...] = DEFAULT_LIFECYCLE
+
+    @property
+    def lifecycle(self) -> tuple[tuple[float, str], ...]:
+        """The schedule of executions started from now on: (seconds after the previous step, status).
+        A halting status (paused, paused_by_agent, awaiting_confirmation) stops it until resumed or
+        answered; end it with a terminal status, or leave one out to drive the execution by hand.
+        Checked when set: a bad schedule fails there, not in the requests it would break."""
+        return self._lifecycle
+
+    @lifecycle.setter
+    def lifecycle(self, plan: Any) -> None:
+        if isinstance(plan, str | bytes) or not isinstance(plan, list | tuple):
+            raise TypeError(f"lifecycle must be a sequence of (seconds, status) pairs, not {type(plan).__name__}")
+        checked: list[tuple[float, str]] = []
+        for index, step in enumerate(plan):
+            if not isinstance(step, list | tuple) or len(step) != 2:
+                raise TypeError(f"lifecycle[{index}] must be a (seconds, status) pair, not {step!r}")
+            delay, status = step
+            if isinstance(delay, bool) or not isinstance(delay, int | float) or not 0 <= delay < math.inf:
+                raise ValueError(f"lifecycle[{index}]: seconds must be a finite number >= 0, not {delay!r}")
+            if status not in self.data.statuses:
+                known = ", ".join(self.data.statuses)
+                raise ValueError(f"lifecycle[{index}]: {status!r} is not a status of the pinned spec ({known})")
+            if checked and checked[-1][1] in TERMINAL:
+                raise ValueError(f"lifecycle[{index}] comes after the terminal status {checked[-1][1]!r}")
+            checked.append((float(delay), status))
+        self._lifecycle = tuple(checked)
 
     recording_origin = "https://recordings.example.com"
     """Where the recording redirect points: another origin than the API's."""
