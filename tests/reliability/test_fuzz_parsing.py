@@ -18,6 +18,7 @@ import httpx
 import pytest
 from agent_executions import ResponseValidationError, asteroid, zaia
 from agent_executions._core import Operation, read_response
+from agent_executions.waiting import Waiting
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schema_strategies import from_schema, json_values
@@ -59,7 +60,7 @@ OPERATIONS: dict[str, tuple[Operation[Any], st.SearchStrategy[Any]]] = {
         schema_of("asteroid_agents_v2_raw", "Workflows.WorkflowExecuteResponse"),
     ),
     "Asteroid wait (long-poll)": (
-        asteroid.sync_operation(EXECUTION, 25, None, None),
+        asteroid.sync_operation(Waiting(EXECUTION, None), 25, None, None),
         schema_of("asteroid_agents_v2_raw", "Agents.Agent.ExecuteAgentSyncResponse"),
     ),
     "Asteroid cancel": (
