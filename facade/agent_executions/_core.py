@@ -194,20 +194,16 @@ class Operation(Generic[T]):
     hold: float = 0.0
     """Seconds the server may hold the request before answering (a long-poll): added to the read
     timeout and to the whole attempt's deadline, so the client's timeout is a margin beyond it."""
-    deadline: float | None = None
-    """At most this many seconds for the attempt, hold included (a wait's time left)."""
-    retry: bool = True
-    """False: one attempt only, for a caller that loops itself (a wait's long-polls)."""
+    ends_at: float | None = None
+    """A `time.monotonic()` past which no attempt may run, retries included (a wait's end)."""
 
 
-def attempt_settings(limits: Limits, policy: RetryPolicy, op: Operation[Any]) -> tuple[Limits, RetryPolicy]:
-    """The limits and retry policy of one operation: the client's, adjusted by its hold, deadline and retry."""
+def attempt_limits(limits: Limits, op: Operation[Any]) -> Limits:
+    """One attempt's limits: the client's, plus the operation's hold, and never past its `ends_at`."""
     deadline = limits.deadline + op.hold
-    if op.deadline is not None:
-        deadline = min(deadline, op.deadline)
-    if deadline != limits.deadline:
-        limits = attrs.evolve(limits, deadline=deadline)
-    return limits, policy if op.retry else attrs.evolve(policy, max_retries=0)
+    if op.ends_at is not None:
+        deadline = max(min(deadline, op.ends_at - time.monotonic()), 0.001)
+    return limits if deadline == limits.deadline else attrs.evolve(limits, deadline=deadline)
 
 
 def build_request(http: httpx.Client | httpx.AsyncClient, config: ClientConfig, op: Operation[Any]) -> httpx.Request:
@@ -309,10 +305,10 @@ class SyncCore:
         the same listing was told to (`_rate_gate`)."""
         request = build_request(self.http, self.config, op)
         started = time.monotonic()
-        limits, policy = attempt_settings(self.limits, self.policy, op)
+        policy = self.policy
 
         def send_one(request: httpx.Request) -> httpx.Response:
-            return self.send(request, limits)
+            return self.send(request, attempt_limits(self.limits, op))
 
         send = send_one if gate is None else gated(gate, send_one)
         try:
@@ -341,10 +337,10 @@ class AsyncCore:
     async def request(self, op: Operation[T], gate: RateGate | None = None) -> T:
         request = build_request(self.http, self.config, op)
         started = time.monotonic()
-        limits, policy = attempt_settings(self.limits, self.policy, op)
+        policy = self.policy
 
         async def send_one(request: httpx.Request) -> httpx.Response:
-            return await self.send(request, limits)
+            return await self.send(request, attempt_limits(self.limits, op))
 
         send = send_one if gate is None else async_gated(gate, send_one)
         try:

@@ -232,15 +232,14 @@ def execution_operation(
     body: Any = None,
     reads: str = "json",
     hold: float = 0.0,
-    deadline: float | None = None,
-    retry: bool = True,
+    ends_at: float | None = None,
 ) -> Operation[T]:
     """An operation on one execution (`/executions/{executionId}...`), its path and method from the spec."""
     shape = SHAPE.operation(operation_id)
     path = shape.path_for(execution_id=check.as_uuid("execution_id", execution_id))
     params = check.merge_query(query, check.as_extra_query(extra_query))
     headers = check.as_extra_headers(extra_headers, auth_header=SHAPE.auth_header)
-    return Operation(shape.operation_id, path, parse, params, shape.method, headers, body, reads, hold, deadline, retry)
+    return Operation(shape.operation_id, path, parse, params, shape.method, headers, body, reads, hold, ends_at)
 
 
 def get_operation(
@@ -392,7 +391,7 @@ def sync_operation(
     waiting: Waiting, hold: int, extra_query: check.ExtraQuery | None, extra_headers: check.ExtraHeaders | None
 ) -> Operation[tuple[int, ExecutionWaitStatus]]:
     """One long-poll: the server holds it up to `hold` seconds, so the read timeout grows by as much;
-    one attempt, ending with the wait's time left (`Waiting` decides about failures)."""
+    its attempts, retries included, end with the wait (`Waiting.ends_at`)."""
     query = [(SYNC.query_name("timeout_seconds"), str(hold))]
     execution_id = waiting.execution_id
     return execution_operation(
@@ -404,8 +403,7 @@ def sync_operation(
         query=query,
         reads="status",
         hold=float(hold),
-        deadline=waiting.attempt_deadline(),
-        retry=False,
+        ends_at=waiting.ends_at(),
     )
 
 
@@ -439,7 +437,7 @@ def wait_for(
         try:
             answer = core.request(sync_operation(waiting, hold, extra_query, extra_headers))
         except APIConnectionError as exc:
-            pause = waiting.after_failure(exc, core.policy.max_retries)
+            pause = waiting.after_failure(exc)
         else:
             pause = waiting.pause_after(answer, hold, time.monotonic() - sent)
             if pause is None:
@@ -459,7 +457,7 @@ async def async_wait_for(
         try:
             answer = await core.request(sync_operation(waiting, hold, extra_query, extra_headers))
         except APIConnectionError as exc:
-            pause = waiting.after_failure(exc, core.policy.max_retries)
+            pause = waiting.after_failure(exc)
         else:
             pause = waiting.pause_after(answer, hold, time.monotonic() - sent)
             if pause is None:

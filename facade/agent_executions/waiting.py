@@ -40,8 +40,6 @@ class Waiting:
     started: float = attrs.field(factory=time.monotonic)
     last_status: str | None = None
     interval: float = WAIT_POLL_INTERVAL
-    failures: int = 0
-    """Long-polls in a row that got no answer (each is sent once: the wait is the retry loop)."""
 
     def time_left(self) -> float:
         return math.inf if self.timeout is None else self.timeout - (time.monotonic() - self.started)
@@ -54,28 +52,22 @@ class Waiting:
             raise self.timed_out()
         return MAX_WAIT_HOLD if left > MAX_WAIT_HOLD else max(1, math.ceil(left))
 
-    def attempt_deadline(self) -> float | None:
-        """Seconds the next long-poll may take in all: what is left of the wait, plus a second's grace
+    def ends_at(self) -> float | None:
+        """The `time.monotonic()` past which no long-poll attempt runs: the timeout, plus a second's grace
         for the server's whole-second hold; None without a timeout."""
-        return None if self.timeout is None else max(self.time_left(), 0.0) + 1.0
+        return None if self.timeout is None else self.started + self.timeout + 1.0
 
-    def after_failure(self, exc: APIConnectionError, max_retries: int) -> float:
-        """The pause before the next long-poll after one got no answer; raises `WaitTimeoutError` past the
-        timeout, and `exc` once the client's retries are used up in a row."""
-        self.failures += 1
+    def after_failure(self, exc: APIConnectionError) -> float:
+        """A long-poll got no answer after the client's retries: `WaitTimeoutError` when the wait's time
+        is up (the attempts were cut short by it), else the failure itself."""
         if self.time_left() <= 0:
             raise self.timed_out() from exc
-        if self.failures > max_retries:
-            raise exc
-        pause = min(self.interval, max(self.time_left(), 0.0))
-        self.interval = min(self.interval * 2, MAX_WAIT_POLL_INTERVAL)
-        return pause
+        raise exc
 
     def pause_after(self, answer: tuple[int, ExecutionWaitStatus], hold: int, took: float) -> float | None:
         """None when `answer` (HTTP status, body) says the execution finished; else the seconds to
         pause before the next long-poll (0 when the server held the request as asked)."""
         code, body = answer
-        self.failures = 0
         self.last_status = str(body.status)
         if code == 200 or body.status in TERMINAL_STATUSES:
             return None
