@@ -4,11 +4,13 @@ tests catch, written into docs/reliability.md.
 Each module is mutated in a copy of the tree of its own (`.mutants/<module>/`), never in place,
 so an interrupted run leaves the working tree as it was and modules run side by side (`--jobs`,
 one per core by default). Each mutant is judged by the quick tests that exercise its module
-(`MODULES`), stopping at the first failure; a mutant that makes them hang past `TIMEOUT` counts
-as caught, as cosmic-ray counts it. A module with more mutants than a run can afford
-(`asteroid`: some 2,400) is judged on a random sample of them, the same one every run, and its
-score is given with a 95 % interval. A session is resumed where it stopped when the module and
-its tests are unchanged (`--fresh` starts over).
+(`MODULES`), stopping at the first failure: only those that ran the mutated lines before the
+mutation (the unmutated run records them, `mutate_coverage.py`), or all of them when a line ran
+while the tests were being collected (an import, a default value) or in no test at all. A mutant
+that makes them hang past `TIMEOUT` counts as caught, as cosmic-ray counts it. A module with
+more mutants than a run can afford (`asteroid`: some 2,400) is judged on a random sample of
+them, the same one every run, and its score is given with a 95 % interval. A session is resumed
+where it stopped when the module and its tests are unchanged (`--fresh` starts over).
 
     python scripts/mutate.py                      # every module in MODULES
     python scripts/mutate.py --modules errors     # some of them
@@ -21,6 +23,7 @@ import argparse
 import ast
 import dataclasses
 import datetime
+import difflib
 import hashlib
 import json
 import math
@@ -33,6 +36,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / ".mutants"
@@ -93,7 +97,7 @@ SEED = 14
 """Picks the sample: fixed, so a re-run judges the same mutants and a resumed session stays valid."""
 
 
-def copy_tree(work: Path, parts: tuple[str, ...] = ("facade", "generated", "tests")) -> None:
+def copy_tree(work: Path, parts: tuple[str, ...] = ("facade", "generated", "scripts", "tests")) -> None:
     """The sources, tests and settings into `work`, fresh; its session database is kept for resuming."""
     work.mkdir(parents=True, exist_ok=True)
     for part in parts:
@@ -103,9 +107,10 @@ def copy_tree(work: Path, parts: tuple[str, ...] = ("facade", "generated", "test
 
 
 def environment(work: Path) -> dict[str, str]:
-    """The copy's sources ahead of the editable install's (PYTHONPATH comes before site-packages)."""
+    """The copy's sources ahead of the editable install's (PYTHONPATH comes before site-packages),
+    and its scripts (the tests import some, and `mutate_coverage` is one)."""
     env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
-    env["PYTHONPATH"] = os.pathsep.join([str(work / "facade"), str(work / "generated")])
+    env["PYTHONPATH"] = os.pathsep.join([str(work / "facade"), str(work / "generated"), str(work / "scripts")])
     return env
 
 
@@ -125,6 +130,64 @@ QUIET_PLUGINS = ["cacheprovider", "schemathesis", "hypothesispytest", "anyio"]
 def test_command(tests: list[str]) -> list[str]:
     plugins = [option for name in QUIET_PLUGINS for option in ("-p", f"no:{name}")]
     return [sys.executable, "-m", "pytest", "-x", "-q", f"--timeout={TEST_TIMEOUT}", *plugins, *tests]
+
+
+def judge_command(name: str) -> str:
+    """What cosmic-ray runs for each mutant of `name`: `judge`, in a process of its own."""
+    return f"{sys.executable} {Path(__file__).resolve()} --judge {name}"
+
+
+def options_of(tests: list[str]) -> list[str]:
+    """The pytest options among a target's arguments (what is not a test file), e.g. `-k` and its value."""
+    return [arg for arg in tests if not arg.startswith("tests/")]
+
+
+def changed_lines_of(before: str, after: str) -> set[int]:
+    """The lines of `before` (1-based) that `after` changes."""
+    lines: set[int] = set()
+    matcher = difflib.SequenceMatcher(a=before.splitlines(), b=after.splitlines(), autojunk=False)
+    for tag, first, last, _, _ in matcher.get_opcodes():
+        if tag != "equal":
+            lines.update(range(first + 1, max(last, first + 1) + 1))
+    return lines
+
+
+def quickest_first(selected: set[str], target: Target, found: dict[str, Any]) -> list[str]:
+    """The tests in the order their files are listed in (quickest first), then by the time each
+    took in the unmutated run: a mutant that a quick test catches stops there (`-x`)."""
+    files = [arg for arg in target.tests if arg.startswith("tests/")]
+    took = found.get("durations", {})
+
+    def order(node: str) -> tuple[int, float, str]:
+        path = node.split("::")[0]
+        return (files.index(path) if path in files else len(files), took.get(node, 0.0), node)
+
+    return sorted(selected, key=order)
+
+
+def judge(name: str) -> int:
+    """Run the tests that ran the mutated lines when unmutated (the baseline's coverage map), or all
+    of the module's tests when a changed line ran while the tests were collected (an import, a
+    default value) or ran in no test. Returns pytest's exit code: 0 is a surviving mutant."""
+    target = MODULES[name]
+    work = WORK / name
+    mutated = (work / target.path).read_text(encoding="utf-8")
+    pristine = (work / "pristine.py").read_text(encoding="utf-8")
+    found = json.loads((work / "coverage.json").read_text(encoding="utf-8"))
+    selected: set[str] = set()
+    everything = False
+    for line in changed_lines_of(pristine, mutated):
+        tests = found["tests"].get(str(line), [])
+        if line in found["import"] or not tests:
+            everything = True
+        selected.update(tests)
+    env = environment(work)
+    if not everything:
+        chosen = [*options_of(target.tests), *quickest_first(selected, target, found)]
+        code = subprocess.run(test_command(chosen), cwd=work, env=env, check=False).returncode
+        if code not in (4, 5):  # pytest's "usage error" and "no tests collected": a node id it did not find
+            return code
+    return subprocess.run(test_command(target.tests), cwd=work, env=env, check=False).returncode
 
 
 def fingerprint(target: Target) -> str:
@@ -207,7 +270,7 @@ def recheck(name: str) -> None:
     work = WORK / name
     copy_tree(work, ("tests",))
     env = environment(work)
-    command = " ".join(test_command(MODULES[name].tests))
+    command = " ".join(test_command(MODULES[name].tests))  # every test of the module, not the map's
     with use_db(str(work / "session.sqlite"), WorkDB.Mode.open) as db:
         survivors = [item for item, result in db.completed_work_items if result.test_outcome == TestOutcome.SURVIVED]
         for item in survivors:
@@ -238,7 +301,7 @@ def run_module(name: str, fresh: bool, execute: bool = True) -> list[dict[str, o
     if execute:
         copy_tree(work)
         check_imports_from(work, env)
-        command = " ".join(test_command(target.tests))
+        command = judge_command(name)
         config.write_text(
             "[cosmic-ray]\n"
             f"module-path = {json.dumps(target.path)}\n"
@@ -247,9 +310,16 @@ def run_module(name: str, fresh: bool, execute: bool = True) -> list[dict[str, o
             f"test-command = {json.dumps(command)}\n\n"
             '[cosmic-ray.distributor]\nname = "local"\n'
         )
+        shutil.copy2(work / target.path, work / "pristine.py")
+        measured = {
+            **env,
+            "MUTATE_COVERAGE_INCLUDE": str(work / target.path),
+            "MUTATE_COVERAGE_MAP": str(work / "coverage.json"),
+        }
         baseline = subprocess.run(
-            test_command(target.tests), cwd=work, env=env, capture_output=True, text=True, check=False
-        )
+            test_command(["-p", "mutate_coverage", *target.tests]),
+            cwd=work, env=measured, capture_output=True, text=True, check=False,
+        )  # fmt: skip
         if baseline.returncode != 0:
             sys.exit(f"{name}: the tests fail without any mutation:\n{baseline.stdout[-3000:]}")
         mark = fingerprint(target)
@@ -258,7 +328,7 @@ def run_module(name: str, fresh: bool, execute: bool = True) -> list[dict[str, o
             subprocess.run([cosmic_ray(), "init", str(config), str(session)], cwd=work, env=env, check=True)
             set_aside(session, annotation_spans(work / target.path), target.sample)
             stamp.write_text(mark)
-        print(f"{name}: mutating {target.path} ({command})", flush=True)
+        print(f"{name}: mutating {target.path} ({' '.join(target.tests)})", flush=True)
         with open(work / "exec.log", "w", encoding="utf-8") as log:
             subprocess.run(
                 [cosmic_ray(), "exec", str(config), str(session)], cwd=work, env=env, check=True, stdout=log, stderr=log
@@ -370,10 +440,13 @@ def main() -> None:
     parser.add_argument(
         "--recheck", action="store_true", help="judge the survivors again with the current tests, then report"
     )
+    parser.add_argument("--judge", metavar="MODULE", help=argparse.SUPPRESS)  # what cosmic-ray runs per mutant
     parser.add_argument(
         "--jobs", type=int, default=os.cpu_count() or 1, help="modules mutated side by side (default: one per core)"
     )
     args = parser.parse_args()
+    if args.judge:
+        sys.exit(judge(args.judge))
     names = [name.strip() for name in args.modules.split(",") if name.strip()]
     unknown = [name for name in names if name not in MODULES]
     if unknown:

@@ -148,3 +148,13 @@ def test_the_details_of_an_error_are_keyword_arguments() -> None:
         ae.RateLimitError("m", answer, None)  # type: ignore[misc]
     with pytest.raises(TypeError):
         ae.ResponseValidationError("m", "ExecutionGet", "")  # type: ignore[misc]
+
+
+def test_a_wait_timeout_takes_its_details_by_keyword_only() -> None:
+    """Keyword-only, so a detail added later (or reordered) breaks no caller that builds one, e.g. in a test double."""
+    error = ae.WaitTimeoutError("still running", execution_id="exec-1", last_status="running", timeout=2.5)
+    assert (error.execution_id, error.last_status, error.timeout) == ("exec-1", "running", 2.5)
+    assert str(error) == "still running"
+    assert isinstance(error, TimeoutError)
+    with pytest.raises(TypeError):
+        ae.WaitTimeoutError("still running", "exec-1", "running", 2.5)  # type: ignore[misc]
