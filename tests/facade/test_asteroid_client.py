@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 import logging
+import re
 import socket
 import uuid
 from importlib import resources
@@ -410,6 +411,30 @@ def test_retries_are_logged_at_info_without_the_key(
     assert len(retries) == 1 and "503" in retries[0].getMessage()
     assert any(r.levelno == logging.DEBUG and "-> 200" in r.getMessage() for r in caplog.records)
     assert all(asteroid_server.api_key not in r.getMessage() for r in caplog.records)
+
+
+def test_the_debug_line_gives_the_request_time_in_milliseconds(
+    asteroid_server: FakeAsteroidServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    asteroid_server.latency = 0.2
+    with caplog.at_level(logging.DEBUG, logger="agent_executions"):
+        with ae.AsteroidClient(api_key=asteroid_server.api_key, base_url=asteroid_server.base_url) as client:
+            client.executions.get(asteroid_server.executions[0]["id"])
+    times = [re.search(r"-> 200 \((\d+) ms\)", r.getMessage()) for r in caplog.records]
+    took = [int(found.group(1)) for found in times if found]
+    assert len(took) == 1 and 150 <= took[0] < 60_000
+
+
+@pytest.mark.parametrize(("status", "headers"), [(300, {}), (302, {"Location": "/executions/elsewhere"})])
+def test_a_redirect_or_multiple_choices_is_a_status_error_not_followed(
+    asteroid_server: FakeAsteroidServer, status: int, headers: dict[str, str]
+) -> None:
+    asteroid_server.fail_next(status, body='{"message": "look elsewhere"}', headers=headers)
+    with ae.AsteroidClient(api_key=asteroid_server.api_key, base_url=asteroid_server.base_url) as client:
+        with pytest.raises(ae.APIStatusError) as caught:
+            client.executions.get(asteroid_server.executions[0]["id"])
+    assert caught.value.status_code == status
+    assert len(asteroid_server.requests) == 1
 
 
 # --- pagination safety ------------------------------------------------------------------

@@ -213,6 +213,10 @@ def test_activities_are_typed_by_kind_and_an_unknown_kind_parses(mode: str, serv
     assert completed.status == "completed" and completed.completed_payload is not None
     newest = call(mode, server, "executions", "activities", finished.id, order="desc", limit=2)
     assert [a.id for a in newest] == [a.id for a in reversed(activities)][:2]
+    only = call(mode, server, "executions", "activities", finished.id, order="desc", limit=1)  # the smallest limit
+    assert [a.id for a in only] == [activities[-1].id]
+    with pytest.raises(ValueError, match="limit"):
+        call(mode, server, "executions", "activities", finished.id, limit=0)
 
 
 def test_rerun_starts_a_new_execution_with_replaced_inputs(mode: str, server: FakeAsteroidServer) -> None:
