@@ -259,18 +259,37 @@ def set_aside(session: Path, spans: list[tuple[tuple[int, int], tuple[int, int]]
 RECHECKED = "caught on a re-check: "
 
 
+def measure(name: str, work: Path, env: dict[str, str]) -> None:
+    """Run the module's tests unmutated in `work`, recording which test runs which line (the map
+    `judge` reads) and keeping the module as it is (`pristine.py`); stop if they fail."""
+    target = MODULES[name]
+    shutil.copy2(work / target.path, work / "pristine.py")
+    measured = {
+        **env,
+        "MUTATE_COVERAGE_INCLUDE": str(work / target.path),
+        "MUTATE_COVERAGE_MAP": str(work / "coverage.json"),
+    }
+    baseline = subprocess.run(
+        test_command(["-p", "mutate_coverage", *target.tests]),
+        cwd=work, env=measured, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if baseline.returncode != 0:
+        sys.exit(f"{name}: the tests fail without any mutation:\n{baseline.stdout[-3000:]}")
+
+
 def recheck(name: str) -> None:
     """Judge a session's survivors again with the tests as they are now (tests added after a run,
     to catch what it found, without a run of an hour): cosmic-ray's `mutate-and-test` applies one
-    mutant to the copy, runs the module's tests and restores the file. The session records the
+    mutant to the copy, judges it as a run does and restores the file. The session records the
     new outcome."""
     from cosmic_ray.work_db import WorkDB, use_db
     from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkResult
 
     work = WORK / name
-    copy_tree(work, ("tests",))
+    copy_tree(work, ("scripts", "tests"))
     env = environment(work)
-    command = " ".join(test_command(MODULES[name].tests))  # every test of the module, not the map's
+    measure(name, work, env)  # the map again, with the tests and the module's selection as they are now
+    command = judge_command(name)
     with use_db(str(work / "session.sqlite"), WorkDB.Mode.open) as db:
         survivors = [item for item, result in db.completed_work_items if result.test_outcome == TestOutcome.SURVIVED]
         for item in survivors:
@@ -310,18 +329,7 @@ def run_module(name: str, fresh: bool, execute: bool = True) -> list[dict[str, o
             f"test-command = {json.dumps(command)}\n\n"
             '[cosmic-ray.distributor]\nname = "local"\n'
         )
-        shutil.copy2(work / target.path, work / "pristine.py")
-        measured = {
-            **env,
-            "MUTATE_COVERAGE_INCLUDE": str(work / target.path),
-            "MUTATE_COVERAGE_MAP": str(work / "coverage.json"),
-        }
-        baseline = subprocess.run(
-            test_command(["-p", "mutate_coverage", *target.tests]),
-            cwd=work, env=measured, capture_output=True, text=True, check=False,
-        )  # fmt: skip
-        if baseline.returncode != 0:
-            sys.exit(f"{name}: the tests fail without any mutation:\n{baseline.stdout[-3000:]}")
+        measure(name, work, env)
         mark = fingerprint(target)
         if fresh or not session.exists() or not stamp.exists() or stamp.read_text() != mark:
             session.unlink(missing_ok=True)
@@ -453,11 +461,10 @@ def main() -> None:
         parser.error(f"unknown modules {unknown}; known: {sorted(MODULES)}")
     if args.jobs < 1:
         parser.error(f"--jobs must be at least 1, not {args.jobs}")
-    if args.recheck:
-        for name in names:
-            recheck(name)
-    if not (args.report_only or args.recheck):
-        with ThreadPoolExecutor(args.jobs) as pool:  # each module is a cosmic-ray process of its own
+    with ThreadPoolExecutor(args.jobs) as pool:  # each module's tests run in processes of their own
+        if args.recheck:
+            list(pool.map(recheck, names))
+        elif not args.report_only:
             list(pool.map(lambda name: run_module(name, args.fresh), names))
     # The report covers every module with a session, so a run of some modules keeps the others' figures.
     reported = [name for name in MODULES if (WORK / name / "session.sqlite").exists()]

@@ -29,7 +29,7 @@ ASTEROID_API_KEY_ENV = "ASTEROID_API_KEY"
 ASTEROID_BASE_URL_ENV = "ASTEROID_BASE_URL"
 ASTEROID_MAX_PAGE_SIZE = 100
 ASTEROID_MAX_CONCURRENCY = 32
-"""Most pages an async Asteroid listing may fetch at once (`concurrency=`)."""
+"""Most pages an Asteroid listing, sync or async, may fetch at once (`concurrency=`)."""
 
 ZAIA_API_KEY_ENV = "ZAIA_API_KEY"
 ZAIA_BASE_URL_ENV = "ZAIA_BASE_URL"

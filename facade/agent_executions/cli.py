@@ -159,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="page by creation time: each execution exactly once, even if data moves",
     )
     a_list.add_argument(
-        "--concurrency", type=positive, default=1, metavar="N", help="fetch up to N pages at once (default 1)"
+        "--concurrency", type=positive, default=1, metavar="N", help="fetch up to N pages at once, 1-32 (default 1)"
     )
     a_list.set_defaults(run=asteroid_list)
     a_get = asteroid.add_parser("get", parents=[common], help="one execution in detail")
