@@ -124,7 +124,15 @@ class ClientConfig:
 
 
 def check_base_url(url: str, allow_insecure_http: bool) -> None:
-    parsed = httpx.URL(url)
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL as exc:
+        raise ValueError(f"base_url is not a URL ({exc})") from None
+    if parsed.userinfo:  # checked first: the messages below quote the URL
+        raise ValueError(
+            "base_url must not carry credentials (user:password@): httpx would send them as Basic auth,"
+            " and they would show wherever the URL does; the API key goes in api_key"
+        )
     if parsed.scheme not in ("http", "https") or not parsed.host:
         raise ValueError(f"base_url must be an http(s) URL, not {url!r}")
     if parsed.query or parsed.fragment or "?" in url or "#" in url:

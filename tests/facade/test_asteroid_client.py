@@ -70,12 +70,25 @@ def test_no_key_is_a_clear_error_at_construction(monkeypatch: pytest.MonkeyPatch
         ({"max_retries": 1.5}, TypeError, "max_retries"),
         ({"base_url": "ftp://example.com"}, ValueError, "base_url"),
         ({"base_url": "http://api.example.com"}, ValueError, "unencrypted"),
+        ({"base_url": "https://[::1"}, ValueError, "base_url is not a URL"),
         ({"http_client": httpx.AsyncClient()}, TypeError, "http_client"),
     ],
 )
 def test_bad_settings_fail_at_construction(kwargs: dict[str, object], error: type[Exception], match: str) -> None:
     with pytest.raises(error, match=match):
         ae.AsteroidClient(api_key="k", **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("base_url", ["https://user:s3cret@api.example.com", "ftp://user:s3cret@api.example.com"])
+def test_credentials_in_the_base_url_are_refused_without_showing_them(
+    base_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for source in ("argument", "environment"):
+        if source == "environment":
+            monkeypatch.setenv("ASTEROID_BASE_URL", base_url)
+        with pytest.raises(ValueError, match="must not carry credentials") as caught:
+            ae.AsteroidClient(api_key="k", base_url=base_url if source == "argument" else None)
+        assert "s3cret" not in str(caught.value)
 
 
 def test_the_key_never_shows_in_repr() -> None:
