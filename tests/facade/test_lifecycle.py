@@ -57,6 +57,11 @@ def posts(server: FakeAsteroidServer) -> list[str]:
     return [r.path for r in server.requests if r.method == "POST"]
 
 
+def sent_bodies(server: FakeAsteroidServer) -> list[Any]:
+    """The JSON bodies of the POSTs the server received, in order."""
+    return [r.json() for r in server.requests if r.method == "POST"]
+
+
 # --- run and wait -------------------------------------------------------------
 
 
@@ -90,6 +95,15 @@ def test_execute_returns_the_started_execution_and_sends_the_body(mode: str, ser
     assert started.status == "starting"
     stored = next(e for e in server.executions if e["id"] == started.execution_id)
     assert stored["metadata"] == {"team": "ops"} and stored["workflowId"] == WORKFLOW
+    assert sent_bodies(server)[-1] == {"metadata": {"team": "ops"}, "version": 3, "profileId": profile}
+
+
+def test_the_flags_of_execute_are_sent_only_when_asked_for(mode: str, server: FakeAsteroidServer) -> None:
+    call(mode, server, "workflows", "execute", WORKFLOW)
+    call(mode, server, "workflows", "execute", WORKFLOW, head=True, queue_if_busy=True)
+    plain, flagged = sent_bodies(server)
+    assert plain == {}
+    assert flagged["head"] is True and flagged["onCapacityLimit"] == "queue"
 
 
 @pytest.mark.parametrize("outcome", ["failed", "cancelled"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import functools
 import importlib
+import io
 import json
 import logging
 import random
@@ -104,10 +105,16 @@ class RecordedRequest:
     headers: dict[str, str]
     received_at: float = attrs.field(factory=time.monotonic, eq=False)
     """`time.monotonic()` when the server received it: when requests went out, for rate-limit tests."""
+    body: bytes = attrs.field(default=b"", repr=False)
+    """The request's body as sent (empty for a GET)."""
 
     def params(self, name: str) -> list[str]:
         """Every value of the query parameter `name`, in order."""
         return [value for key, value in self.query if key == name]
+
+    def json(self) -> Any:
+        """The body decoded as JSON; None when there is none."""
+        return json.loads(self.body) if self.body else None
 
 
 Route = Callable[[Request, dict[str, str]], Any]
@@ -486,7 +493,10 @@ class FakeServer:
     def _record(self, request: Request) -> int:
         """Log the request; return its number, which the response carries as `X-Request-Id: req-<n>`."""
         headers = {k.lower(): (REDACTED if self._secret(k, v) else v) for k, v in request.headers}
-        recorded = RecordedRequest(request.method, request.path, list(request.args.items(multi=True)), headers)
+        query = list(request.args.items(multi=True))
+        body = request.get_data()
+        request.environ["wsgi.input"] = io.BytesIO(body)  # read again by the route's own Request
+        recorded = RecordedRequest(request.method, request.path, query, headers, body=body)
         with self._lock:
             self.requests.append(recorded)
             return len(self.requests)
