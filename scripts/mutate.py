@@ -65,14 +65,31 @@ class Target:
 
 MODULES: dict[str, Target] = {
     "errors": Target("facade/agent_executions/errors.py", ["--noconftest", "tests/facade/test_errors.py"]),
-    "pagination": Target("facade/agent_executions/pagination.py", LISTING_TESTS),
+    "pagination": Target(
+        "facade/agent_executions/pagination.py",
+        [
+            "tests/facade/test_walks.py",
+            "tests/facade/test_keyset_guards.py",
+            "tests/facade/test_zaia_client.py",
+            *LISTING_TESTS,
+            "tests/facade/test_asteroid_client.py",
+        ],
+    ),
     "retries": Target(
         "facade/agent_executions/retries.py",
         ["tests/facade/test_retry_timing.py", "tests/facade/test_concurrent_pages.py", "-k", "not thread"],
     ),
     "_core": Target(
         "facade/agent_executions/_core.py",
-        [*CLIENT_TESTS, "tests/facade/test_errors.py", "tests/facade/test_asteroid_client.py"],
+        [
+            *CLIENT_TESTS,
+            "tests/facade/test_errors.py",
+            "tests/reliability/test_reviewed_defects.py",
+            "tests/facade/test_lifecycle.py",
+            "tests/reliability/test_secret_guarantees.py",
+            "tests/facade/test_asteroid_client.py",
+            "tests/reliability/test_hostile_servers.py",
+        ],
     ),
     "zaia": Target(
         "facade/agent_executions/zaia.py",
@@ -83,10 +100,12 @@ MODULES: dict[str, Target] = {
         [
             *CLIENT_TESTS,
             "tests/facade/test_argument_edges.py",
+            "tests/test_api_snapshot.py",
             "tests/facade/test_keyset_guards.py",
             "tests/facade/test_lifecycle.py",
             "tests/facade/test_asteroid_client.py",
             "tests/facade/test_pagination_under_change.py",
+            "tests/reliability/test_consistent_listing.py",
         ],
         sample=200,
     ),
@@ -97,7 +116,7 @@ SEED = 14
 """Picks the sample: fixed, so a re-run judges the same mutants and a resumed session stays valid."""
 
 
-def copy_tree(work: Path, parts: tuple[str, ...] = ("facade", "generated", "scripts", "tests")) -> None:
+def copy_tree(work: Path, parts: tuple[str, ...] = ("docs", "facade", "generated", "scripts", "tests")) -> None:
     """The sources, tests and settings into `work`, fresh; its session database is kept for resuming."""
     work.mkdir(parents=True, exist_ok=True)
     for part in parts:
