@@ -77,7 +77,14 @@ MODULES: dict[str, Target] = {
     ),
     "retries": Target(
         "facade/agent_executions/retries.py",
-        ["tests/facade/test_retry_timing.py", "tests/facade/test_concurrent_pages.py", "-k", "not thread"],
+        [
+            "tests/facade/test_retry_timing.py",
+            "tests/facade/test_concurrent_pages.py",
+            "tests/facade/test_lifecycle.py",
+            "tests/facade/test_asteroid_client.py",
+            "-k",
+            "not thread",
+        ],
     ),
     "_core": Target(
         "facade/agent_executions/_core.py",
@@ -93,7 +100,7 @@ MODULES: dict[str, Target] = {
     ),
     "zaia": Target(
         "facade/agent_executions/zaia.py",
-        ["tests/facade/test_zaia_client.py", *CLIENT_TESTS, *LISTING_TESTS],
+        ["tests/facade/test_zaia_client.py", *CLIENT_TESTS, "tests/test_api_snapshot.py", *LISTING_TESTS],
     ),
     "asteroid": Target(
         "facade/agent_executions/asteroid.py",

@@ -5,6 +5,7 @@ and as a date, its cap, and the values it must ignore. Nothing here sleeps."""
 from __future__ import annotations
 
 import asyncio
+import datetime
 import email.utils
 import sys
 import time
@@ -114,6 +115,15 @@ def test_a_retry_after_that_is_neither_seconds_nor_a_date_falls_back_to_the_back
 )
 def test_parse_retry_after_reads_only_finite_non_negative_seconds(value: str, seconds: float | None) -> None:
     assert retries.parse_retry_after(value) == seconds
+
+
+@pytest.mark.parametrize("zone", ["GMT", "+0000", "-0000"])
+def test_a_retry_after_date_is_read_as_utc_whatever_its_zone_says(zone: str) -> None:
+    """`-0000` (RFC 5322's "zone unknown") parses to a naive datetime: it is taken as UTC, not refused."""
+    when = datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=30)
+    value = when.strftime(f"%a, %d %b %Y %H:%M:%S {zone}")
+    seconds = retries.parse_retry_after(value)
+    assert seconds is not None and 25 <= seconds <= 30
 
 
 def test_a_thousand_retries_do_not_overflow_the_backoff() -> None:

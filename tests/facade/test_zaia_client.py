@@ -62,6 +62,11 @@ def test_limit(drive: Drive) -> None:
     assert len(drive.server.requests) == 2
 
 
+def test_the_smallest_page_and_limit(drive: Drive) -> None:
+    assert [str(e.id) for e in drive.list(page_size=1, limit=1)] == newest_first(drive.server)[:1]
+    assert [r.params("pageSize") for r in drive.server.requests] == [["1"]]
+
+
 def test_responder_ids_one_or_many(drive: Drive) -> None:
     one, two, _ = drive.server.responder_ids
     for chosen in (one, [one, uuid.UUID(two)]):
@@ -105,6 +110,7 @@ def test_nesting_by_execution_and_by_chat_message(drive: Drive) -> None:
 
     assert [str(n.id) for n in tree.walk()] == depth_first(expected)
     assert len(list(tree.walk())) > 1
+    assert repr(tree).startswith("ZaiaExecutionTree(") and "children" not in repr(tree)  # the short repr
     assert drive.nesting(chat_message_id=uuid.UUID(message)).id == root
 
 
@@ -134,6 +140,7 @@ def test_bad_nesting_arguments_fail_before_any_request(
         ({"responder_ids": ["x"]}, ValueError),
         ({"responder_ids": 5}, TypeError),
         ({"limit": -1}, ValueError),
+        ({"limit": 0}, ValueError),
     ],
 )
 def test_bad_list_arguments_fail_before_any_request(
