@@ -312,7 +312,9 @@ def recheck(name: str) -> None:
     from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkResult
 
     work = WORK / name
-    copy_tree(work, ("scripts", "tests"))
+    if (ROOT / MODULES[name].path).read_bytes() != (work / "pristine.py").read_bytes():
+        sys.exit(f"{name}: the module changed since its session was made; run it again instead")
+    copy_tree(work)  # the rest of the tree as it is now: the tests may need what changed beside them
     env = environment(work)
     measure(name, work, env)  # the map again, with the tests and the module's selection as they are now
     command = judge_command(name)
