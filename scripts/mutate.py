@@ -129,7 +129,8 @@ def copy_tree(work: Path, parts: tuple[str, ...] = ("docs", "facade", "generated
     for part in parts:
         shutil.rmtree(work / part, ignore_errors=True)
         shutil.copytree(ROOT / part, work / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    shutil.copy2(ROOT / "pyproject.toml", work / "pyproject.toml")
+    for name in ("pyproject.toml", "Makefile"):  # the API snapshot test dry-runs `make api-snapshot`
+        shutil.copy2(ROOT / name, work / name)
 
 
 def environment(work: Path) -> dict[str, str]:
