@@ -84,8 +84,9 @@ def escaped_forms(secret: str) -> set[str]:
     go = standard.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     forms = {secret, standard, go}
     forms |= {text.replace("/", "\\/") for text in set(forms)}
-    # in a URL (a redirect's Location): every reserved character escaped, or only those a query must
-    forms |= {urllib.parse.quote(secret, safe=""), urllib.parse.quote(secret, safe="/:@!$&'()*+,;=?~")}
+    # in a URL (a redirect's Location): every reserved character escaped, all but `/` (`quote`'s
+    # default), or only those a query must
+    forms |= {urllib.parse.quote(secret, safe=safe) for safe in ("", "/", "/:@!$&'()*+,;=?~")}
     for hex_format in ("04x", "04X"):
         forms.add("".join(c if c.isalnum() else f"\\u{ord(c):{hex_format}}" for c in secret))
     return forms
@@ -153,7 +154,7 @@ def scrub(exc: BaseException, secrets: tuple[str, ...]) -> None:
             continue
         seen.add(id(current))
         current.args = tuple(redact(a, secrets) if isinstance(a, str) else a for a in current.args)
-        for name in ("message", "body"):
+        for name in ("message", "body", "request_id"):  # str(exc) quotes the server's X-Request-Id too
             if hasattr(current, name):
                 setattr(current, name, redact_data(getattr(current, name), secrets))
         response = getattr(current, "response", None)
