@@ -5,6 +5,9 @@ from __future__ import annotations
 DEFAULT_TIMEOUT = 30.0
 """Seconds for each of connect, read, write and pool, and for the whole attempt, body included;
 the generated clients have no timeout at all."""
+MAX_TIMEOUT = 7 * 24 * 3600.0
+"""The longest `timeout` accepted (a week): sockets refuse waits past about 9.2e9 s, and a longer
+bound on one request is no bound."""
 
 DEFAULT_MAX_RETRIES = 2
 """Retries after the first attempt, so three attempts in all."""

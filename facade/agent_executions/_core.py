@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-import math
 import os
 import time
 from collections.abc import Callable
@@ -21,7 +20,7 @@ import httpx
 
 from . import _json
 from ._arguments import as_int
-from ._constants import DEFAULT_MAX_RESPONSE_BYTES, LOGGER_NAME
+from ._constants import DEFAULT_MAX_RESPONSE_BYTES, LOGGER_NAME, MAX_TIMEOUT
 from ._rate_gate import RateGate, async_gated, gated
 from ._redact import check_api_key, hide_secrets, scrub, secrets_of
 from ._shape import ApiShape
@@ -133,13 +132,14 @@ def check_base_url(url: str, allow_insecure_http: bool) -> None:
             "base_url must not carry credentials (user:password@): httpx would send them as Basic auth,"
             " and they would show wherever the URL does; the API key goes in api_key"
         )
+    # The messages never quote the URL: a malformed one may still hold credentials or a key.
     if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise ValueError(f"base_url must be an http(s) URL, not {url!r}")
+        raise ValueError("base_url must be an absolute http:// or https:// URL with a host (the URL is not shown)")
     if parsed.query or parsed.fragment or "?" in url or "#" in url:
-        raise ValueError(f"base_url must not have a query or a fragment (operation paths are appended to it): {url!r}")
+        raise ValueError("base_url must not have a query or a fragment: operation paths are appended to it")
     if parsed.scheme == "http" and not allow_insecure_http and not is_loopback(parsed.host):
         raise ValueError(
-            f"base_url {url!r} would send the API key unencrypted; use https, "
+            f"base_url http://{parsed.host}/... would send the API key unencrypted; use https, "
             "or pass allow_insecure_http=True if you mean it"
         )
 
@@ -164,13 +164,14 @@ def check_timeout(timeout: float | httpx.Timeout) -> float | httpx.Timeout:
                 "has a deadline (the longest phase bounds the whole request), so give every phase a number of seconds"
             )
         for name, value in timeout.as_dict().items():
-            if not (isinstance(value, int | float) and 0 < value < math.inf):
-                raise ValueError(f"timeout's {name} must be a finite number of seconds > 0, not {value!r}")
+            if not (isinstance(value, int | float) and 0 < value <= MAX_TIMEOUT):
+                limit = f"a number of seconds > 0 and <= {MAX_TIMEOUT:g}"
+                raise ValueError(f"timeout's {name} must be {limit}, not {value!r}")
         return timeout
     if isinstance(timeout, bool) or not isinstance(timeout, int | float):
         raise TypeError(f"timeout must be a number of seconds or an httpx.Timeout, not {type(timeout).__name__}")
-    if not 0 < timeout < math.inf:
-        raise ValueError(f"timeout must be a finite number of seconds > 0, not {timeout!r}")
+    if not 0 < timeout <= MAX_TIMEOUT:
+        raise ValueError(f"timeout must be a number of seconds > 0 and <= {MAX_TIMEOUT:g}, not {timeout!r}")
     return float(timeout)
 
 

@@ -91,6 +91,23 @@ def test_credentials_in_the_base_url_are_refused_without_showing_them(
         assert "s3cret" not in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    "base_url",
+    [
+        "https://api.example.com/v2?key=s3cret",  # a query
+        " https://user:s3cret@api.example.com",  # a leading space: not a URL with credentials any more
+        "https:user:s3cret@api.example.com",  # no //
+        "ftp://api.example.com/s3cret",
+        "http://api.example.com/s3cret",  # unencrypted
+    ],
+)
+def test_no_base_url_error_quotes_the_url(base_url: str) -> None:
+    """A malformed base URL may still carry a key or a password: no message repeats it."""
+    with pytest.raises(ValueError, match="base_url") as caught:
+        ae.AsteroidClient(api_key="k", base_url=base_url)
+    assert "s3cret" not in str(caught.value)
+
+
 def test_the_key_never_shows_in_repr() -> None:
     client = ae.AsteroidClient(api_key="sk-secret-123")
     assert "sk-secret-123" not in repr(client) and "sk-secret-123" not in repr(client._config)
