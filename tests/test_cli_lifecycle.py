@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
+from typing import Any
 
 import agent_executions as ae
 import pytest
@@ -150,3 +151,28 @@ def test_activities_on_a_terminal_show_server_text_as_text() -> None:
     shown = next(line for line in lines if "FAKE LINE" in line)
     assert "\x1b" not in shown and "\r" not in shown and "\n" not in shown and "\u202e" not in shown
     assert "\\x1b[2J" in shown
+
+
+def test_the_live_status_line_shows_a_servers_escape_sequences_instead_of_running_them(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A stand-in client: the status comes from the server's long-poll answer, whatever it holds."""
+    from agent_executions._cli_lifecycle import wait_with_status_line
+
+    hostile = "\x1b]0;pwned\x07\x1b[2Jrunning"
+    answers: list[Any] = [ae.WaitTimeoutError("still", execution_id="e1", last_status=hostile, timeout=1), "done"]
+
+    class Executions:
+        def wait(self, execution_id: str, timeout: float) -> Any:
+            answer = answers.pop(0)
+            if isinstance(answer, BaseException):
+                raise answer
+            return answer
+
+    class Client:
+        executions = Executions()
+
+    assert wait_with_status_line(Client(), "e1", timeout=30) == "done"
+    shown = capsys.readouterr().err
+    assert "e1: \\x1b]0;pwned\\x07\\x1b[2Jrunning" in shown
+    assert "\x1b]0;" not in shown and "\x07" not in shown

@@ -137,7 +137,8 @@ def wait_with_status_line(client: Any, execution_id: str, timeout: float | None)
                 timeout=timeout or 0.0,
             )
         elapsed = time.monotonic() - started
-        print(f"\r\033[K{execution_id}: {status} ({elapsed:.0f} s)", end="", file=sys.stderr, flush=True)
+        shown = _render.visible(status)  # the server's text: its escape sequences must not act on the terminal
+        print(f"\r\033[K{execution_id}: {shown} ({elapsed:.0f} s)", end="", file=sys.stderr, flush=True)
         step = STATUS_LINE_EVERY if left is None else min(STATUS_LINE_EVERY, left)
         try:
             return client.executions.wait(execution_id, timeout=step)
