@@ -106,7 +106,7 @@ class ClientBase(Generic[HttpT]):
         """The generated client with this client's key, base URL, timeout and retries, sending through
         this client's httpx client (the one passed as `http_client`: its transport, proxies, certificates)."""
         config = self._config
-        transport = ClientTransport(self._http, config.limits, config.auth_headers)
+        transport = ClientTransport(self._http, config.limits, config.auth_headers, config.api_root)
         return self._raw_client_class(
             base_url=config.server_root,
             token=REDACTED,  # a placeholder: the transport sets the real header on each request

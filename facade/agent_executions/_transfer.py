@@ -217,22 +217,35 @@ async def async_send_once(http: httpx.AsyncClient, request: httpx.Request, limit
         raise _too_slow(limits, request) from None
 
 
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    """Scheme, host and port: what a browser calls the origin, the unit the key is bound to."""
+    return url.scheme, url.host, url.port or {"http": 80, "https": 443}.get(url.scheme)
+
+
 class ClientTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     """What `client.raw` sends through: the facade's httpx client (the one the user passed, with its
     transport, proxies and certificates), one attempt at a time within `limits`.
 
-    It also sets the auth header, so the generated client and its httpx client never hold the key.
+    It also sets the auth header, so the generated client and its httpx client never hold the key,
+    and only on requests to the API's own origin: a redirect the caller asks httpx to follow
+    (`follow_redirects=True` on a raw request) reaches another origin without it.
     """
 
-    def __init__(self, http: httpx.Client | httpx.AsyncClient, limits: Limits, auth_headers: dict[str, str]) -> None:
+    def __init__(
+        self, http: httpx.Client | httpx.AsyncClient, limits: Limits, auth_headers: dict[str, str], api_root: str
+    ) -> None:
         self.http = http
         self.limits = limits
         self.auth_headers = auth_headers
+        self.origin = _origin(httpx.URL(api_root))
 
     def authorize(self, request: httpx.Request) -> None:
         for name in self.auth_headers:
             hide_secrets(request, name)
-        request.headers.update(self.auth_headers)
+            if name in request.headers:
+                del request.headers[name]
+        if _origin(request.url) == self.origin:
+            request.headers.update(self.auth_headers)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         assert isinstance(self.http, httpx.Client)

@@ -224,6 +224,23 @@ def test_redirects(vendor: str, server: Server, code: int) -> None:
         assert elsewhere.requests == []
 
 
+def test_a_redirect_the_caller_asks_the_raw_client_to_follow_reaches_the_other_origin_without_the_key(
+    vendor: str, server: Server
+) -> None:
+    execution_id = server.executions[0]["id"]
+    with VENDORS[vendor][0](seed=5, count=1) as elsewhere:  # another port: another origin
+        client = sync_client(vendor, server)
+        raw_http = client.raw.get_httpx_client()
+        server.redirect_next(elsewhere.base_url + "/anything", 307)
+        response = raw_http.get(f"{server.base_url}/executions/{execution_id}", follow_redirects=True)
+        assert response.request.url.port == httpx.URL(elsewhere.base_url).port  # followed, as asked
+        assert len(elsewhere.requests) == 1
+        sent = elsewhere.requests[0].headers
+        assert server.auth_header.lower() not in sent and "authorization" not in sent
+        assert SECRET not in repr(sent)
+        assert server.requests[0].headers[server.auth_header.lower()] == "<redacted>"  # the API got it
+
+
 # --- proxy -----------------------------------------------------------------------------------
 
 
