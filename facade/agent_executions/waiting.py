@@ -3,8 +3,10 @@
 The server long-polls: `GET /executions/{id}/sync?timeoutSeconds=N` answers 200 as soon as the
 execution is completed, failed or cancelled, and 202 when N seconds passed first or when the
 execution is paused or awaiting confirmation (those are not terminal: someone may resume or
-answer it, so waiting goes on). A 202 that comes back sooner than N (a paused execution) is
-followed by a pause, growing from `WAIT_POLL_INTERVAL`, so that waiting never spins.
+answer it, so waiting goes on). The status in the body decides, not the code: a 200 whose
+status is not terminal (a proxy rewriting the code, say) is waited on like a 202. A 202 that
+comes back sooner than N (a paused execution) is followed by a pause, growing from
+`WAIT_POLL_INTERVAL`, so that waiting never spins.
 """
 
 from __future__ import annotations
@@ -67,9 +69,9 @@ class Waiting:
     def pause_after(self, answer: tuple[int, ExecutionWaitStatus], hold: int, took: float) -> float | None:
         """None when `answer` (HTTP status, body) says the execution finished; else the seconds to
         pause before the next long-poll (0 when the server held the request as asked)."""
-        code, body = answer
+        _, body = answer
         self.last_status = str(body.status)
-        if code == 200 or body.status in TERMINAL_STATUSES:
+        if body.status in TERMINAL_STATUSES:  # the status, not the code: a gateway may turn a 202 into a 200
             return None
         if took >= hold * 0.9:
             self.interval = WAIT_POLL_INTERVAL

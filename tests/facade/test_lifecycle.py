@@ -4,6 +4,7 @@ rerun, delete, recording) through sync and async clients against FakeAsteroidSer
 from __future__ import annotations
 
 import asyncio
+import json
 import sys
 import time
 import uuid
@@ -113,6 +114,17 @@ def test_wait_returns_a_failed_or_cancelled_execution_rather_than_raising(
     server.lifecycle = ((0.0, "running"), (0.05, outcome))
     execution = call(mode, server, "workflows", "run", WORKFLOW, timeout=10)
     assert execution.status == outcome
+
+
+def test_a_200_whose_status_is_not_terminal_is_waited_on_like_a_202(mode: str, server: FakeAsteroidServer) -> None:
+    """A gateway that rewrites the long-poll's 202 into a 200 must not end the wait early."""
+    started = call(mode, server, "workflows", "execute", WORKFLOW)
+    still = {"executionId": started.execution_id, "status": "running"}
+    server.fail_next(200, body=json.dumps(still))
+    with recorded_waits():
+        execution = call(mode, server, "executions", "wait", started.execution_id, timeout=10)
+    assert execution.status == "completed"
+    assert len([r for r in server.requests if r.path.endswith("/sync")]) >= 2
 
 
 def test_the_long_poll_asks_for_at_most_25_seconds_and_no_more_than_the_time_left(
