@@ -113,7 +113,6 @@ MODULES: dict[str, Target] = {
             "tests/facade/test_lifecycle.py",
             "tests/facade/test_asteroid_client.py",
             "tests/facade/test_pagination_under_change.py",
-            "tests/reliability/test_consistent_listing.py",
         ],
         sample=200,
     ),

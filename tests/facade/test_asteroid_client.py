@@ -339,6 +339,9 @@ def test_request_id_is_kept(drive: Drive) -> None:
         ({"created_before": "2026-01-01"}, TypeError, "created_before"),
         ({"agent_version": True}, TypeError, "agent_version"),
         ({"execution_id": ""}, ValueError, "execution_id"),
+        ({"consistent": True, "sort_field": "status"}, ValueError, "sort_field"),
+        ({"consistent": True, "concurrency": 2}, ValueError, "concurrency"),
+        ({"concurrency": 33}, ValueError, "concurrency"),
     ],
 )
 def test_bad_list_arguments_fail_before_any_request(
