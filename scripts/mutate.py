@@ -9,8 +9,9 @@ mutation (the unmutated run records them, `mutate_coverage.py`), or all of them 
 while the tests were being collected (an import, a default value) or in no test at all. A mutant
 that makes them hang past `TIMEOUT` counts as caught, as cosmic-ray counts it. A module with
 more mutants than a run can afford (`asteroid`: some 2,400; `_core`, whose every line runs in
-every test: over 300) is judged on a random sample of them, the same one every run, and its score is given with a 95 % interval. A session is resumed
-where it stopped when the module and its tests are unchanged (`--fresh` starts over).
+every test: over 300) is judged on a random sample of them, the same one every run, and its
+score is given with a 95 % interval. A session is resumed where it stopped when the module and
+its tests are unchanged (`--fresh` starts over).
 
     python scripts/mutate.py                      # every module in MODULES
     python scripts/mutate.py --modules errors     # some of them
