@@ -175,3 +175,28 @@ def test_a_time_outside_utc_is_a_usage_error(asteroid_server: FakeAsteroidServer
     assert done.returncode == 2, done.stderr
     assert option in done.stderr and "Traceback" not in done.stderr
     assert asteroid_server.requests == []
+
+
+# --- what a second review found ---------------------------------------------------------------
+
+
+def test_output_dash_is_standard_output(asteroid_server: FakeAsteroidServer, tmp_path: Path) -> None:
+    done = cli(asteroid_server, "asteroid", "list", "--limit", "3", "--format", "jsonl", "--output", "-", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) == 3
+    assert list(tmp_path.iterdir()) == []  # no file named "-"
+
+
+@pytest.mark.parametrize("content", ["", "\n\n", "   \n"])
+def test_an_empty_api_key_file_is_named_as_the_problem(
+    asteroid_server: FakeAsteroidServer, tmp_path: Path, content: str
+) -> None:
+    key_file = tmp_path / "key"
+    key_file.write_text(content)
+    argv = ["asteroid", "list", "--api-key-file", str(key_file), "--base-url", asteroid_server.base_url]
+    done = subprocess.run(
+        [sys.executable, "-m", "agent_executions", *argv], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 2
+    assert "--api-key-file" in done.stderr and "holds no key" in done.stderr
+    assert asteroid_server.requests == []

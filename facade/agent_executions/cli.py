@@ -126,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     amount.add_argument("--limit", type=positive, help=f"at most N executions (default {DEFAULT_LIMIT})")
     amount.add_argument("--all", action="store_true", help="every matching execution")
     listing.add_argument("--format", choices=_render.FORMATS, help="default: table on a terminal, else jsonl")
-    listing.add_argument("--output", help="write to FILE (atomically: complete or absent)")
+    listing.add_argument("--output", help="write to FILE (atomically: complete or absent); - is standard output")
     listing.add_argument(
         "--csv-raw",
         action="store_true",
@@ -159,7 +159,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="page by creation time: each execution exactly once, even if data moves",
     )
     a_list.add_argument(
-        "--concurrency", type=positive, default=1, metavar="N", help="fetch up to N pages at once, 1-32 (default 1)"
+        "--concurrency",
+        type=positive,
+        default=1,
+        metavar="N",
+        help="fetch up to N pages at once, 1-32 (default 1): exact only while no execution is created meanwhile",
     )
     a_list.set_defaults(run=asteroid_list)
     a_get = asteroid.add_parser("get", parents=[common], help="one execution in detail")
@@ -324,6 +328,8 @@ def print_rich(renderable: Any) -> None:
 def check_before_requests(args: argparse.Namespace) -> None:
     """What would fail only at the end (a table without rich, an output file that cannot be
     written), refused before the first request."""
+    if getattr(args, "output", None) == "-":
+        args.output = None  # standard output, as `--api-key-file -` is standard input
     if getattr(args, "output", None) is not None:
         _render.check_output_path(args.output)
     if "format" in args and output_format(args, machine="json") == "table" and not _render.rich_available():
@@ -359,7 +365,9 @@ def read_api_key(args: argparse.Namespace) -> str | None:
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"--api-key-file: cannot read {path}: {type(exc).__name__}") from None
     lines = text.strip().splitlines()
-    return lines[0] if lines else ""
+    if not lines or not lines[0].strip():
+        raise UsageError(f"--api-key-file: {'standard input' if path == '-' else path} holds no key")
+    return lines[0]
 
 
 def exit_code(exc: BaseException) -> int:
