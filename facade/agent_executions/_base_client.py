@@ -4,6 +4,7 @@ sync and async (owning and closing the httpx client, building `client.raw`)."""
 from __future__ import annotations
 
 import functools
+import os
 import ssl
 from functools import cached_property
 from types import TracebackType
@@ -15,6 +16,7 @@ from ._constants import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT
 from ._core import AsyncCore, ClientConfig, SyncCore, Vendor
 from ._redact import REDACTED, register_secrets
 from ._transfer import ClientTransport, bound_by_deadline
+from .errors import ConfigurationError
 from .retries import RetryPolicy, RetryTransport
 
 HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
@@ -24,6 +26,23 @@ HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
 def shared_ssl_context() -> ssl.SSLContext:
     """One certificate store for every client: building it costs ~40 ms, and httpx does it per client."""
     return httpx.create_ssl_context()
+
+
+PROXY_VARIABLES = ("HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "https_proxy", "http_proxy", "all_proxy")
+
+
+def http_client_from_environment(http_class: type[HttpT], trust_env: bool) -> HttpT:
+    """The SDK's own httpx client; a proxy variable httpx cannot use (malformed, or SOCKS without
+    `socksio`) is a `ConfigurationError` naming the variables set, never quoting their values
+    (a proxy URL may carry a password)."""
+    try:
+        return http_class(follow_redirects=False, verify=shared_ssl_context(), trust_env=trust_env)
+    except (httpx.InvalidURL, ImportError, ValueError) as exc:
+        named = ", ".join(name for name in PROXY_VARIABLES if os.environ.get(name)) or "a proxy variable"
+        raise ConfigurationError(
+            f"the proxy set in {named} cannot be used ({type(exc).__name__}); fix or unset it,"
+            " or pass http_client= with the proxy you mean"
+        ) from None
 
 
 class ClientBase(Generic[HttpT]):
@@ -62,7 +81,7 @@ class ClientBase(Generic[HttpT]):
         if http_client is None:
             # Plain http (loopback, or allowed): a proxy from HTTP_PROXY would read the key in clear text.
             plain = self._config.base_url.startswith("http://")
-            http_client = self._http_class(follow_redirects=False, verify=shared_ssl_context(), trust_env=not plain)
+            http_client = http_client_from_environment(self._http_class, trust_env=not plain)
         if isinstance(http_client, httpx.Client):
             bound_by_deadline(http_client)  # the timeout bounds the whole attempt, headers included
         self._http: HttpT = http_client

@@ -507,3 +507,13 @@ def test_raw_client_shares_settings(asteroid_server: FakeAsteroidServer) -> None
         response = execution_get.sync_detailed(wire["id"], client=client.raw)
     assert response.status_code == 200 and response.parsed.id == wire["id"]
     assert len(asteroid_server.requests) == 2
+
+
+@pytest.mark.parametrize("proxy", ["http://user:pa55word@[::1", "socks5://user:pa55word@127.0.0.1:1"])
+def test_a_proxy_variable_httpx_cannot_use_is_a_configuration_error_naming_it(
+    monkeypatch: pytest.MonkeyPatch, proxy: str
+) -> None:
+    monkeypatch.setenv("HTTPS_PROXY", proxy)
+    with pytest.raises(ae.ConfigurationError, match="HTTPS_PROXY") as caught:
+        ae.AsteroidClient(api_key="k")
+    assert "pa55word" not in str(caught.value)
