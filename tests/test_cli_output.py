@@ -193,3 +193,27 @@ def test_a_new_output_follows_the_umask(
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert stat.S_IMODE(target.stat().st_mode) == mode
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+class _Record:
+    def __init__(self, data: dict[str, object]) -> None:
+        self.data = data
+
+    def to_dict(self) -> dict[str, object]:
+        return self.data
+
+
+def test_csv_on_a_terminal_shows_escape_sequences_and_a_file_keeps_them() -> None:
+    from agent_executions import _render
+
+    record = _Record({"id": "e1", "agentName": "\x1b]0;pwned\x07name", "status": "running"})
+    on_terminal, in_file = _Terminal(), io.StringIO()
+    _render.write_records([record], "csv", on_terminal, "asteroid")
+    _render.write_records([record], "csv", in_file, "asteroid")
+    assert "\x1b" not in on_terminal.getvalue() and "\\x1b]0;pwned\\x07name" in on_terminal.getvalue()
+    assert "\x1b]0;pwned\x07name" in in_file.getvalue()  # a file gets the data as sent

@@ -115,13 +115,15 @@ def write_records(records: Iterable[Model], fmt: str, out: IO[str], vendor: str,
                 spool.write(json.dumps(row) + "\n")
                 count += 1
             columns = csv_columns(derived, sorted(extra))
+            # On a terminal, the cells' escape sequences are shown, not run (a file keeps them as sent).
+            shown = visible if _is_terminal(out) else str
             writer = csv.writer(out)
-            writer.writerow([csv_heading(heading, csv_raw) for heading, _, _ in columns])
+            writer.writerow([shown(csv_heading(heading, csv_raw)) for heading, _, _ in columns])
             spool.seek(0)
             for line in spool:
                 row = json.loads(line)
                 writer.writerow(
-                    [csv_cell(lookup(row, k) if nested else row.get(k), csv_raw) for _, k, nested in columns]
+                    [shown(csv_cell(lookup(row, k) if nested else row.get(k), csv_raw)) for _, k, nested in columns]
                 )
         return count
     if fmt not in ("json", "jsonl"):
@@ -136,6 +138,13 @@ def write_records(records: Iterable[Model], fmt: str, out: IO[str], vendor: str,
     if fmt == "json":
         out.write("\n]\n" if count else "[]\n")
     return count
+
+
+def _is_terminal(out: IO[str]) -> bool:
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):  # a closed or file-less stream
+        return False
 
 
 _KINDS = {stat.S_IFDIR: "a directory", stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device"}
