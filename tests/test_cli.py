@@ -221,6 +221,27 @@ def test_ctrl_c_stops_cleanly_and_leaves_no_file(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_sigterm_or_sighup_stops_like_ctrl_c_and_leaves_no_file(tmp_path: Path, signum: int) -> None:
+    """A `timeout` wrapper or a CI cancel sends SIGTERM: no hidden partial file may stay behind."""
+    with HoldsTheSecondPage(seed=4, count=1000) as server:
+        target = tmp_path / "all.csv"
+        command = [sys.executable, "-m", "agent_executions", "asteroid", "list", "--all", "--format", "csv"]
+        command += ["--output", str(target), "--api-key", server.api_key, "--base-url", server.base_url]
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            assert server.waiting.wait(120), "the command never asked for its second page"
+            process.send_signal(signum)
+            server.release.set()  # as for Ctrl-C: the answer wakes the main thread
+            _, stderr = process.communicate(timeout=60)
+        finally:
+            server.release.set()
+            process.kill()
+    assert process.returncode == 128 + signum, stderr
+    assert "terminated" in stderr and "Traceback" not in stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_closed_pipe_ends_quietly(asteroid_server: FakeAsteroidServer) -> None:
     """`agent-executions ... | head -1`: the reader leaves after one line; no BrokenPipeError traceback."""
     options = ["--api-key", asteroid_server.api_key, "--base-url", asteroid_server.base_url]

@@ -391,10 +391,47 @@ class _ClosedStdout(io.TextIOBase):
         return False
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP (a `timeout` wrapper, a CI cancel, a closed terminal): ended as Ctrl-C
+    ends a command, a partial `--output` removed, with exit code 128 + the signal's number."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def terminated_as_interrupted() -> Iterator[None]:
+    """While the command runs, SIGTERM and SIGHUP raise `Terminated` in the main thread."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    names = [name for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    signals = [getattr(signal, name) for name in names]
+
+    def raise_terminated(signum: int, frame: object) -> None:
+        raise Terminated(signum)
+
+    previous = {signum: signal.signal(signum, raise_terminated) for signum in signals}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def main(argv: list[str] | None = None) -> int:
     if sys.stdout is None:
         sys.stdout = _ClosedStdout()
     args = build_parser().parse_args(argv)
+    with terminated_as_interrupted():
+        return run_command(args)
+
+
+def run_command(args: argparse.Namespace) -> int:
     debug = getattr(args, "debug", False)
     try:
         check_before_requests(args)
@@ -405,6 +442,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         discard_stdout()
         return EXIT_CLOSED_PIPE
+    except Terminated as exc:
+        print("agent-executions: terminated", file=sys.stderr)
+        return 128 + exc.signum
     except KeyboardInterrupt:
         print("agent-executions: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
