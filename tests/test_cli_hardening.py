@@ -200,3 +200,34 @@ def test_an_empty_api_key_file_is_named_as_the_problem(
     assert done.returncode == 2
     assert "--api-key-file" in done.stderr and "holds no key" in done.stderr
     assert asteroid_server.requests == []
+
+
+@pytest.mark.parametrize(
+    "option", [["--metadata", "team=ops", "--metadata", "env=prod"], ["--agent-id", "a", "--agent-id", "b"]]
+)
+def test_an_option_of_one_value_given_twice_is_refused(asteroid_server: FakeAsteroidServer, option: list[str]) -> None:
+    done = cli(asteroid_server, "asteroid", "list", *option)
+    assert done.returncode == 2
+    assert f"{option[0]} was given twice" in done.stderr
+    assert asteroid_server.requests == []
+
+
+def test_options_meant_to_repeat_still_do(asteroid_server: FakeAsteroidServer) -> None:
+    done = cli(asteroid_server, "asteroid", "list", "--status", "running", "--status", "failed", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert asteroid_server.requests[0].params("status") == ["running", "failed"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["asteroid", "list", "--format", "json", "--csv-raw"], "--csv-raw applies only to --format csv"),
+        (["asteroid", "run", "wf-1", "--timeout", "5"], "--timeout applies only with --wait"),
+    ],
+)
+def test_an_option_that_would_do_nothing_is_refused(
+    asteroid_server: FakeAsteroidServer, args: list[str], message: str
+) -> None:
+    done = cli(asteroid_server, *args)
+    assert done.returncode == 2 and message in done.stderr
+    assert asteroid_server.requests == []

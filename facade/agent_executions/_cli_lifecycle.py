@@ -101,9 +101,7 @@ def run_workflow(args: argparse.Namespace, client: Any) -> int:
         head=args.head,
         queue_if_busy=args.queue,
     )
-    if not args.wait:
-        if args.timeout is not None:
-            print("agent-executions: warning: --timeout applies only with --wait", file=sys.stderr)
+    if not args.wait:  # --timeout without --wait was refused before the request
         print(started.execution_id)
         return 0
     live = sys.stderr.isatty()

@@ -106,8 +106,32 @@ def positive(text: str) -> int:
 # --- the parser -----------------------------------------------------------------
 
 
+class _StoreOnce(argparse._StoreAction):
+    """An option with one value, refused when given twice: the last would silently win (a second
+    `--metadata` dropping the first filter, say). Options meant to repeat use `append`."""
+
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any, option: str | None = None
+    ) -> None:
+        given: set[str] = namespace.__dict__.setdefault("_options_given", set())
+        if option is not None and self.dest in given:
+            parser.error(f"{option} was given twice; it takes one value")
+        given.add(self.dest)
+        super().__call__(parser, namespace, values, option)
+
+
+class OnceParser(argparse.ArgumentParser):
+    """argparse, with options that take one value refused when repeated (`_StoreOnce`); its
+    subcommands' parsers are of this class too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.register("action", "store", _StoreOnce)
+        self.register("action", None, _StoreOnce)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = OnceParser(add_help=False)
     key = common.add_mutually_exclusive_group()
     key.add_argument(
         "--api-key",
@@ -121,7 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--fake", action="store_true", default=argparse.SUPPRESS, help="use the embedded fake server")
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
 
-    listing = argparse.ArgumentParser(add_help=False)
+    listing = OnceParser(add_help=False)
     amount = listing.add_mutually_exclusive_group()
     amount.add_argument("--limit", type=positive, help=f"at most N executions (default {DEFAULT_LIMIT})")
     amount.add_argument("--all", action="store_true", help="every matching execution")
@@ -134,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
         " tab/CR/LF gets a leading ' so a spreadsheet does not run it as a formula",
     )
 
-    parser = argparse.ArgumentParser(prog="agent-executions", description=__doc__.split("\n\n")[0] if __doc__ else "")
+    parser = OnceParser(prog="agent-executions", description=__doc__.split("\n\n")[0] if __doc__ else "")
     parser.add_argument("--fake", action="store_true", help="use the embedded fake server instead of the vendor")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     vendors = parser.add_subparsers(dest="vendor", required=True, metavar="{asteroid,zaia}")
@@ -330,6 +354,10 @@ def check_before_requests(args: argparse.Namespace) -> None:
     written), refused before the first request."""
     if getattr(args, "output", None) == "-":
         args.output = None  # standard output, as `--api-key-file -` is standard input
+    if getattr(args, "csv_raw", False) and output_format(args) != "csv":
+        raise UsageError("--csv-raw applies only to --format csv")
+    if getattr(args, "timeout", None) is not None and getattr(args, "wait", True) is False:
+        raise UsageError("--timeout applies only with --wait")
     if getattr(args, "output", None) is not None:
         _render.check_output_path(args.output)
     if "format" in args and output_format(args, machine="json") == "table" and not _render.rich_available():
