@@ -272,8 +272,8 @@ GUARANTEES = [
     ),
     Guarantee(
         "errors",
-        "No `str`, `repr`, `args`, `body`, chained cause or formatted traceback of any error contains the key, "
-        "including a server's error body that echoes the request headers",
+        "No `str`, `repr`, `args`, `body`, `request_id`, chained cause or formatted traceback of any error "
+        "contains the key, including a server's error body or `X-Request-Id` that echoes it",
     ),
     Guarantee(
         "logs",
@@ -288,7 +288,9 @@ GUARANTEES = [
     Guarantee(
         "redirects",
         "A 301, 302, 307 or 308 to another origin is never followed, even with an `http_client` created with "
-        "`follow_redirects=True`, by the facade or `client.raw`: the other origin receives nothing",
+        "`follow_redirects=True`, by the facade or `client.raw`: the other origin receives nothing; the key is "
+        "set only on requests to the base URL's origin, so a redirect a caller asks `client.raw`'s httpx client "
+        "to follow arrives without it",
     ),
     Guarantee(
         "proxy",

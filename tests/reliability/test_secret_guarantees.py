@@ -224,7 +224,7 @@ def test_redirects(vendor: str, server: Server, code: int) -> None:
         assert elsewhere.requests == []
 
 
-def test_a_redirect_the_caller_asks_the_raw_client_to_follow_reaches_the_other_origin_without_the_key(
+def test_redirects_a_caller_asks_client_raw_to_follow_reach_the_other_origin_without_the_key(
     vendor: str, server: Server
 ) -> None:
     execution_id = server.executions[0]["id"]
