@@ -187,7 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=positive,
         default=1,
         metavar="N",
-        help="fetch up to N pages at once, 1-32 (default 1): exact only while no execution is created meanwhile",
+        help="fetch up to N pages at once, 1-32 (default 1); one at a time again once the data moves",
     )
     a_list.set_defaults(run=asteroid_list)
     a_get = asteroid.add_parser("get", parents=[common], help="one execution in detail")

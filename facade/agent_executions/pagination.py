@@ -85,6 +85,7 @@ class PageWalk(_LimitedWalk[T]):
     previous_ids: frozenset[Any] = attrs.field(default=frozenset(), init=False)
     repeated: int = attrs.field(default=0, init=False)
     echo_warned: bool = attrs.field(default=False, init=False)
+    last_total: int | None = attrs.field(default=None, init=False)
 
     def next_operation(self) -> Operation[Page[T]] | None:
         if self.next_number is None or self.limit_reached():
@@ -106,6 +107,7 @@ class PageWalk(_LimitedWalk[T]):
                 body="",
             )
         self.previous_ids = ids
+        self.last_total = page.total
         self.next_number = requested + 1 if page.has_next and page.items else None
         return self._count(page)
 
@@ -214,6 +216,19 @@ class _Window(Generic[T, H]):
         """The requests still in flight (to cancel when the caller stops early)."""
         return [handle for _, handle in self.in_flight]
 
+    def moved(self, op: Operation[Page[T]], page: Page[T]) -> bool:
+        """Whether `page` says the data changed since the page before it (another total): pages in
+        flight together may then have been answered out of order, and the items that shifted
+        between two of them missed. The shells then drop the window and go on one page at a time
+        from this page, asked again: one after another, a change can only repeat an item."""
+        if page.total is None or self.walk.last_total is None or page.total == self.walk.last_total:
+            return False
+        logger.info(
+            "%s: the total went from %d to %d during a listing with concurrency=%d; going on one page at a time",
+            op.name, self.walk.last_total, page.total, self.concurrency,
+        )  # fmt: skip
+        return True
+
 
 def _window(walk: Walk[T], first: Page[T], concurrency: int, gate: RateGate) -> _Window[T, Any] | None:
     """A window over the pages after `first`, when the walk pages by number and the total says how many."""
@@ -264,7 +279,10 @@ class SyncPager(_Pager[T, SyncCore]):
             window.fill(lambda op: pool.submit(self._core.request, op, window.gate))
             while (entry := window.oldest()) is not None:
                 op, future = entry
-                page = window.walk.accept(op, future.result())
+                answer = future.result()
+                if window.moved(op, answer):
+                    return  # `pages()` asks for this page again, and the rest one by one
+                page = window.walk.accept(op, answer)
                 window.fill(lambda op: pool.submit(self._core.request, op, window.gate))  # before the caller's turn
                 yield page
         finally:
@@ -311,7 +329,10 @@ class AsyncPager(_Pager[T, AsyncCore]):
             window.fill(start)
             while (entry := window.oldest()) is not None:
                 op, task = entry
-                page = window.walk.accept(op, await task)
+                answer = await task
+                if window.moved(op, answer):
+                    return  # `pages()` asks for this page again, and the rest one by one
+                page = window.walk.accept(op, answer)
                 window.fill(start)  # the next request goes out while the caller works through this page
                 yield page
         finally:
