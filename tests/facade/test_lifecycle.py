@@ -330,6 +330,17 @@ def test_a_state_change_refused_with_429_and_retry_after_is_retried(mode: str, s
     assert waits == [2.0] and len(posts(server)) == 2 and started.execution_id
 
 
+@pytest.mark.parametrize("status", [409, 503])
+def test_a_retry_after_on_another_status_does_not_make_a_post_retried(
+    mode: str, server: FakeAsteroidServer, status: int
+) -> None:
+    """Only a 429 says the request was refused unread; a 503 (or 409) may have acted on it, Retry-After or not."""
+    server.fail_next(status, retry_after=1)
+    with recorded_waits() as waits, pytest.raises(ae.APIStatusError):
+        call(mode, server, "workflows", "execute", WORKFLOW, client_options={"max_retries": 3})
+    assert len(posts(server)) == 1 and waits == []
+
+
 def test_a_429_without_retry_after_on_a_post_is_not_retried(mode: str, server: FakeAsteroidServer) -> None:
     server.fail_next(429)
     with recorded_waits(), pytest.raises(ae.RateLimitError):
