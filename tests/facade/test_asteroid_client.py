@@ -108,6 +108,12 @@ def test_no_base_url_error_quotes_the_url(base_url: str) -> None:
     assert "s3cret" not in str(caught.value)
 
 
+@pytest.mark.parametrize("host", ["localhost", "127.0.0.1", "127.0.0.2", "[::1]"])
+def test_plain_http_to_loopback_is_allowed_without_asking(host: str) -> None:
+    with ae.AsteroidClient(api_key="k", base_url=f"http://{host}:9") as client:
+        assert client.base_url == f"http://{host}:9"
+
+
 def test_the_key_never_shows_in_repr() -> None:
     client = ae.AsteroidClient(api_key="sk-secret-123")
     assert "sk-secret-123" not in repr(client) and "sk-secret-123" not in repr(client._config)

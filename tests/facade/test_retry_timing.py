@@ -132,6 +132,15 @@ def test_a_thousand_retries_do_not_overflow_the_backoff() -> None:
         assert 0.75 * min(0.5 * 2 ** min(retry - 1, 10), 8.0) <= policy.backoff(retry) <= 8.0
 
 
+def test_max_retries_above_256_still_ends_when_it_runs_out() -> None:
+    """Ints above 256 are distinct objects in CPython: the count must be compared by value."""
+    with FakeAsteroidServer(seed=2, count=1, validate=False) as server:
+        server.fail_next(503, times=400)
+        with pytest.raises(ae.InternalServerError):
+            get_once(("asteroid", "sync", server), max_retries=300)
+    assert len(server.requests) == 301
+
+
 def test_max_retries_above_1024_runs_to_the_end_over_http() -> None:
     with FakeAsteroidServer(seed=2, count=1, validate=False) as server:
         server.fail_next(503, times=1030)

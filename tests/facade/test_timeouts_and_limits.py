@@ -52,6 +52,7 @@ def test_the_read_phase_of_an_httpx_timeout_applies(server: FakeAsteroidServer) 
         (httpx.Timeout(5, read=None), "read without a limit"),
         (httpx.Timeout(5, pool=0), "pool must be a number of seconds > 0 and <= 604800"),
         (httpx.Timeout(5, read=1e10), "read must be a number of seconds > 0 and <= 604800"),
+        (httpx.Timeout(5, read=-1), "read must be a number of seconds > 0 and <= 604800"),
         (float("nan"), "number of seconds > 0 and <= 604800"),
         (float("inf"), "number of seconds > 0 and <= 604800"),
         (1e10, "number of seconds > 0 and <= 604800"),
