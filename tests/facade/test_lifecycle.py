@@ -127,6 +127,18 @@ def test_a_200_whose_status_is_not_terminal_is_waited_on_like_a_202(mode: str, s
     assert len([r for r in server.requests if r.path.endswith("/sync")]) >= 2
 
 
+def test_one_long_poll_may_outlast_the_clients_timeout(mode: str, server: FakeAsteroidServer) -> None:
+    """The server holds the poll until the execution ends (1.5 s), past the client's 0.5 s timeout:
+    the poll's hold is added to its read timeout and to its deadline, so one poll is enough."""
+    server.lifecycle = ((0.0, "running"), (1.5, "completed"))
+    options = {"timeout": 0.5, "max_retries": 0}
+    started = call(mode, server, "workflows", "execute", WORKFLOW, client_options=options)
+    with recorded_waits() as waits:
+        execution = call(mode, server, "executions", "wait", started.execution_id, timeout=10, client_options=options)
+    assert execution.status == "completed"
+    assert len([r for r in server.requests if r.path.endswith("/sync")]) == 1 and waits == []
+
+
 def test_the_long_poll_asks_for_at_most_25_seconds_and_no_more_than_the_time_left(
     mode: str, server: FakeAsteroidServer
 ) -> None:
