@@ -167,3 +167,22 @@ def test_executions_created_during_a_concurrent_listing_cost_no_existing_one(mod
         stored = {e["id"] for e in server.executions}
     assert existing <= set(listed)  # repeats may occur, as documented; losses may not
     assert set(listed) <= stored
+
+
+def test_a_limit_reached_with_pages_in_flight_ends_the_pages_there(server: FakeAsteroidServer, mode: str) -> None:
+    """`.pages()` with a limit: the page that reaches it is the last one handed out, cut to the limit;
+    a page still in flight is not handed out empty."""
+
+    def sizes() -> list[int]:
+        if mode == "sync":
+            with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as sync:
+                return [len(p.items) for p in sync.executions.list(page_size=10, limit=15, concurrency=4).pages()]
+
+        async def main() -> list[int]:
+            async with ae.AsyncAsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+                pager = client.executions.list(page_size=10, limit=15, concurrency=4)
+                return [len(p.items) async for p in pager.pages()]
+
+        return asyncio.run(main())
+
+    assert sizes() == [10, 5]
