@@ -491,6 +491,20 @@ def test_page_numbers_of_another_type_are_a_typed_error(
             list(client.executions.list())
 
 
+@pytest.mark.parametrize("direction", ["desc", "asc"])
+def test_arguments_built_at_run_time_work_as_the_literals_do(
+    asteroid_server: FakeAsteroidServer, direction: str
+) -> None:
+    """A sort field or direction read from a file or built by code equals the literal without being
+    the same object: the SDK compares them by value."""
+    field, built = "".join(["created", "_at"]), "".join(direction)
+    with ae.AsteroidClient(api_key=asteroid_server.api_key, base_url=asteroid_server.base_url) as client:
+        listed = list(client.executions.list(consistent=True, sort_field=field, sort_direction=built, page_size=7))
+    times = [e.created_at for e in listed]
+    assert times == sorted(times, reverse=direction == "desc")
+    assert sorted(e.id for e in listed) == sorted(e["id"] for e in asteroid_server.executions)
+
+
 # --- pagination safety ------------------------------------------------------------------
 
 
