@@ -84,6 +84,7 @@ MODULES: dict[str, Target] = {
             "tests/facade/test_concurrent_pages.py",
             "tests/facade/test_lifecycle.py",
             "tests/facade/test_asteroid_client.py",
+            "tests/reliability/test_secret_guarantees.py",
             "-k",
             "not thread",
         ],

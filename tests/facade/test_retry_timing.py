@@ -126,6 +126,14 @@ def test_a_retry_after_date_is_read_as_utc_whatever_its_zone_says(zone: str) -> 
     assert seconds is not None and 25 <= seconds <= 30
 
 
+@pytest.mark.parametrize("status", [400, 499])
+def test_a_client_error_below_500_is_not_retried(target: tuple[str, str, Server], status: int) -> None:
+    target[2].fail_next(status, times=3)
+    with pytest.raises(ae.APIStatusError) as caught:
+        get_once(target, max_retries=2)
+    assert caught.value.status_code == status and len(target[2].requests) == 1
+
+
 def test_a_thousand_retries_do_not_overflow_the_backoff() -> None:
     policy = retries.RetryPolicy(max_retries=5000)
     for retry in (1, 10, 1024, 1025, 1100, 5000):
