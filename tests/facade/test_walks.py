@@ -103,3 +103,11 @@ def test_a_keyset_walk_ends_at_a_short_page_and_keeps_the_first_total() -> None:
     last = answer(walk, items(7), total=5)
     assert (last.items, last.total, last.has_next) == (items(7), 3, False)
     assert walk.next_operation() is None
+
+
+def test_a_limit_above_256_stops_the_walk_when_reached() -> None:
+    """Ints above 256 are distinct objects in CPython: the count must be compared by value."""
+    walk = page_walk(limit=300)
+    for number in range(1, 4):
+        answer(walk, [Item(f"e{number}-{i}", i) for i in range(100)], number, page_size=100, total=1000)
+    assert walk.limit_reached() and walk.next_operation() is None
