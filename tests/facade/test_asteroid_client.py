@@ -70,6 +70,7 @@ def test_no_key_is_a_clear_error_at_construction(monkeypatch: pytest.MonkeyPatch
         ({"max_retries": 1.5}, TypeError, "max_retries"),
         ({"base_url": "ftp://example.com"}, ValueError, "base_url"),
         ({"base_url": "http://api.example.com"}, ValueError, "unencrypted"),
+        ({"base_url": "http://www.example.com"}, ValueError, "unencrypted"),  # sorts after "localhost"
         ({"base_url": "https://[::1"}, ValueError, "base_url is not a URL"),
         ({"http_client": httpx.AsyncClient()}, TypeError, "http_client"),
     ],

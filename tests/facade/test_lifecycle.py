@@ -128,15 +128,32 @@ def test_a_200_whose_status_is_not_terminal_is_waited_on_like_a_202(mode: str, s
 
 
 def test_one_long_poll_may_outlast_the_clients_timeout(mode: str, server: FakeAsteroidServer) -> None:
-    """The server holds the poll until the execution ends (1.5 s), past the client's 0.5 s timeout:
+    """The server holds the poll until the execution ends (1 s), past the client's 0.4 s timeout:
     the poll's hold is added to its read timeout and to its deadline, so one poll is enough."""
-    server.lifecycle = ((0.0, "running"), (1.5, "completed"))
-    options = {"timeout": 0.5, "max_retries": 0}
+    server.lifecycle = ((0.0, "running"), (1.0, "completed"))
+    options = {"timeout": 0.4, "max_retries": 0}
     started = call(mode, server, "workflows", "execute", WORKFLOW, client_options=options)
-    with recorded_waits() as waits:
-        execution = call(mode, server, "executions", "wait", started.execution_id, timeout=10, client_options=options)
+    with recorded_waits() as waits:  # a 2 s wait: one poll held 2 s, with 0.4 + 2 s to read it
+        execution = call(mode, server, "executions", "wait", started.execution_id, timeout=2, client_options=options)
     assert execution.status == "completed"
     assert len([r for r in server.requests if r.path.endswith("/sync")]) == 1 and waits == []
+
+
+def test_a_redirect_answering_the_long_poll_is_a_status_error(mode: str, server: FakeAsteroidServer) -> None:
+    started = call(mode, server, "workflows", "execute", WORKFLOW)
+    server.fail_next(307, body="", headers={"Location": "https://elsewhere.example.com/sync"})
+    with pytest.raises(ae.APIStatusError) as caught:
+        call(mode, server, "executions", "wait", started.execution_id, timeout=10)
+    assert caught.value.status_code == 307
+
+
+def test_a_client_error_with_a_location_on_the_recording_is_a_status_error(
+    mode: str, server: FakeAsteroidServer
+) -> None:
+    finished = call(mode, server, "workflows", "run", WORKFLOW, timeout=10)
+    server.fail_next(400, headers={"Location": "https://elsewhere.example.com/x.mp4"})
+    with pytest.raises(ae.BadRequestError):
+        call(mode, server, "executions", "recording_url", finished.id)
 
 
 def test_the_long_poll_asks_for_at_most_25_seconds_and_no_more_than_the_time_left(
