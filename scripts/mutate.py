@@ -10,8 +10,8 @@ while the tests were being collected (an import, a default value) or in no test 
 that makes them hang past `TIMEOUT` counts as caught, as cosmic-ray counts it. A module with
 more mutants than a run can afford (`asteroid`: 630 outside annotations; `_core` and
 `pagination`, whose lines run in most tests: over 300 each) is judged on a random sample of
-them, the same one every run, and its score is given with a 95 % interval. A session is resumed where it stopped when the module and
-its tests are unchanged (`--fresh` starts over).
+them, the same one every run, and its score is given with a 95 % interval. A session is resumed
+where it stopped when the module and its tests are unchanged (`--fresh` starts over).
 
     python scripts/mutate.py                      # every module in MODULES
     python scripts/mutate.py --modules errors     # some of them
