@@ -127,7 +127,7 @@ def check_base_url(url: str, allow_insecure_http: bool) -> None:
         parsed = httpx.URL(url)
     except httpx.InvalidURL as exc:
         raise ValueError(f"base_url is not a URL ({exc})") from None
-    if parsed.userinfo:  # checked first: the messages below quote the URL
+    if parsed.userinfo:  # its own message: httpx would send them as Basic auth, whatever else is wrong
         raise ValueError(
             "base_url must not carry credentials (user:password@): httpx would send them as Basic auth,"
             " and they would show wherever the URL does; the API key goes in api_key"
