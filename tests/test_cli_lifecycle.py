@@ -176,3 +176,10 @@ def test_the_live_status_line_shows_a_servers_escape_sequences_instead_of_runnin
     shown = capsys.readouterr().err
     assert "e1: \\x1b]0;pwned\\x07\\x1b[2Jrunning" in shown
     assert "\x1b]0;" not in shown and "\x07" not in shown
+
+
+@pytest.mark.parametrize("option", ["--input", "--metadata"])
+def test_a_key_given_twice_to_run_is_refused_before_any_request(server: FakeAsteroidServer, option: str) -> None:
+    done = cli(server, "run", WORKFLOW, option, "a=1", option, "a=2")
+    assert done.returncode == 2 and f"{option} a=... was given twice" in done.stderr
+    assert server.requests == []

@@ -44,6 +44,16 @@ def input_pair(text: str) -> tuple[str, Any]:
     return key, json_value(value)
 
 
+def pairs_once(option: str, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """KEY=VALUE pairs as a dict; a key given twice is refused (the last would silently win)."""
+    given: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in given:
+            raise ValueError(f"{option} {key}=... was given twice; give each key once")
+        given[key] = value
+    return given
+
+
 def seconds(text: str) -> float:
     try:
         value = float(text)
@@ -95,8 +105,8 @@ def add_commands(asteroid: Any, common: argparse.ArgumentParser) -> None:
 def run_workflow(args: argparse.Namespace, client: Any) -> int:
     started = client.workflows.execute(
         args.workflow_id,
-        inputs=dict(args.input) or None,
-        metadata={key: str(value) for key, value in args.metadata} or None,
+        inputs=pairs_once("--input", args.input) or None,
+        metadata={key: str(value) for key, value in pairs_once("--metadata", args.metadata).items()} or None,
         version=args.version,
         head=args.head,
         queue_if_busy=args.queue,

@@ -20,6 +20,7 @@ from typing import Any
 import httpx
 
 REDACTED = "<redacted>"
+_PERCENT = re.compile(r"%[0-9A-F]{2}")
 SHORT_SECRET = 4
 """Secrets shorter than this are redacted only where they stand alone (not inside a word):
 replacing every "ab1" would mangle unrelated text. Real keys are far longer."""
@@ -86,7 +87,8 @@ def escaped_forms(secret: str) -> set[str]:
     forms |= {text.replace("/", "\\/") for text in set(forms)}
     # in a URL (a redirect's Location): every reserved character escaped, all but `/` (`quote`'s
     # default), or only those a query must
-    forms |= {urllib.parse.quote(secret, safe=safe) for safe in ("", "/", "/:@!$&'()*+,;=?~")}
+    quoted = {urllib.parse.quote(secret, safe=safe) for safe in ("", "/", "/:@!$&'()*+,;=?~")}
+    forms |= quoted | {_PERCENT.sub(lambda m: m.group().lower(), text) for text in quoted}  # %2f is %2F
     for hex_format in ("04x", "04X"):
         forms.add("".join(c if c.isalnum() else f"\\u{ord(c):{hex_format}}" for c in secret))
     return forms
