@@ -9,12 +9,19 @@ against the result. By hand:
 
     python scripts/next_release.py asteroid all > /tmp/next.yaml
     python scripts/regenerate.py asteroid --source /tmp/next.yaml
+
+`zaia published` gives Zaia's pin in the form the vendor publishes it (JSON, no security
+scheme, the key as a header parameter on every operation, no operationIds, a generic
+title), which regenerates the same client through the overrides in sources.toml.
+The output has the pin's format: JSON for a `.json` pin, YAML otherwise.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -136,8 +143,29 @@ def zaia_new_filters(doc: Document) -> None:
 
 
 def zaia_renamed_auth_header(doc: Document) -> None:
-    """Bearer auth replaced by an API-key header."""
+    """The key moved to another header."""
     doc["components"]["securitySchemes"]["ApiKeyAuth"] = {"type": "apiKey", "in": "header", "name": "X-Zaia-Key"}
+
+
+def zaia_published_form(doc: Document) -> None:
+    """The pin as Zaia publishes its document: the security scheme replaced by a required header
+    parameter `authorization` on every operation (the scheme's description as its own), no
+    operationIds, the title "Public API" 1.0.0. Not a change of the API: the same client."""
+    schemes = doc["components"].pop("securitySchemes")
+    doc.pop("security")
+    (scheme,) = schemes.values()
+    parameter = {
+        "schema": {"type": "string", "description": scheme["description"]},
+        "required": True,
+        "description": scheme["description"],
+        "name": scheme["name"].lower(),
+        "in": "header",
+    }
+    for item in doc["paths"].values():
+        for operation in item.values():
+            operation.pop("operationId", None)
+            operation.setdefault("parameters", []).append(dict(parameter))
+    doc["info"] = {**doc["info"], "title": "Public API", "version": "1.0.0"}
 
 
 CHANGES: dict[str, dict[str, Change]] = {
@@ -155,15 +183,26 @@ CHANGES: dict[str, dict[str, Change]] = {
         "renamed_auth_header": zaia_renamed_auth_header,
     },
 }
-SPECS = {"asteroid": "asteroid-agents-v2.yaml", "zaia": "zaia-v1.yaml"}
+FORMS: dict[str, dict[str, Change]] = {"zaia": {"published": zaia_published_form}}
+"""Other spellings of the same API, as a vendor publishes it; never part of "all"."""
+
+
+def pinned_spec(api: str, root: Path = ROOT) -> Path:
+    """The pinned file of `api`, as openapi/sources.toml names it."""
+    sources = tomllib.loads((root / "openapi" / "sources.toml").read_text(encoding="utf-8"))
+    return root / "openapi" / sources[api]["spec"]
 
 
 def next_release(api: str, names: list[str], root: Path = ROOT) -> str:
-    """The pinned spec of `api` with the named changes applied ("all" for every one), as YAML."""
-    doc = yaml.safe_load((root / "openapi" / SPECS[api]).read_text(encoding="utf-8"))
+    """The pinned spec of `api` with the named changes applied ("all" for every one, a name of
+    `FORMS` for that form), in the pin's format."""
+    path = pinned_spec(api, root)
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     chosen = list(CHANGES[api]) if names == ["all"] else names
     for name in chosen:
-        CHANGES[api][name](doc)
+        (FORMS.get(api, {}).get(name) or CHANGES[api][name])(doc)
+    if path.suffix == ".json":
+        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
     return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
 
 
@@ -172,9 +211,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("api", choices=sorted(CHANGES))
     parser.add_argument("changes", nargs="+", help="names of changes, or all")
     args = parser.parse_args(argv)
-    unknown = [name for name in args.changes if name != "all" and name not in CHANGES[args.api]]
+    known = [*CHANGES[args.api], *FORMS.get(args.api, {})]
+    unknown = [name for name in args.changes if name != "all" and name not in known]
     if unknown:
-        parser.error(f"unknown change {', '.join(unknown)}; choose from {', '.join(CHANGES[args.api])} or all")
+        parser.error(f"unknown change {', '.join(unknown)}; choose from {', '.join(known)} or all")
     sys.stdout.write(next_release(args.api, args.changes))
     return 0
 

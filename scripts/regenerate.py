@@ -45,7 +45,7 @@ from api_shape import render as render_shape
 from openapi_spec_validator import validate as validate_openapi
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 from spec_changes import Change, breaking_changes, classify_changes
-from spec_overrides import apply_overrides
+from spec_overrides import apply_overrides, check_configured
 
 ROOT = Path(__file__).resolve().parent.parent
 OPENAPI_DIR = ROOT / "openapi"
@@ -82,6 +82,8 @@ class Api:
     package: str
     paths: list[str]
     generator_config: dict[str, Any]
+    overrides: dict[str, Any] = field(default_factory=dict)
+    """The configured overrides this API turns on (`[<api>.overrides]`), by name, with their values."""
 
 
 @dataclass
@@ -99,7 +101,7 @@ class Result:
 
 def load_sources(openapi_dir: Path) -> dict[str, Api]:
     data = tomllib.loads((openapi_dir / SOURCES_FILE).read_text(encoding="utf-8"))
-    return {
+    apis = {
         name: Api(
             name=name,
             title=entry["title"],
@@ -108,9 +110,15 @@ def load_sources(openapi_dir: Path) -> dict[str, Api]:
             package=entry["package"],
             paths=list(entry["paths"]),
             generator_config=dict(entry.get("generator_config", {})),
+            overrides=dict(entry.get("overrides", {})),
         )
         for name, entry in data.items()
     }
+    for api in apis.values():
+        problem = check_configured(api.overrides)
+        if problem is not None:
+            raise RegenerationError(f"{SOURCES_FILE}: [{api.name}.overrides] {problem}")
+    return apis
 
 
 def load_lock(openapi_dir: Path) -> dict[str, Any]:
@@ -271,7 +279,7 @@ def normalize(
     """Cut the document down to the configured paths, apply the overrides, validate the result."""
     normalized = copy.deepcopy(doc)
     select_paths(normalized, api.paths, allow_missing)
-    applied = apply_overrides(normalized)
+    applied = apply_overrides(normalized, api.overrides)
     error = first_validation_error(normalized)
     if error is not None:
         raise RegenerationError(f"{source}: invalid OpenAPI: {error}")
@@ -326,9 +334,20 @@ def generate(api: Api, normalized: dict[str, Any], workdir: Path) -> Path:
     return package_dir
 
 
+def check_pin_format(api: Api, raw: bytes, source: str) -> None:
+    """A pin holds the bytes its source served, so its sha256 can be checked against the source; a
+    `.json` pin takes JSON only (a `.yaml` one takes both: JSON is YAML)."""
+    if api.spec.endswith(".json") and raw.lstrip()[:1] != b"{":
+        raise RegenerationError(
+            f"{source}: YAML, but {SOURCES_FILE} pins {api.name} as JSON ({api.spec}); give the JSON document,"
+            " or rename the pin"
+        )
+
+
 def build(api: Api, source: str, workdir: Path, timeout: float = FETCH_TIMEOUT) -> Result:
     raw = fetch(source, timeout)
     doc = parse(raw, source)
+    check_pin_format(api, raw, source)
     raw_error = first_validation_error(doc)
     normalized, applied = normalize(doc, api, source)
     if raw_error is not None:
@@ -358,7 +377,7 @@ def differing_files(expected: Path, actual: Path) -> list[str]:
 def previous_normalized(api: Api, openapi_dir: Path, generated_dir: Path) -> dict[str, Any]:
     """What users' code was written against: the document the current package was generated from.
 
-    Not the pinned file alone: Zaia's pinned file is its own source and is edited in place,
+    Not the pinned file alone: a pin may be edited in place (Zaia's is authored until a pull lands),
     so it already holds the new release when the script runs.
     """
     built = generated_dir / api.package / NORMALIZED_SPEC
@@ -581,12 +600,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     openapi_dir, generated_dir = args.root / "openapi", args.root / "generated"
-    sources = load_sources(openapi_dir)
-    apis = list(sources.values()) if args.api == "all" else [sources[args.api]]
-    if args.source and len(apis) > 1:
+    if args.source and args.api == "all":
         parser.error("--source names one document: choose asteroid or zaia")
     signal.signal(signal.SIGTERM, _interrupt)
     try:
+        sources = load_sources(openapi_dir)
+        apis = list(sources.values()) if args.api == "all" else [sources[args.api]]
         if args.check:
             return check(apis, openapi_dir, generated_dir)
         return regenerate(apis, args.source, openapi_dir, generated_dir, args.timeout, args.accept_breaking)

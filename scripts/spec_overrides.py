@@ -4,15 +4,21 @@ Each override is one small function that mutates the document in place and retur
 True when it changed something, so the regeneration script can report it by name.
 Its docstring says what the vendor does and why it is fixed. Add new quirks here,
 never by editing generated code.
+
+Two kinds: `OVERRIDES` run on every document; `CONFIGURED` run only on the APIs whose
+`[<api>.overrides]` table in openapi/sources.toml names them, with the value given there
+(the header that carries Zaia's key, say), and before the others.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 Document = dict[str, Any]
 Override = Callable[[Document], bool]
+ConfiguredOverride = Callable[[Document, Any], bool]
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
 def _walk(node: Any, seen: set[int] | None = None) -> Iterator[dict[str, Any]]:
@@ -228,6 +234,122 @@ OVERRIDES: tuple[Override, ...] = (
 )
 
 
-def apply_overrides(doc: Document) -> list[str]:
-    """Apply every override in order; return the names of those that changed the document."""
-    return [override.__name__ for override in OVERRIDES if override(doc)]
+def _operations(doc: Document) -> Iterator[tuple[str, str, dict[str, Any], dict[str, Any]]]:
+    """(method, path, path item, operation) of every operation in the document."""
+    for path, item in (doc.get("paths") or {}).items():
+        if isinstance(item, dict):
+            for method in HTTP_METHODS:
+                if isinstance(item.get(method), dict):
+                    yield method, path, item, item[method]
+
+
+API_KEY_SCHEME = "ApiKeyAuth"
+
+
+def api_key_header_parameter(doc: Document, parameter: str) -> bool:
+    """Turn the header parameter that carries the API key into the document's security scheme.
+
+    Zaia's published document declares no security scheme: each operation has a required
+    header parameter `authorization` whose value is the key itself. Left as it is, the
+    generator makes it an argument of every generated function, and the facade would have
+    to pass the key on each call. Removed from the operations and declared once as an
+    `apiKey` scheme in that header (written `Authorization`, the header's usual spelling),
+    the key becomes the client's authentication, as the pinned spec has it; a scheme the
+    document already declares is kept.
+    """
+    wanted = parameter.lower()
+    parameters = (doc.get("components") or {}).get("parameters") or {}
+    description = ""
+
+    def is_key(entry: Any) -> bool:
+        nonlocal description
+        ref = entry.get("$ref") if isinstance(entry, dict) else None
+        if isinstance(ref, str) and ref.startswith("#/components/parameters/"):
+            entry = parameters.get(ref.rsplit("/", 1)[-1])
+        found = isinstance(entry, dict) and entry.get("in") == "header" and str(entry.get("name", "")).lower() == wanted
+        if found and not description and isinstance(entry.get("description"), str):
+            description = entry["description"]
+        return found
+
+    changed = False
+    for owner in [item for _, _, item, _ in _operations(doc)] + [op for _, _, _, op in _operations(doc)]:
+        listed = owner.get("parameters")
+        if isinstance(listed, list) and any(is_key(entry) for entry in listed):
+            kept = [entry for entry in listed if not is_key(entry)]
+            if kept:
+                owner["parameters"] = kept
+            else:
+                del owner["parameters"]
+            changed = True
+    if changed and not doc.get("security"):
+        schemes = doc.setdefault("components", {}).setdefault("securitySchemes", {})
+        header = "-".join(part.capitalize() for part in parameter.split("-"))
+        schemes[API_KEY_SCHEME] = {"description": description, "in": "header", "name": header, "type": "apiKey"}
+        doc["security"] = [{API_KEY_SCHEME: []}]
+    return changed
+
+
+def operation_ids(doc: Document, ids: Mapping[str, str]) -> bool:
+    """Give each operation that has no `operationId` the one sources.toml names for it ("GET /path").
+
+    The facade and the fake servers name operations by operationId (api_shape.py), and
+    the generator names the raw client's functions after it. Zaia's documentation pages
+    show operations without one; without this the regeneration would stop at the first
+    ("... has no operationId"). An `operationId` the document gives is kept.
+    """
+    changed = False
+    for method, path, _, operation in _operations(doc):
+        name = ids.get(f"{method.upper()} {path}")
+        if name is not None and not operation.get("operationId"):
+            operation["operationId"] = name
+            changed = True
+    return changed
+
+
+def info(doc: Document, values: Mapping[str, str]) -> bool:
+    """Set `info.title` and `info.version` to those sources.toml gives.
+
+    The generator writes the title into the raw package's docstring. Zaia's published
+    document is titled "Public API", version "1.0.0": a raw package documented as "a
+    client library for accessing Public API" says nothing, and a vendor renaming its
+    document's title would rewrite generated files for no change of the API.
+    """
+    current = doc.setdefault("info", {})
+    changed = False
+    for key, value in values.items():
+        if current.get(key) != value:
+            current[key] = value
+            changed = True
+    return changed
+
+
+CONFIGURED: dict[str, ConfiguredOverride] = {
+    "info": info,
+    "operation_ids": operation_ids,
+    "api_key_header_parameter": api_key_header_parameter,
+}
+"""The overrides an API turns on in `[<api>.overrides]`, by the key it uses there; run in this order."""
+
+
+def check_configured(configured: Mapping[str, Any]) -> str | None:
+    """What is wrong with an `[<api>.overrides]` table, or None."""
+    for key, value in configured.items():
+        if key not in CONFIGURED:
+            return f"names no override {key!r} (known: {', '.join(CONFIGURED)})"
+        if key == "api_key_header_parameter" and not (isinstance(value, str) and value):
+            return "api_key_header_parameter must be a header name"
+        if key in ("operation_ids", "info") and not (
+            isinstance(value, dict) and all(isinstance(v, str) and v for v in value.values())
+        ):
+            return f"{key} must be a table of strings"
+        if key == "info" and not set(value) <= {"title", "version"}:
+            return "info may set only title and version"
+    return None
+
+
+def apply_overrides(doc: Document, configured: Mapping[str, Any] | None = None) -> list[str]:
+    """Apply the API's configured overrides, then every other one, in order; return the names of
+    those that changed the document."""
+    given = configured or {}
+    applied = [name for name, override in CONFIGURED.items() if name in given and override(doc, given[name])]
+    return applied + [override.__name__ for override in OVERRIDES if override(doc)]

@@ -22,13 +22,14 @@ from . import _json
 from ._arguments import as_int
 from ._constants import DEFAULT_MAX_RESPONSE_BYTES, LOGGER_NAME, MAX_TIMEOUT
 from ._rate_gate import RateGate, async_gated, gated
-from ._redact import check_api_key, hide_secrets, scrub, secrets_of
+from ._redact import BEARER, check_api_key, hide_secrets, scrub, secrets_of
 from ._shape import ApiShape
 from ._transfer import Limits, async_send_once, send_once
 from .errors import (
     AgentExecutionsError,
     APIConnectionError,
     APITimeoutError,
+    AuthenticationError,
     ConfigurationError,
     ResponseValidationError,
     status_error,
@@ -280,6 +281,15 @@ def decode_json(op: Operation[Any], outcome: httpx.Response) -> Any:
         raise ResponseValidationError(message, operation=op.name, body=outcome.text) from None
 
 
+def explain_refusal(exc: AgentExecutionsError, config: ClientConfig) -> None:
+    """A 401 for a key given as `Bearer <key>` to an API that takes the key alone says so: the key is
+    sent as given, and a key copied from a bearer-token example is the likely cause."""
+    bearer = config.api_key[: len(BEARER)].lower() == BEARER.lower()
+    if isinstance(exc, AuthenticationError) and bearer and not config.vendor.auth_prefix:
+        header = config.vendor.auth_header
+        exc.message += f" (the key was sent as given, 'Bearer ' included: {header} takes the key alone)"
+
+
 def connection_error(
     op: Operation[Any], request: httpx.Request, exc: httpx.HTTPError | httpx.InvalidURL
 ) -> AgentExecutionsError:
@@ -327,6 +337,7 @@ class SyncCore:
                 raise connection_error(op, request, exc) from exc
             return read_response(op, request, response, started)
         except AgentExecutionsError as exc:
+            explain_refusal(exc, self.config)
             scrub(exc, secrets_of(request))
             raise
 
@@ -359,5 +370,6 @@ class AsyncCore:
                 raise connection_error(op, request, exc) from exc
             return read_response(op, request, response, started)
         except AgentExecutionsError as exc:
+            explain_refusal(exc, self.config)
             scrub(exc, secrets_of(request))
             raise

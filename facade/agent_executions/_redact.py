@@ -20,6 +20,7 @@ from typing import Any
 import httpx
 
 REDACTED = "<redacted>"
+BEARER = "Bearer "
 _PERCENT = re.compile(r"%[0-9A-F]{2}")
 SHORT_SECRET = 4
 """Secrets shorter than this are redacted only where they stand alone (not inside a word):
@@ -31,12 +32,15 @@ def check_api_key(key: str, vendor: str) -> str:
 
     A key read from a file or an environment variable often ends in a newline. Inner
     whitespace, control characters and non-ASCII characters cannot be part of a real key
-    and would make httpx fail (quoting the key) when the request is built.
+    and would make httpx fail (quoting the key) when the request is built. The one space
+    allowed is after a leading `Bearer `: such a key is sent as given (the server decides;
+    Zaia's wants the key alone).
     """
     from .errors import ConfigurationError
 
     key = key.strip()
-    for position, char in enumerate(key, 1):
+    scheme = BEARER if key[: len(BEARER)].lower() == BEARER.lower() else ""
+    for position, char in enumerate(key[len(scheme) :], len(scheme) + 1):
         if not (char.isascii() and char.isprintable()) or char.isspace():
             what = "a non-ASCII" if not char.isascii() else "a space or control"
             raise ConfigurationError(

@@ -130,20 +130,30 @@ class OnceParser(argparse.ArgumentParser):
         self.register("action", None, _StoreOnce)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def common_options(client_class: type[AsteroidClient | ZaiaClient]) -> OnceParser:
+    """The options every command of one vendor takes; the help names that vendor's variables and defaults."""
+    vendor = client_class._vendor
+    sent = f"sent as '{vendor.auth_header}: {vendor.auth_prefix}<key>'"
     common = OnceParser(add_help=False)
     key = common.add_mutually_exclusive_group()
     key.add_argument(
         "--api-key",
-        help="the API key (default: $ASTEROID_API_KEY or $ZAIA_API_KEY); other local users can read it in "
+        help=f"the API key (default: ${vendor.api_key_env}; {sent}); other local users can read it in "
         "the process list: prefer the variable or --api-key-file",
     )
     key.add_argument(
         "--api-key-file", metavar="FILE", help="read the API key from FILE ('-': standard input), not shown to others"
     )
-    common.add_argument("--base-url", help="the API's base URL (default: $ASTEROID_BASE_URL or $ZAIA_BASE_URL)")
+    common.add_argument(
+        "--base-url", help=f"the API's base URL (default: ${vendor.base_url_env}, else {vendor.default_base_url})"
+    )
     common.add_argument("--fake", action="store_true", default=argparse.SUPPRESS, help="use the embedded fake server")
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = common_options(AsteroidClient)
 
     listing = OnceParser(add_help=False)
     amount = listing.add_mutually_exclusive_group()
@@ -197,6 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     _cli_lifecycle.add_commands(asteroid, common)
 
     zaia = vendors.add_parser("zaia", help="Zaia v1").add_subparsers(dest="command", required=True)
+    common = common_options(ZaiaClient)
     z_list = zaia.add_parser("list", parents=[common, listing], help="list executions")
     z_list.add_argument("--responder", action="append", metavar="ID", help="a responder ID; repeat for several")
     z_list.set_defaults(run=zaia_list)

@@ -181,8 +181,8 @@ class AsyncZaiaExecutions(AsyncResource, _ZaiaExecutions[AsyncPager[ZaiaExecutio
 class ZaiaClient(SyncClient):
     """Blocking client of the Zaia v1 API.
 
-    `api_key` defaults to $ZAIA_API_KEY (sent as `Authorization: Bearer <key>`) and
-    `base_url` to $ZAIA_BASE_URL, else https://api.zaia.app. Timeouts and retries
+    `api_key` defaults to $ZAIA_API_KEY (sent as `Authorization: <key>`, the key alone) and
+    `base_url` to $ZAIA_BASE_URL, else https://api.endless.zaia.app. Timeouts and retries
     work as in `AsteroidClient`.
     """
 

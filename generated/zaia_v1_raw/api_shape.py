@@ -3,7 +3,7 @@
 Written by scripts/regenerate.py at every regeneration; never edit it by hand.
 """
 
-SERVER_URL = "https://api.zaia.app"
+SERVER_URL = "https://api.endless.zaia.app"
 """The default base URL: the document's first `servers` entry."""
 
 PATH_PREFIX = "/api/v1"
@@ -12,7 +12,7 @@ PATH_PREFIX = "/api/v1"
 AUTH_HEADER = "Authorization"
 """The header that carries the API key (the document's security scheme)."""
 
-AUTH_PREFIX = "Bearer "
+AUTH_PREFIX = ""
 """What goes before the key in that header ("Bearer " for HTTP bearer auth)."""
 
 OPERATIONS = {

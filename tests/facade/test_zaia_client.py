@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import os
+import subprocess
+import sys
 import uuid
 from importlib import resources
 
 import agent_executions as ae
+import httpx
 import pytest
 from agent_executions.testing import FakeZaiaServer
 from drive import Drive
@@ -27,7 +32,7 @@ def newest_first(server: FakeZaiaServer) -> list[str]:
     return [i["id"] for i in sorted(server.executions, key=lambda i: (i["createdAt"], i["id"]), reverse=True)]
 
 
-def test_key_from_the_environment_sent_as_bearer(monkeypatch: pytest.MonkeyPatch, zaia_server: FakeZaiaServer) -> None:
+def test_key_from_the_environment(monkeypatch: pytest.MonkeyPatch, zaia_server: FakeZaiaServer) -> None:
     monkeypatch.setenv("ZAIA_API_KEY", zaia_server.api_key)
     monkeypatch.setenv("ZAIA_BASE_URL", zaia_server.base_url)
     with ae.ZaiaClient() as client:
@@ -39,7 +44,67 @@ def test_key_from_the_environment_sent_as_bearer(monkeypatch: pytest.MonkeyPatch
 
 def test_default_base_url(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("ZAIA_BASE_URL", raising=False)
-    assert ae.ZaiaClient(api_key="k").base_url == spec_server_url("zaia_v1_raw")
+    assert ae.ZaiaClient(api_key="k").base_url == spec_server_url("zaia_v1_raw") == "https://api.endless.zaia.app"
+
+
+def recorder(seen: list[httpx.Request]) -> httpx.MockTransport:
+    """The one place these tests stand in for the network: the vendor's host cannot be reached from a test."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json=[])
+
+    return httpx.MockTransport(answer)
+
+
+def test_requests_go_to_the_current_api_with_the_key_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Zaia's current API: https://api.endless.zaia.app/api/v1/..., `Authorization: <key>`, sync and async."""
+    monkeypatch.delenv("ZAIA_BASE_URL", raising=False)
+    seen: list[httpx.Request] = []
+    with ae.ZaiaClient(api_key="zk-123", http_client=httpx.Client(transport=recorder(seen))) as client:
+        assert list(client.executions.list()) == []
+
+    async def run_async() -> None:
+        http = httpx.AsyncClient(transport=recorder(seen))
+        async with ae.AsyncZaiaClient(api_key="zk-123", http_client=http) as client:
+            assert [item async for item in client.executions.list()] == []
+        await http.aclose()
+
+    asyncio.run(run_async())
+    assert [str(r.url.copy_with(query=None)) for r in seen] == ["https://api.endless.zaia.app/api/v1/executions"] * 2
+    assert [r.headers.get_list("authorization") for r in seen] == [["zk-123"], ["zk-123"]]
+
+
+def test_a_bearer_key_is_sent_as_given_and_refused_saying_so(zaia_server: FakeZaiaServer) -> None:
+    """The fake answers as a strict server does: the key alone, never with a scheme."""
+    key = "Bearer " + zaia_server.api_key
+    with ae.ZaiaClient(api_key=key, base_url=zaia_server.base_url, max_retries=0) as client:
+        with pytest.raises(ae.AuthenticationError) as caught:
+            client.executions.get(zaia_server.executions[0]["id"])
+    assert caught.value.status_code == 401
+    assert "sent as given, 'Bearer ' included: Authorization takes the key alone" in str(caught.value)
+    assert zaia_server.api_key not in str(caught.value)
+    with ae.ZaiaClient(api_key=zaia_server.api_key, base_url=zaia_server.base_url) as client:
+        assert client.executions.get(zaia_server.executions[0]["id"]).id == zaia_server.executions[0]["id"]
+
+
+def test_a_wrong_key_without_bearer_gets_no_such_hint(zaia_server: FakeZaiaServer) -> None:
+    with ae.ZaiaClient(api_key="nope", base_url=zaia_server.base_url) as client:
+        with pytest.raises(ae.AuthenticationError) as caught:
+            client.executions.get(zaia_server.executions[0]["id"])
+    assert "Bearer" not in str(caught.value)
+
+
+def test_the_command_line_authenticates_with_the_key_alone(zaia_server: FakeZaiaServer) -> None:
+    command = [sys.executable, "-m", "agent_executions", "zaia", "get", zaia_server.executions[0]["id"]]
+    base = [*command, "--base-url", zaia_server.base_url]
+    env = {**os.environ, "ZAIA_API_KEY": zaia_server.api_key}
+    done = subprocess.run([*base, "--format", "json"], capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    assert zaia_server.executions[0]["id"] in done.stdout
+    env["ZAIA_API_KEY"] = "Bearer " + zaia_server.api_key
+    done = subprocess.run([*base, "--format", "json"], capture_output=True, text=True, env=env, check=False)
+    assert done.returncode != 0 and "takes the key alone" in done.stderr
 
 
 @pytest.mark.parametrize("page_size", [7, 100])

@@ -74,6 +74,15 @@ def test_zaia_checks_the_key(zaia_server: FakeZaiaServer, auth: str) -> None:
         assert zget(zaia_server, "/executions", auth=zaia_server.api_key).status_code == 401
 
 
+@pytest.mark.parametrize(
+    ("value", "status"), [("{key}", 200), ("Bearer {key}", 401), ("bearer {key}", 401), ("{key}x", 401)]
+)
+def test_zaia_takes_the_key_alone_in_authorization(zaia_server: FakeZaiaServer, value: str, status: int) -> None:
+    """Zaia's current API: `Authorization: <key>`, no scheme; a `Bearer ` prefix is refused as a strict server would."""
+    assert zaia_server.auth_header == "Authorization" and zaia_server.shape.auth_prefix == ""
+    assert zget(zaia_server, "/executions", auth=value.format(key=zaia_server.api_key)).status_code == status
+
+
 def test_fail_next_with_retry_after_then_recovers(asteroid_server: FakeAsteroidServer) -> None:
     asteroid_server.fail_next(429, times=2, retry_after=3)
     url, headers = asteroid_server.api_url + "/executions", asteroid_server.auth_headers

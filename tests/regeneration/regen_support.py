@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import subprocess
 import sys
 import threading
 import time
+import tomllib
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -14,6 +16,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "regenerate.py"
 sys.path.insert(0, str(ROOT / "scripts"))
+SPECS: dict[str, str] = {
+    api: entry["spec"] for api, entry in tomllib.loads((ROOT / "openapi" / "sources.toml").read_text()).items()
+}
+"""Each API's pinned file, as sources.toml names it."""
+
+
+def dump_like_pin(api: str, doc: object) -> str:
+    """`doc` in the format of `api`'s pin: JSON for a `.json` pin (which refuses YAML), else YAML."""
+    import yaml
+
+    if SPECS[api].endswith(".json"):
+        return json.dumps(doc, indent=2)
+    return yaml.safe_dump(doc, sort_keys=False)
 
 
 @dataclass

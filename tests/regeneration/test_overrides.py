@@ -13,13 +13,18 @@ from typing import Any
 import yaml
 from regen_support import ROOT, regenerate
 from spec_overrides import (
+    CONFIGURED,
     OVERRIDES,
     UUID_PATTERN,
+    api_key_header_parameter,
     apply_overrides,
+    check_configured,
     discriminator_mapping_refs,
     ids_as_strings,
+    info,
     inline_all_of,
     open_discriminated_unions,
+    operation_ids,
     unevaluated_properties,
 )
 
@@ -105,8 +110,81 @@ def test_apply_overrides_reports_names_in_order() -> None:
 
 
 def test_every_override_says_what_and_why() -> None:
-    for override in OVERRIDES:
+    for override in [*OVERRIDES, *CONFIGURED.values()]:
         assert override.__doc__ and len(override.__doc__.strip().splitlines()) >= 3, override.__name__
+    assert all(name == override.__name__ for name, override in CONFIGURED.items())
+
+
+KEY = {"in": "header", "name": "authorization", "required": True, "description": "The key.", "schema": {}}
+
+
+def keyed_document() -> dict[str, Any]:
+    """Zaia's published shape: the key a header parameter, inline, shared at the path level or by `$ref`."""
+    page = {"in": "query", "name": "page", "schema": {"type": "integer"}}
+    return {
+        "paths": {
+            "/a": {"get": {"parameters": [dict(KEY), page], "responses": {}}},
+            "/b": {"parameters": [dict(KEY, name="Authorization")], "get": {"responses": {}}},
+            "/c": {"post": {"parameters": [{"$ref": "#/components/parameters/Key"}], "responses": {}}},
+        },
+        "components": {"parameters": {"Key": dict(KEY)}},
+    }
+
+
+def test_the_key_header_parameter_becomes_the_security_scheme() -> None:
+    doc = keyed_document()
+    assert api_key_header_parameter(doc, "authorization") is True
+    assert doc["paths"]["/a"]["get"]["parameters"] == [{"in": "query", "name": "page", "schema": {"type": "integer"}}]
+    assert "parameters" not in doc["paths"]["/b"] and "parameters" not in doc["paths"]["/c"]["post"]
+    scheme = {"description": "The key.", "in": "header", "name": "Authorization", "type": "apiKey"}
+    assert doc["components"]["securitySchemes"] == {"ApiKeyAuth": scheme}
+    assert doc["security"] == [{"ApiKeyAuth": []}]
+    assert api_key_header_parameter(doc, "authorization") is False
+
+
+def test_a_security_scheme_the_document_declares_is_kept() -> None:
+    doc = keyed_document()
+    doc["security"] = [{"Vendor": []}]
+    doc["components"]["securitySchemes"] = {"Vendor": {"type": "apiKey", "in": "header", "name": "X-Key"}}
+    assert api_key_header_parameter(doc, "authorization") is True
+    assert doc["security"] == [{"Vendor": []}] and list(doc["components"]["securitySchemes"]) == ["Vendor"]
+
+
+def test_another_header_parameter_is_left_alone() -> None:
+    doc = {"paths": {"/a": {"get": {"parameters": [dict(KEY, name="X-Trace")], "responses": {}}}}}
+    assert api_key_header_parameter(doc, "authorization") is False
+    assert "security" not in doc
+
+
+def test_missing_operation_ids_come_from_the_table_and_given_ones_stay() -> None:
+    doc = {"paths": {"/a": {"get": {}, "post": {"operationId": "Theirs"}}, "/b": {"get": {}}}}
+    table = {"GET /a": "ListA", "POST /a": "Ours"}
+    assert operation_ids(doc, table) is True
+    assert doc["paths"]["/a"] == {"get": {"operationId": "ListA"}, "post": {"operationId": "Theirs"}}
+    assert doc["paths"]["/b"] == {"get": {}}
+    assert operation_ids(doc, table) is False
+
+
+def test_info_sets_title_and_version() -> None:
+    doc = {"info": {"title": "Public API", "version": "1.0.0", "description": "kept"}}
+    assert info(doc, {"title": "Zaia API", "version": "v1"}) is True
+    assert doc["info"] == {"title": "Zaia API", "version": "v1", "description": "kept"}
+    assert info(doc, {"title": "Zaia API"}) is False
+
+
+def test_configured_overrides_run_first_and_only_when_named() -> None:
+    doc = keyed_document()
+    doc["paths"]["/a"]["get"]["parameters"][1]["schema"] = {"type": "string", "format": "uuid"}
+    assert apply_overrides(doc) == ["ids_as_strings"]
+    assert apply_overrides(doc, {"api_key_header_parameter": "authorization"}) == ["api_key_header_parameter"]
+
+
+def test_a_configured_override_with_a_wrong_value_is_named() -> None:
+    assert check_configured({"api_key_header_parameter": "authorization", "info": {"title": "T"}}) is None
+    assert "names no override 'bearer'" in str(check_configured({"bearer": True}))
+    assert check_configured({"api_key_header_parameter": ""}) == "api_key_header_parameter must be a header name"
+    assert check_configured({"operation_ids": {"GET /a": 3}}) == "operation_ids must be a table of strings"
+    assert check_configured({"info": {"description": "x"}}) == "info may set only title and version"
 
 
 def test_inline_all_of_folds_constraints_into_one_schema() -> None:

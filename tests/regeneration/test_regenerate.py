@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from regen_support import ROOT, Route, SpecServer, regenerate, snapshot
+from regen_support import ROOT, SPECS, Route, SpecServer, regenerate, snapshot
 
 ASTEROID_SPEC = (ROOT / "openapi" / "asteroid-agents-v2.yaml").read_bytes()
 
@@ -90,7 +90,7 @@ def test_follows_redirects(repo: Path, spec_server: SpecServer) -> None:
 
 
 def test_regenerates_from_a_local_file(repo: Path, tmp_path: Path) -> None:
-    doc = yaml.safe_load((ROOT / "openapi" / "zaia-v1.yaml").read_text())
+    doc = yaml.safe_load((ROOT / "openapi" / SPECS["zaia"]).read_text())
     doc["components"]["schemas"]["Execution"]["properties"]["title"] = {"type": "string"}
     edited = tmp_path / "zaia.json"
     edited.write_text(json.dumps(doc))
@@ -193,8 +193,8 @@ def test_check_names_a_hand_edited_generated_file(repo: Path) -> None:
 
 
 def test_check_notices_a_spec_edited_without_regeneration(repo: Path) -> None:
-    spec = repo / "openapi" / "zaia-v1.yaml"
+    spec = repo / "openapi" / SPECS["zaia"]
     spec.write_text(spec.read_text().replace("The page size.", "The size of a page."))
     done = regenerate(repo, "zaia", "--check")
     assert done.returncode == 1
-    assert "zaia-v1.yaml does not match its sha256" in done.stderr
+    assert f"{SPECS['zaia']} does not match its sha256" in done.stderr

@@ -85,6 +85,17 @@ def test_key_checked_refuses_an_unusable_key_unquoted(vendor: str, bad: str, whe
         assert SECRET[:8] not in text and SECRET[8:] not in text and "API key" in text
 
 
+@pytest.mark.parametrize("key", ["Bearer  {s}", "Bearer {s} {s}", "Bearer\t{s}", "Token {s}"])
+def test_key_checked_allows_one_space_only_after_a_leading_bearer(vendor: str, key: str) -> None:
+    """`Bearer <key>` is sent as given (README, Zaia); any other whitespace still cannot be a key."""
+    client_class = VENDORS[vendor][1]
+    with client_class(api_key="Bearer " + SECRET, base_url="http://127.0.0.1:9") as client:
+        assert client._config.api_key == "Bearer " + SECRET
+    with pytest.raises(ae.ConfigurationError) as info:
+        client_class(api_key=key.format(s=SECRET), base_url="http://127.0.0.1:9")
+    assert SECRET not in "".join(traceback.format_exception(info.value))
+
+
 # --- errors ----------------------------------------------------------------------------------
 
 

@@ -17,10 +17,11 @@ _REPR_NAMES = ("message",)
 
 @_attrs_define
 class Error:
-    """Assumption: an error body carries a human-readable message; other properties may appear.
+    """Assumption: an error body carries a human-readable message; other properties may appear. Check against the published
+    document (https://api.endless.zaia.app/openapi).
 
-    Attributes:
-        message (str):
+        Attributes:
+            message (str):
     """
 
     message: str

@@ -48,15 +48,17 @@ class ZaiaExecution:
         updated_at (datetime.datetime):
         credits_used (float): The total number of credits used by this execution.
         detail (ZaiaExecutionDetail): The execution detail containing type-specific information. Assumption: kept as a
-            free-form object, because the documentation names three variants without showing them.
+            free-form object: the documentation pages show it as one of three object variants (anyOf) whose shapes this pin
+            does not record yet. Check against the published document (https://api.endless.zaia.app/openapi).
         ended_at (datetime.datetime | None): When this execution ended.
         is_agentic (bool): Whether this execution is agentic.
         is_purged (bool): Whether this execution has been purged.
         parent_id (None | str): The parent execution ID of this execution.
         responder_id (str): The responder ID of this execution.
         started_at (datetime.datetime): When this execution started.
-        status (str): The status of the execution. Assumption: an open string, because the documentation lists no
-            values.
+        status (str): The status of the execution. Assumption: an open string: the documentation pages declare an enum
+            without this pin recording its values yet. Check against the published document
+            (https://api.endless.zaia.app/openapi).
         workspace_id (str): The workspace ID of this execution.
     """
 

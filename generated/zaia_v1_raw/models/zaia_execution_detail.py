@@ -11,8 +11,9 @@ T = TypeVar("T", bound="ZaiaExecutionDetail")
 
 @_attrs_define
 class ZaiaExecutionDetail:
-    """The execution detail containing type-specific information. Assumption: kept as a free-form object, because the
-    documentation names three variants without showing them.
+    """The execution detail containing type-specific information. Assumption: kept as a free-form object: the documentation
+    pages show it as one of three object variants (anyOf) whose shapes this pin does not record yet. Check against the
+    published document (https://api.endless.zaia.app/openapi).
 
     """
 

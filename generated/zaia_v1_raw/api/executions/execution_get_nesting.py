@@ -83,7 +83,8 @@ def sync_detailed(
 
      Retrieves an execution with its children, found by its own ID or by the ID of the chat message that
     started it; give exactly one of the two. Assumption: the response is one execution whose children
-    array holds executions of the same shape, recursively.
+    array holds executions of the same shape, recursively. Check against the published document
+    (https://api.endless.zaia.app/openapi).
 
     Args:
         chat_message_id (str | Unset): A UUID v4 string that identifies an entity.
@@ -119,7 +120,8 @@ def sync(
 
      Retrieves an execution with its children, found by its own ID or by the ID of the chat message that
     started it; give exactly one of the two. Assumption: the response is one execution whose children
-    array holds executions of the same shape, recursively.
+    array holds executions of the same shape, recursively. Check against the published document
+    (https://api.endless.zaia.app/openapi).
 
     Args:
         chat_message_id (str | Unset): A UUID v4 string that identifies an entity.
@@ -150,7 +152,8 @@ async def asyncio_detailed(
 
      Retrieves an execution with its children, found by its own ID or by the ID of the chat message that
     started it; give exactly one of the two. Assumption: the response is one execution whose children
-    array holds executions of the same shape, recursively.
+    array holds executions of the same shape, recursively. Check against the published document
+    (https://api.endless.zaia.app/openapi).
 
     Args:
         chat_message_id (str | Unset): A UUID v4 string that identifies an entity.
@@ -184,7 +187,8 @@ async def asyncio(
 
      Retrieves an execution with its children, found by its own ID or by the ID of the chat message that
     started it; give exactly one of the two. Assumption: the response is one execution whose children
-    array holds executions of the same shape, recursively.
+    array holds executions of the same shape, recursively. Check against the published document
+    (https://api.endless.zaia.app/openapi).
 
     Args:
         chat_message_id (str | Unset): A UUID v4 string that identifies an entity.

@@ -94,8 +94,9 @@ def sync_detailed(
     """List executions
 
      Retrieves multiple executions. Assumption: the response is a bare JSON array of executions (the
-    vendor's documentation renders an array's items the same way as a single object); there is no total,
-    so the last page is the first one shorter than pageSize.
+    documentation pages render an array's items the same way as a single object); there is no total, so
+    the last page is the first one shorter than pageSize. Check against the published document
+    (https://api.endless.zaia.app/openapi).
 
     Args:
         page_number (int | Unset):  Default: 1.
@@ -133,8 +134,9 @@ def sync(
     """List executions
 
      Retrieves multiple executions. Assumption: the response is a bare JSON array of executions (the
-    vendor's documentation renders an array's items the same way as a single object); there is no total,
-    so the last page is the first one shorter than pageSize.
+    documentation pages render an array's items the same way as a single object); there is no total, so
+    the last page is the first one shorter than pageSize. Check against the published document
+    (https://api.endless.zaia.app/openapi).
 
     Args:
         page_number (int | Unset):  Default: 1.
@@ -167,8 +169,9 @@ async def asyncio_detailed(
     """List executions
 
      Retrieves multiple executions. Assumption: the response is a bare JSON array of executions (the
-    vendor's documentation renders an array's items the same way as a single object); there is no total,
-    so the last page is the first one shorter than pageSize.
+    documentation pages render an array's items the same way as a single object); there is no total, so
+    the last page is the first one shorter than pageSize. Check against the published document
+    (https://api.endless.zaia.app/openapi).
 
     Args:
         page_number (int | Unset):  Default: 1.
@@ -204,8 +207,9 @@ async def asyncio(
     """List executions
 
      Retrieves multiple executions. Assumption: the response is a bare JSON array of executions (the
-    vendor's documentation renders an array's items the same way as a single object); there is no total,
-    so the last page is the first one shorter than pageSize.
+    documentation pages render an array's items the same way as a single object); there is no total, so
+    the last page is the first one shorter than pageSize. Check against the published document
+    (https://api.endless.zaia.app/openapi).
 
     Args:
         page_number (int | Unset):  Default: 1.
