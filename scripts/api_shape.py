@@ -10,6 +10,7 @@ or moves `/agents/v2` from the server URL into the paths needs no edit of theirs
 from __future__ import annotations
 
 import pprint
+import re
 from typing import Any
 
 from openapi_python_client.strings import snake_case
@@ -76,8 +77,126 @@ def _parameters(doc: Document, path_item: dict[str, Any], operation: dict[str, A
     return list(found.values())
 
 
+UUID_PATTERN = re.compile(r"\[0-9a-fA-F\]\{8\}-")
+MAX_DEPTH = 8
+
+
+def _resolved(doc: Document, schema: Any) -> tuple[dict[str, Any], str | None]:
+    """The schema behind `$ref`s and one-member `allOf`s (siblings such as `description` kept), and
+    the name of the last component on the way (`Agents.Execution.Status`)."""
+    name: str | None = None
+    for _ in range(MAX_DEPTH * 4):
+        if not isinstance(schema, dict):
+            return {}, name
+        if "$ref" in schema:
+            name = str(schema["$ref"]).rsplit("/", 1)[-1]
+            target = doc.get("components", {}).get("schemas", {}).get(name, {})
+            schema = {**{k: v for k, v in schema.items() if k != "$ref"}, **target}
+        elif isinstance(schema.get("allOf"), list) and len(schema["allOf"]) == 1:
+            (inner,) = schema["allOf"]
+            schema = {**{k: v for k, v in schema.items() if k != "allOf"}, **_resolved(doc, inner)[0]}
+            name = _resolved(doc, inner)[1] or name
+        else:
+            return schema, name
+    raise ShapeError("a schema refers to itself through $ref")
+
+
+def field_type(doc: Document, schema: Any, depth: int = 0) -> dict[str, Any]:
+    """What the facade needs to check and send a value of `schema`: its kind (uuid, datetime, text,
+    int, number, bool, choice, json, json_object, text_map, object), whether it takes several, its bounds, its
+    values and, for an object, its fields."""
+    if depth > MAX_DEPTH:
+        return {"kind": "json"}
+    schema, name = _resolved(doc, schema)
+    for union in ("anyOf", "oneOf"):
+        branches = [b for b in schema.get(union) or [] if _resolved(doc, b)[0].get("type") != "null"]
+        if branches:
+            types = [field_type(doc, branch, depth + 1) for branch in branches]
+            if len(types) == 1:
+                return types[0]
+            single = [t for t in types if not t.get("many")]
+            many = [t for t in types if t.get("many")]
+            if len(single) == 1 and len(many) == 1 and {**many[0], "many": False} == single[0]:
+                return many[0]  # one value or a list of them (Zaia's responderIds)
+            return {"kind": "json"}
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        kinds = [k for k in kind if k != "null"]
+        kind = kinds[0] if len(kinds) == 1 else None
+    found: dict[str, Any]
+    if isinstance(schema.get("enum"), list) and all(isinstance(v, str) for v in schema["enum"]):
+        found = {"kind": "choice", "choices": list(schema["enum"]), "enum_name": name}
+    elif kind == "array":
+        item = field_type(doc, schema.get("items", {}), depth + 1)
+        return (
+            {"kind": "json"}
+            if item.get("many") or item["kind"] in ("object", "json", "json_object", "text_map")
+            else {
+                **item,
+                "many": True,
+            }
+        )
+    elif kind == "string" and schema.get("format") == "date-time":
+        found = {"kind": "datetime"}
+    elif kind == "string" and (schema.get("format") == "uuid" or UUID_PATTERN.search(str(schema.get("pattern", "")))):
+        found = {"kind": "uuid"}
+    elif kind == "string":
+        found = {"kind": "text"}
+    elif kind in ("integer", "number"):
+        found = {"kind": "int" if kind == "integer" else "number"}
+        for bound in ("minimum", "maximum"):
+            if isinstance(schema.get(bound), int | float) and not isinstance(schema.get(bound), bool):
+                found[bound] = schema[bound]
+    elif kind == "boolean":
+        found = {"kind": "bool"}
+    elif kind == "object" and isinstance(schema.get("properties"), dict) and schema["properties"]:
+        required = set(schema.get("required") or [])
+        fields = [
+            field(doc, wire, "body", wire in required, value, depth + 1)
+            for wire, value in sorted(schema["properties"].items())
+        ]
+        found = {"kind": "object", "fields": fields, "object_name": name}
+    elif kind == "object" and _resolved(doc, schema.get("additionalProperties"))[0].get("type") == "string":
+        found = {"kind": "text_map"}
+    elif kind == "object":
+        found = {"kind": "json_object"}
+    else:
+        found = {"kind": "json"}
+    return {**found, "many": False}
+
+
+def field(doc: Document, wire: str, where: str, required: bool, schema: Any, depth: int = 0) -> dict[str, Any]:
+    """One parameter or body property: Python name, wire name, where it goes, its type, its doc."""
+    resolved, _ = _resolved(doc, schema)
+    description = resolved.get("description") if isinstance(resolved, dict) else None
+    return {
+        "name": snake_case(wire),
+        "wire": wire,
+        "in": where,
+        "required": required,
+        **field_type(doc, schema, depth),
+        "description": " ".join(str(description).split()) if description else "",
+    }
+
+
+def _body_fields(doc: Document, operation: dict[str, Any]) -> list[dict[str, Any]]:
+    body = operation.get("requestBody")
+    if isinstance(body, dict) and "$ref" in body:
+        body = doc.get("components", {}).get("requestBodies", {}).get(str(body["$ref"]).rsplit("/", 1)[-1], {})
+    content = (body or {}).get("content", {}) if isinstance(body, dict) else {}
+    schema = content.get("application/json", {}).get("schema") if isinstance(content, dict) else None
+    if schema is None:
+        return []
+    described = field_type(doc, schema)
+    if described["kind"] != "object":
+        raise ShapeError("a JSON request body that is not an object with properties")
+    fields: list[dict[str, Any]] = described["fields"]
+    return fields
+
+
 def operations(doc: Document, prefix: str) -> dict[str, dict[str, Any]]:
-    """operationId -> method, path (after the prefix) and {python name: wire name} per parameter kind."""
+    """operationId -> method, path (after the prefix), {python name: wire name} per parameter kind,
+    and every path, query and body field with its type (`field`)."""
     found: dict[str, dict[str, Any]] = {}
     for path, item in sorted((doc.get("paths") or {}).items()):
         if not isinstance(item, dict):
@@ -92,14 +211,25 @@ def operations(doc: Document, prefix: str) -> dict[str, dict[str, Any]]:
             if operation_id in found:
                 raise ShapeError(f"operationId {operation_id!r} is used twice")
             by_kind: dict[str, dict[str, str]] = {"path": {}, "query": {}}
+            fields: list[dict[str, Any]] = []
             for parameter in _parameters(doc, item, operation):
                 if parameter.get("in") in by_kind:
                     by_kind[str(parameter["in"])][snake_case(str(parameter["name"]))] = str(parameter["name"])
+                    where, wire = str(parameter["in"]), str(parameter["name"])
+                    described = field(doc, wire, where, bool(parameter.get("required")), parameter.get("schema", {}))
+                    if parameter.get("description"):  # the parameter's own words before its type's
+                        described["description"] = " ".join(str(parameter["description"]).split())
+                    fields.append(described)
+            try:
+                fields += _body_fields(doc, operation)
+            except ShapeError as exc:
+                raise ShapeError(f"{operation_id}: {exc}") from None
             found[operation_id] = {
                 "method": method.upper(),
                 "path": path[len(prefix) :],
                 "path_params": dict(sorted(by_kind["path"].items())),
                 "query": dict(sorted(by_kind["query"].items())),
+                "fields": fields,
             }
     return found
 
@@ -122,8 +252,8 @@ DOCS = {
     "does not get them twice.",
     "AUTH_HEADER": "The header that carries the API key (the document's security scheme).",
     "AUTH_PREFIX": 'What goes before the key in that header ("Bearer " for HTTP bearer auth).',
-    "OPERATIONS": "operationId -> method, path after PATH_PREFIX, and {Python name: wire name} of its "
-    "path and query parameters.",
+    "OPERATIONS": "operationId -> method, path after PATH_PREFIX, {Python name: wire name} of its "
+    "path and query parameters, and each path, query and body field with its type (scripts/api_shape.py, `field`).",
 }
 
 

@@ -145,7 +145,7 @@ class Snapshot:
                 parts.append(self.expr_name(part))
             else:
                 parts.append(str(part))
-        return "".join(parts)
+        return "".join(parts).replace("builtins.", "")  # `builtins.list` where a method `list` hides it
 
     def bindings(self, cls: griffe.Class, bound: dict[str, str] | None = None) -> dict[str, dict[str, str]]:
         """For each ancestor, its type variables as `cls` binds them (`_Executions[SyncPager[Execution]]`)."""
@@ -314,16 +314,24 @@ MODEL_NAME = re.compile(r"[A-Z]\w*|None")
 
 def union_members(annotation: str) -> list[str]:
     """The members of a top-level `A | B | None` annotation (one member when it is not a union)."""
-    members, depth, start = [], 0, 0
-    for index, char in enumerate(annotation):
-        if char in "[(":
+    return split_top(annotation, " | ")
+
+
+def split_top(text: str, separator: str) -> list[str]:
+    """`text` split at each `separator` outside brackets."""
+    parts, depth, start, index = [], 0, 0, 0
+    while index < len(text):
+        char = text[index]
+        if char in "[({":
             depth += 1
-        elif char in "])":
+        elif char in "])}":
             depth -= 1
-        if depth == 0 and annotation.startswith(" | ", index):
-            members.append(annotation[start:index])
-            start = index + 3
-    return [*members, annotation[start:]]
+        if depth == 0 and text.startswith(separator, index):
+            parts.append(text[start:index])
+            index = start = index + len(separator)
+            continue
+        index += 1
+    return [*parts, text[start:]]
 
 
 def type_parameters(cls: griffe.Class) -> list[str]:

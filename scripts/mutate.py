@@ -102,25 +102,39 @@ MODULES: dict[str, Target] = {
         ],
         sample=120,
     ),
-    "zaia": Target(
-        "facade/agent_executions/zaia.py",
+    "_zaia": Target(
+        "facade/agent_executions/_zaia.py",
         ["tests/facade/test_zaia_client.py", *CLIENT_TESTS, "tests/test_api_snapshot.py", *LISTING_TESTS],
     ),
-    "asteroid": Target(
-        "facade/agent_executions/asteroid.py",
+    "_asteroid": Target(
+        "facade/agent_executions/_asteroid.py",
         [
             *CLIENT_TESTS,
             "tests/facade/test_argument_edges.py",
-            "tests/test_api_snapshot.py",
+            "tests/facade/test_spec_arguments.py",
             "tests/facade/test_keyset_guards.py",
             "tests/facade/test_lifecycle.py",
             "tests/facade/test_asteroid_client.py",
             "tests/facade/test_pagination_under_change.py",
         ],
-        sample=200,
+    ),
+    "_call": Target(
+        "facade/agent_executions/_call.py",
+        [
+            "tests/facade/test_spec_arguments.py",
+            "tests/facade/test_argument_edges.py",
+            "tests/facade/test_asteroid_client.py",
+            "tests/facade/test_zaia_client.py",
+            "tests/facade/test_lifecycle.py",
+            *CLIENT_TESTS,
+        ],
+    ),
+    "_config": Target(
+        "facade/agent_executions/_config.py",
+        [*CLIENT_TESTS, "tests/reliability/test_secret_guarantees.py", "tests/facade/test_asteroid_client.py"],
     ),
 }
-DEFAULT_MODULES = ["asteroid", "_core", "pagination", "zaia", "retries", "errors"]
+DEFAULT_MODULES = ["_asteroid", "_core", "pagination", "_call", "_zaia", "_config", "retries", "errors"]
 """Every module, the longest runs first so that side-by-side runs end about together."""
 SEED = 14
 """Picks the sample: fixed, so a re-run judges the same mutants and a resumed session stays valid."""

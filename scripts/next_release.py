@@ -88,10 +88,17 @@ def asteroid_new_required_properties(doc: Document) -> None:
 
 
 def asteroid_new_filters(doc: Document) -> None:
-    """List filters added in a release."""
+    """List filters added in a release (the vendor's newest SDK has `workflowId` and `phase`)."""
+    phase = {"type": "array", "items": {"$ref": "#/components/schemas/Agents.Execution.PhaseFilter"}}
+    _schemas(doc)["Agents.Execution.PhaseFilter"] = {
+        "description": "Groups of statuses: active (not finished) or terminal (finished)",
+        "enum": ["active", "terminal"],
+        "type": "string",
+    }
     _add_parameters(
         _operation(doc, "/executions"),
-        {"in": "query", "name": "workflowId", "required": False, "schema": UUID},
+        {"in": "query", "name": "workflowId", "required": False, "schema": UUID, "description": "Only this workflow's"},
+        {"in": "query", "name": "phase", "required": False, "schema": phase, "description": "Only these phases"},
         {"in": "query", "name": "isRerun", "required": False, "schema": {"type": "boolean"}},
     )
 
@@ -143,14 +150,23 @@ def zaia_new_filters(doc: Document) -> None:
 
 
 def zaia_renamed_auth_header(doc: Document) -> None:
-    """The key moved to another header."""
-    doc["components"]["securitySchemes"]["ApiKeyAuth"] = {"type": "apiKey", "in": "header", "name": "X-Zaia-Key"}
+    """The key moved to another header (a security scheme, in the pinned or the published form)."""
+    schemes = doc.setdefault("components", {}).setdefault("securitySchemes", {})
+    schemes["ApiKeyAuth"] = {"type": "apiKey", "in": "header", "name": "X-Zaia-Key"}
+    doc["security"] = [{"ApiKeyAuth": []}]
+    for item in doc["paths"].values():  # the published form's header parameter goes with the move
+        for operation in item.values():
+            kept = [p for p in operation.get("parameters", []) if str(p.get("name")).lower() != "authorization"]
+            operation["parameters"] = kept
 
 
 def zaia_published_form(doc: Document) -> None:
     """The pin as Zaia publishes its document: the security scheme replaced by a required header
     parameter `authorization` on every operation (the scheme's description as its own), no
-    operationIds, the title "Public API" 1.0.0. Not a change of the API: the same client."""
+    operationIds, the title "Public API" 1.0.0. Not a change of the API: the same client. A pin
+    already in that form (pulled from Zaia) is left as it is."""
+    if "securitySchemes" not in doc.get("components", {}):
+        return
     schemes = doc["components"].pop("securitySchemes")
     doc.pop("security")
     (scheme,) = schemes.values()
@@ -215,6 +231,11 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [name for name in args.changes if name != "all" and name not in known]
     if unknown:
         parser.error(f"unknown change {', '.join(unknown)}; choose from {', '.join(known)} or all")
+    forms = [name for name in args.changes if name in FORMS.get(args.api, {})]
+    if forms and len(args.changes) > 1:
+        parser.error(f"{forms[0]} is another spelling of the pin, not a change: give it alone")
+    if "all" in args.changes and len(args.changes) > 1:
+        parser.error("all is every change: give it alone")
     sys.stdout.write(next_release(args.api, args.changes))
     return 0
 

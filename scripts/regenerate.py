@@ -38,18 +38,23 @@ from typing import Any
 
 import httpx
 import yaml
-from agent_executions._transfer import Limits, bound_by_deadline, send_once
+from agent_executions._transfer import AttemptLimits, bound_by_deadline, send_once
 from agent_executions.errors import ResponseTooLargeError
-from api_shape import ShapeError
+from api_shape import ShapeError, shape_of
 from api_shape import render as render_shape
+from facade_effect import copy_tree, judge
+from facade_shells import TableError, load_table
+from facade_shells import render as render_shells
 from openapi_spec_validator import validate as validate_openapi
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
-from spec_changes import Change, breaking_changes, classify_changes
-from spec_overrides import apply_overrides, check_configured
+from spec_changes import ADDITIVE, BREAKING, Change, breaking_changes, classify_changes
+from spec_overrides import OverrideError, apply_overrides, check_configured
 
 ROOT = Path(__file__).resolve().parent.parent
 OPENAPI_DIR = ROOT / "openapi"
 GENERATED_DIR = ROOT / "generated"
+SHELLS_PATH = Path("facade", "agent_executions", "_generated")
+"""Where the facade's generated resources go, under the root: one `<api>.py` each."""
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 SOURCES_FILE = "sources.toml"
 LOCK_FILE = "sources.lock.json"
@@ -84,6 +89,8 @@ class Api:
     generator_config: dict[str, Any]
     overrides: dict[str, Any] = field(default_factory=dict)
     """The configured overrides this API turns on (`[<api>.overrides]`), by name, with their values."""
+    table: dict[str, Any] = field(default_factory=dict)
+    """openapi/operations.toml: the facade's decisions about the operations it wraps."""
 
 
 @dataclass
@@ -96,11 +103,22 @@ class Result:
     normalized: dict[str, Any]
     overrides: list[str]
     package_dir: Path
+    shells: bytes = b""
+    """The facade's generated resources for this API (`_generated/<api>.py`)."""
+    shells_error: str = ""
+    """Why the resources cannot be generated: the table wraps an operation this release lacks."""
     changes: list[Change] = field(default_factory=list)
 
 
 def load_sources(openapi_dir: Path) -> dict[str, Api]:
-    data = tomllib.loads((openapi_dir / SOURCES_FILE).read_text(encoding="utf-8"))
+    try:
+        data = tomllib.loads((openapi_dir / SOURCES_FILE).read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RegenerationError(f"{SOURCES_FILE} is not valid TOML ({exc})") from None
+    try:
+        table = load_table(openapi_dir)
+    except TableError as exc:
+        raise RegenerationError(str(exc)) from None
     apis = {
         name: Api(
             name=name,
@@ -111,6 +129,7 @@ def load_sources(openapi_dir: Path) -> dict[str, Api]:
             paths=list(entry["paths"]),
             generator_config=dict(entry.get("generator_config", {})),
             overrides=dict(entry.get("overrides", {})),
+            table=table,
         )
         for name, entry in data.items()
     }
@@ -160,7 +179,7 @@ def download(url: str, timeout: float) -> httpx.Response:
         request = http.build_request("GET", url)
         for _ in range(MAX_REDIRECTS + 1):
             left = max(deadline_at - time.monotonic(), 0.001)
-            response = send_once(http, request, Limits(left, MAX_SPEC_BYTES))
+            response = send_once(http, request, AttemptLimits(left, MAX_SPEC_BYTES))
             if response.next_request is None:
                 return response
             request = response.next_request
@@ -170,7 +189,7 @@ def download(url: str, timeout: float) -> httpx.Response:
 def parse(raw: bytes, source: str) -> dict[str, Any]:
     """Parse YAML or JSON and check that the result claims to be OpenAPI 3."""
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a byte order mark before JSON is not YAML
     except UnicodeDecodeError:
         raise RegenerationError(f"{source}: not UTF-8 text") from None
     if text.lstrip()[:1] == "<":
@@ -279,7 +298,10 @@ def normalize(
     """Cut the document down to the configured paths, apply the overrides, validate the result."""
     normalized = copy.deepcopy(doc)
     select_paths(normalized, api.paths, allow_missing)
-    applied = apply_overrides(normalized, api.overrides)
+    try:
+        applied = apply_overrides(normalized, api.overrides)
+    except OverrideError as exc:
+        raise RegenerationError(f"{source}: {SOURCES_FILE} [{api.name}.overrides] {exc}") from None
     error = first_validation_error(normalized)
     if error is not None:
         raise RegenerationError(f"{source}: invalid OpenAPI: {error}")
@@ -334,10 +356,26 @@ def generate(api: Api, normalized: dict[str, Any], workdir: Path) -> Path:
     return package_dir
 
 
+def generate_shells(api: Api, normalized: dict[str, Any], workdir: Path) -> bytes:
+    """The facade's typed resources for `api`, from its table entry and the normalized document;
+    a `TableError` when the table wraps what the document does not have."""
+    path = workdir / "shells" / f"{api.name}.py"
+    path.parent.mkdir()
+    try:
+        path.write_text(render_shells(api.name, api.title, shape_of(normalized), api.table, api.package), "utf-8")
+    except ShapeError as exc:
+        raise RegenerationError(f"{api.name}: {exc}") from None
+    ruff = [sys.executable, "-m", "ruff"]
+    options = ["--isolated", "--no-cache", "--target-version", "py311", "--line-length", "120"]
+    run([*ruff, "check", *options, "--select", "F,I,UP", "--fix-only", "--quiet", str(path)], workdir, "ruff check")
+    run([*ruff, "format", *options, "--quiet", str(path)], workdir, "ruff format")
+    return path.read_bytes()
+
+
 def check_pin_format(api: Api, raw: bytes, source: str) -> None:
     """A pin holds the bytes its source served, so its sha256 can be checked against the source; a
     `.json` pin takes JSON only (a `.yaml` one takes both: JSON is YAML)."""
-    if api.spec.endswith(".json") and raw.lstrip()[:1] != b"{":
+    if api.spec.endswith(".json") and raw.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] != b"{":
         raise RegenerationError(
             f"{source}: YAML, but {SOURCES_FILE} pins {api.name} as JSON ({api.spec}); give the JSON document,"
             " or rename the pin"
@@ -353,7 +391,12 @@ def build(api: Api, source: str, workdir: Path, timeout: float = FETCH_TIMEOUT) 
     if raw_error is not None:
         print(f"{api.name}: invalid as published ({raw_error}); repaired by the overrides")
     package_dir = generate(api, normalized, workdir)
-    return Result(api=api, source=source, raw=raw, normalized=normalized, overrides=applied, package_dir=package_dir)
+    result = Result(api=api, source=source, raw=raw, normalized=normalized, overrides=applied, package_dir=package_dir)
+    try:
+        result.shells = generate_shells(api, normalized, workdir)
+    except TableError as exc:
+        result.shells_error = f"openapi/operations.toml: {exc}"
+    return result
 
 
 # --- compare and write ------------------------------------------------------------
@@ -431,7 +474,8 @@ def utc_now() -> str:
 
 
 def commit(results: list[Result], openapi_dir: Path, generated_dir: Path) -> None:
-    """Swap the new packages in and write specs and lock; undo everything on failure."""
+    """Swap the new packages in, write the facade's resources, specs and lock; undo everything on failure."""
+    shells_dir = openapi_dir.parent / SHELLS_PATH
     lock = load_lock(openapi_dir)
     versions = tool_versions()
     for result in results:
@@ -461,6 +505,12 @@ def commit(results: list[Result], openapi_dir: Path, generated_dir: Path) -> Non
             if old != result.raw:
                 spec_backups[spec_path] = old
                 write_atomically(spec_path, result.raw)
+            shells_path = shells_dir / f"{result.api.name}.py"
+            if shells_dir.is_dir():  # a bare copy of openapi/ and generated/ has no facade to write into
+                old = shells_path.read_bytes() if shells_path.exists() else None
+                if old != result.shells:
+                    spec_backups[shells_path] = old
+                    write_atomically(shells_path, result.shells)
         lock_path = openapi_dir / LOCK_FILE
         spec_backups[lock_path] = lock_path.read_bytes() if lock_path.exists() else None
         write_atomically(lock_path, lock_bytes)
@@ -503,6 +553,11 @@ def check(apis: list[Api], openapi_dir: Path, generated_dir: Path) -> int:
             result = build(api, str(pinned), workdir)
             for name in differing_files(result.package_dir, generated_dir / api.package):
                 problems.append(f"{api.name}: generated/{api.package}/{name} differs from the pinned spec's output")
+            shells = generated_dir.parent / SHELLS_PATH / f"{api.name}.py"
+            if result.shells_error:
+                problems.append(f"{api.name}: {result.shells_error}")
+            elif (shells.read_bytes() if shells.exists() else b"") != result.shells:
+                problems.append(f"{api.name}: {SHELLS_PATH}/{api.name}.py differs from the table's and spec's output")
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
@@ -555,9 +610,18 @@ def regenerate(
             result = build(api, chosen, workdir, timeout)
             result.source = describe_source(chosen, openapi_dir.parent)
             result.changes = classify_changes(previous_normalized(api, openapi_dir, generated_dir), result.normalized)
+            if result.shells_error:
+                result.changes.append(Change("-", f"facade: {result.shells_error}", BREAKING, "the facade wraps it"))
             results.append(result)
+        if not any(result.shells_error for result in results):
+            results[0].changes += effect_changes(openapi_dir.parent, results)
         if not accept_breaking and any(breaking_changes(result.changes) for result in results):
             return refuse_breaking(results)
+        for result in results:
+            if result.shells_error:
+                raise RegenerationError(
+                    f"{result.api.name}: cannot write the facade's resources: {result.shells_error}"
+                )
         commit(results, openapi_dir, generated_dir)
     for result in results:
         print(f"{result.api.name}: overrides applied: {', '.join(result.overrides) or 'none'}")
@@ -567,6 +631,27 @@ def regenerate(
         print(f"{result.api.name}: wrote generated/{result.api.package}")
     update_api_snapshot(openapi_dir.parent)
     return 0
+
+
+def effect_changes(root: Path, results: list[Result]) -> list[Change]:
+    """The release judged by its effect: the facade built from the new packages and resources in a
+    temporary copy of the repository, imported, its clients constructed, its public API compared
+    with today's (facade_effect.py). Nothing to judge in a bare copy of openapi/ and generated/."""
+    if not (root / SHELLS_PATH).is_dir():
+        return []
+    with tempfile.TemporaryDirectory(prefix="regen-effect-") as temp:
+        tree = Path(temp)
+        copy_tree(root, tree)
+        for result in results:
+            target = tree / "generated" / result.api.package
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(result.package_dir, target)
+            (tree / SHELLS_PATH / f"{result.api.name}.py").write_bytes(result.shells)
+        breaking, additive = judge(root, tree)
+    reason = "code written against the facade breaks"
+    return [Change("~", f"facade: {line}", BREAKING, reason) for line in breaking] + [
+        Change("+", f"facade: {line}", ADDITIVE) for line in additive
+    ]
 
 
 def update_api_snapshot(root: Path) -> None:

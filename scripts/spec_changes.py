@@ -299,7 +299,7 @@ class _Comparer:
             old_op, new_op = old_ops[key], new_ops[key]
             old_id, new_id = old_op.spec.get("operationId"), new_op.spec.get("operationId")
             if old_id != new_id:
-                reason = "the same method and URL; only client.raw's function is renamed"
+                reason = "the same method and URL; client.raw's function is renamed (the facade: see its own lines)"
                 self.changes.append(Change("~", f"operationId {old_id} -> {new_id}", ADDITIVE, reason))
             if old_op.label != new_op.label:
                 same = old_op.url_path == new_op.url_path
@@ -347,6 +347,9 @@ class _Comparer:
         for name in sorted(set(new_schemas) - set(old_schemas) - set(self.renamed.values())):
             self.add("+", f"schema {name}", self.exposure.get(name, set()), None, None)
         for name in sorted(set(old_schemas) - set(new_schemas) - set(self.renamed)):
+            if not _is_model(old_schemas[name]):  # `Common.dateTime`: what referred to it is compared by structure
+                self.changes.append(Change("-", f"schema {name}", ADDITIVE, "a name of a primitive type: no model"))
+                continue
             reason = "its model goes away with whatever refers to it"
             self.add("-", f"schema {name}", self.exposure.get(name, set()), reason, reason)
         for old_name, new_name in sorted(self.renamed.items()):
@@ -366,6 +369,15 @@ class _Comparer:
         if old_ref is not None and new_ref in (old_ref, self.renamed.get(old_ref)):
             self.nullability(old, new, where, directions)
             return  # the referenced schema is compared once, under its own name
+        if old_ref is not None or new_ref is not None:
+            # A type named where it was inline, inlined where it was named, or another name for it:
+            # what matters is the structure behind the names, so compare the schemas they stand for.
+            old_body, new_body = _dereferenced(self.old, old), _dereferenced(self.new, new)
+            if _structure(self.old, old_body) == _structure(self.new, new_body):
+                self.nullability(old_body, new_body, where, directions)
+                return
+            if old_ref is None or new_ref is None:  # named on one side only: compare what it names
+                old, new = old_body, new_body
         old_shape, new_shape = _shape(old), _shape(new)
         if old_shape != new_shape:
             change = f"type {where}: {old_shape} -> {new_shape}"
@@ -446,6 +458,53 @@ class _Comparer:
             self.changes.append(Change("~", what, ADDITIVE, reason))
 
 
+DOC_KEYWORDS = frozenset({"description", "title", "example", "examples", "externalDocs", "deprecated", "$comment"})
+
+
+def _is_model(schema: Schema) -> bool:
+    """Whether the generator makes a class of the schema: an object, an enum or a union."""
+    return bool(
+        schema.get("properties")
+        or schema.get("enum")
+        or schema.get("type") == "object"
+        or any(schema.get(key) for key in ("oneOf", "anyOf", "allOf"))
+    )
+
+
+def _dereferenced(doc: Document, schema: Schema) -> Schema:
+    """The schema a `$ref` (or a lone `allOf: [$ref]`, or a nullable reference) stands for, with the
+    wrapper's own keywords kept beside it; a schema that is not a reference as it is."""
+    for _ in range(8):
+        name = _ref_name(schema)
+        if name is None:
+            return schema
+        target = _schemas(doc).get(name)
+        if target is None:
+            return schema
+        wrapper = {k: v for k, v in schema.items() if k not in ("$ref", "allOf", "anyOf", "oneOf")}
+        if _nullable(schema) and not _nullable(target):
+            wrapper["nullable"] = True
+        schema = {**target, **wrapper}
+    return schema
+
+
+def _structure(doc: Document, schema: Any, depth: int = 0) -> Any:
+    """A schema with every reference replaced by what it names and its documentation left out: two
+    schemas with the same structure describe the same values, however they are spelled."""
+    if depth > 12:
+        return "..."
+    if isinstance(schema, list):
+        return [_structure(doc, item, depth + 1) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    resolved = _dereferenced(doc, schema)
+    return {
+        key: _structure(doc, value, depth + 1)
+        for key, value in sorted(resolved.items())
+        if key not in DOC_KEYWORDS and key != "$ref"
+    }
+
+
 def _renamed_schemas(old: dict[str, Schema], new: dict[str, Schema]) -> dict[str, str]:
     """Schemas that left under one name and came back unchanged under exactly one other."""
     added = {name: json.dumps(new[name], sort_keys=True) for name in set(new) - set(old)}
@@ -492,12 +551,19 @@ def _server_url(doc: Document) -> str:
 
 
 def _auth_headers(doc: Document) -> list[str]:
+    """How each security scheme sends the key: the header, with `Bearer` for HTTP bearer auth."""
     schemes = (doc.get("components") or {}).get("securitySchemes") or {}
-    return sorted(
+    found = [
         str(s.get("name"))
         for s in schemes.values()
         if isinstance(s, dict) and s.get("type") == "apiKey" and s.get("in") == "header"
-    )
+    ]
+    found += [
+        "Authorization: Bearer"
+        for s in schemes.values()
+        if isinstance(s, dict) and s.get("type") == "http" and str(s.get("scheme", "")).lower() == "bearer"
+    ]
+    return sorted(found)
 
 
 def classify_changes(old: Document, new: Document) -> list[Change]:

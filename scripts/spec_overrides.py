@@ -246,6 +246,10 @@ def _operations(doc: Document) -> Iterator[tuple[str, str, dict[str, Any], dict[
 API_KEY_SCHEME = "ApiKeyAuth"
 
 
+class OverrideError(ValueError):
+    """A configured override does not fit the document (an operation it names is not there)."""
+
+
 def api_key_header_parameter(doc: Document, parameter: str) -> bool:
     """Turn the header parameter that carries the API key into the document's security scheme.
 
@@ -271,6 +275,21 @@ def api_key_header_parameter(doc: Document, parameter: str) -> bool:
             description = entry["description"]
         return found
 
+    def has_key(item: dict[str, Any], operation: dict[str, Any]) -> bool:
+        return any(is_key(entry) for owner in (item, operation) for entry in owner.get("parameters") or [])
+
+    carrying = {f"{method.upper()} {path}": has_key(item, op) for method, path, item, op in _operations(doc)}
+    if not any(carrying.values()) and not doc.get("security"):
+        raise OverrideError(
+            f"api_key_header_parameter {parameter!r} matches no header parameter of the document, which declares"
+            " no security scheme either: how the key is sent has changed"
+        )
+    without = sorted(name for name, found in carrying.items() if not found)
+    if any(carrying.values()) and without:
+        raise OverrideError(
+            f"api_key_header_parameter {parameter!r} is missing from {', '.join(without)}: which operations"
+            " take the key has changed, and the client would send it to all"
+        )
     changed = False
     for owner in [item for _, _, item, _ in _operations(doc)] + [op for _, _, _, op in _operations(doc)]:
         listed = owner.get("parameters")
@@ -290,18 +309,26 @@ def api_key_header_parameter(doc: Document, parameter: str) -> bool:
 
 
 def operation_ids(doc: Document, ids: Mapping[str, str]) -> bool:
-    """Give each operation that has no `operationId` the one sources.toml names for it ("GET /path").
+    """Give each operation the `operationId` sources.toml names for it ("GET /path").
 
-    The facade and the fake servers name operations by operationId (api_shape.py), and
-    the generator names the raw client's functions after it. Zaia's documentation pages
-    show operations without one; without this the regeneration would stop at the first
-    ("... has no operationId"). An `operationId` the document gives is kept.
+    The facade (openapi/operations.toml) and the fake servers name operations by
+    operationId (api_shape.py), and the generator names the raw client's functions after
+    it. Zaia's documentation pages show operations without one; a published document that
+    gives one of its own would rename them all. So the names here win over the document's,
+    and each entry must name an operation the document has.
     """
+    present = {f"{method.upper()} {path}": operation for method, path, _, operation in _operations(doc)}
+    for key in ids:
+        if key not in present:
+            known = ", ".join(sorted(present)) or "none"
+            raise OverrideError(f"operation_ids names {key!r}, which the document does not have (it has: {known})")
+    repeated = sorted({name for name in ids.values() if list(ids.values()).count(name) > 1})
+    if repeated:
+        raise OverrideError(f"operation_ids gives {', '.join(repeated)} to more than one operation")
     changed = False
-    for method, path, _, operation in _operations(doc):
-        name = ids.get(f"{method.upper()} {path}")
-        if name is not None and not operation.get("operationId"):
-            operation["operationId"] = name
+    for key, name in ids.items():
+        if present[key].get("operationId") != name:
+            present[key]["operationId"] = name
             changed = True
     return changed
 

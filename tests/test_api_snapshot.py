@@ -52,17 +52,17 @@ def test_signatures_include_inherited_and_async_methods(snapshot: str) -> None:
 def test_methods_from_generic_bases_show_the_types_the_subclass_binds(snapshot: str) -> None:
     executions = snapshot.split("\nclass agent_executions.asteroid.Executions(")[1].split("\n\n")[0]
     assert "\n    ) -> SyncPager[Execution]" in executions
-    assert "        page_size: int = DEFAULT_PAGE_SIZE,\n" in executions  # one parameter a line
+    assert "        page_size: int = ASTEROID_MAX_PAGE_SIZE,\n" in executions  # one parameter a line
     assert "PagerT" not in executions.split("\n", 1)[1]
 
 
 def test_a_changed_signature_fails_with_a_diff_naming_it(tmp_path: Path, snapshot: str) -> None:
     facade = tmp_path / "facade"
     shutil.copytree(ROOT / "facade", facade, ignore=shutil.ignore_patterns("__pycache__"))
-    zaia = facade / "agent_executions" / "zaia.py"
+    zaia = facade / "agent_executions" / "_zaia.py"
     zaia.write_text(zaia.read_text().replace("def walk(self)", "def walk_tree(self)"))
-    asteroid = facade / "agent_executions" / "asteroid.py"
-    asteroid.write_text(asteroid.read_text().replace("        outcome_label: str | None = None,\n", "", 1))
+    asteroid = facade / "agent_executions" / "_generated" / "asteroid.py"
+    asteroid.write_text(asteroid.read_text().replace("        outcome_label: str | None = None,\n", "", 2))
     models = facade / "agent_executions" / "models.py"
     models.write_text(models.read_text().replace('    "SortField",\n', "", 1))
 

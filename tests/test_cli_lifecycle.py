@@ -141,7 +141,7 @@ def test_run_with_wait_shows_a_live_status_line_on_a_terminal_and_clears_it(serv
 
 def test_activities_on_a_terminal_show_server_text_as_text() -> None:
     """Escape sequences, CR/LF and bidi overrides in an activity reach the terminal as visible escapes."""
-    from agent_executions._cli_lifecycle import describe
+    from agent_executions.cli._lifecycle import describe
 
     with FakeAsteroidServer(seed=1, count=3) as server:
         with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
@@ -157,7 +157,7 @@ def test_the_live_status_line_shows_a_servers_escape_sequences_instead_of_runnin
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """A stand-in client: the status comes from the server's long-poll answer, whatever it holds."""
-    from agent_executions._cli_lifecycle import wait_with_status_line
+    from agent_executions.cli._lifecycle import wait_with_status_line
 
     hostile = "\x1b]0;pwned\x07\x1b[2Jrunning"
     answers: list[Any] = [ae.WaitTimeoutError("still", execution_id="e1", last_status=hostile, timeout=1), "done"]

@@ -209,7 +209,7 @@ class _Record:
 
 
 def test_csv_on_a_terminal_shows_escape_sequences_and_a_file_keeps_them() -> None:
-    from agent_executions import _render
+    from agent_executions.cli import _render
 
     record = _Record({"id": "e1", "agentName": "\x1b]0;pwned\x07name", "status": "running"})
     on_terminal, in_file = _Terminal(), io.StringIO()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import math
 import re
 import uuid
@@ -161,3 +162,25 @@ def merge_query(
     """The operation's own parameters, with those named in `extra` replaced by (or removed for) its values."""
     kept = [(key, value) for key, value in params if key not in extra]
     return (*kept, *((key, v) for key, values in extra.items() if values is not None for v in values))
+
+
+def as_json_value(name: str, value: object) -> Any:
+    """A value JSON can carry (checked by encoding it as the request body is sent)."""
+    try:
+        json.dumps(value, allow_nan=False, ensure_ascii=False).encode("utf-8")
+    except (TypeError, ValueError) as exc:  # UnicodeEncodeError (a lone surrogate) is a ValueError
+        raise ValueError(f"{name} must hold only JSON values (str, numbers, bool, None, lists, dicts): {exc}") from None
+    except RecursionError:
+        raise ValueError(f"{name} is nested too deeply to send") from None
+    return value
+
+
+def as_json_object(name: str, value: object) -> dict[str, Any]:
+    """A mapping with str keys whose values JSON can carry."""
+    if not isinstance(value, Mapping):
+        raise TypeError(f"{name} must be a mapping of str keys to JSON values, not {_type_name(value)}")
+    for key in value:
+        if not isinstance(key, str):
+            raise TypeError(f"{name} keys must be str, not {_type_name(key)}")
+    as_json_value(name, value)
+    return dict(value)

@@ -12,8 +12,9 @@ from typing import Any, Generic, Self, TypeVar
 
 import httpx
 
+from ._config import ClientConfig, Vendor
 from ._constants import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
-from ._core import AsyncCore, ClientConfig, SyncCore, Vendor
+from ._core import AsyncCore, SyncCore
 from ._redact import REDACTED, register_secrets
 from ._transfer import ClientTransport, bound_by_deadline
 from .errors import ConfigurationError

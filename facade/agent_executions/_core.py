@@ -1,36 +1,36 @@
-"""The machinery every vendor client shares: configuration, one description per operation,
-and the thin sync and async shells that send an operation and parse its answer.
+"""The request engine every vendor client shares: one `Operation` per API call, and the thin
+sync and async shells that send it, with retries, and parse its answer. Read this first.
 
-What differs between vendors (the API's shape read from its spec, environment variables)
-is data in a `Vendor`; what differs between operations (path, query, how to read the body)
-is data in an `Operation`. Nothing here knows a vendor by name.
+What differs between operations (path, query, body, how to read the answer) is data in an
+`Operation`; what differs between vendors (server, auth header, environment variables) is
+data in a `Vendor` (`_config.py`). Nothing here knows a vendor or an operation by name.
+
+    resource method (generated) -> _call.prepare: the arguments checked -> the vendor's rules
+    -> Operation -> SyncCore/AsyncCore.request -> build_request -> retries -> _transfer (one
+    attempt within its deadline) -> read_response: an error status mapped, the body parsed.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import logging
-import os
 import time
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 import attrs
 import httpx
 
 from . import _json
-from ._arguments import as_int
-from ._constants import DEFAULT_MAX_RESPONSE_BYTES, LOGGER_NAME, MAX_TIMEOUT
+from ._config import ClientConfig
+from ._constants import LOGGER_NAME
 from ._rate_gate import RateGate, async_gated, gated
-from ._redact import BEARER, check_api_key, hide_secrets, scrub, secrets_of
-from ._shape import ApiShape
-from ._transfer import Limits, async_send_once, send_once
+from ._redact import BEARER, hide_secrets, scrub, secrets_of
+from ._transfer import AttemptLimits, async_send_once, send_once
 from .errors import (
     AgentExecutionsError,
     APIConnectionError,
     APITimeoutError,
     AuthenticationError,
-    ConfigurationError,
     ResponseValidationError,
     status_error,
 )
@@ -40,155 +40,15 @@ T = TypeVar("T")
 logger = logging.getLogger(LOGGER_NAME)
 
 
-@attrs.frozen
-class Vendor:
-    """What one API needs to be reached: the shared core is driven by this data."""
-
-    name: str
-    shape: ApiShape
-    api_key_env: str
-    base_url_env: str
-
-    @property
-    def default_base_url(self) -> str:
-        return self.shape.server_url
-
-    @property
-    def auth_header(self) -> str:
-        return self.shape.auth_header
-
-    @property
-    def auth_prefix(self) -> str:
-        return self.shape.auth_prefix
-
-
-@attrs.frozen
-class ClientConfig:
-    """Resolved settings of one client; `api_key` is left out of its repr."""
-
-    vendor: Vendor
-    api_key: str = attrs.field(repr=False)
-    base_url: str
-    timeout: float | httpx.Timeout
-    max_retries: int
-    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
-    api_root: str = attrs.field(init=False)
-    """`base_url` with the spec's path prefix (see `_shape`): operation paths are appended to it."""
-
-    @api_root.default
-    def _api_root(self) -> str:
-        return self.vendor.shape.api_root(self.base_url)
-
-    @property
-    def server_root(self) -> str:
-        """`api_root` without the path prefix: where the generated client's full paths are appended."""
-        prefix = self.vendor.shape.path_prefix
-        return self.api_root[: -len(prefix)] if prefix else self.api_root
-
-    @classmethod
-    def resolve(
-        cls,
-        vendor: Vendor,
-        *,
-        api_key: str | None,
-        base_url: str | None,
-        timeout: float | httpx.Timeout,
-        max_retries: int,
-        allow_insecure_http: bool,
-        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
-    ) -> ClientConfig:
-        """Take each setting from its argument, else the environment, else the default; check them all."""
-        if api_key is not None and not isinstance(api_key, str):
-            raise TypeError(f"api_key must be a str, not {type(api_key).__name__}")
-        key = api_key if api_key is not None else os.environ.get(vendor.api_key_env)
-        if key is None or not key.strip():
-            raise ConfigurationError(f"no {vendor.name} API key: pass api_key= or set {vendor.api_key_env}")
-        key = check_api_key(key, vendor.name)
-        if base_url is not None and not isinstance(base_url, str):
-            raise TypeError(f"base_url must be a str, not {type(base_url).__name__}")
-        url = (base_url or os.environ.get(vendor.base_url_env) or vendor.default_base_url).rstrip("/")
-        check_base_url(url, allow_insecure_http)
-        limit = check_max_response_bytes(max_response_bytes)
-        return cls(vendor, key, url, check_timeout(timeout), check_max_retries(max_retries), limit)
-
-    @property
-    def limits(self) -> Limits:
-        """One attempt's bounds: the whole request within the longest timeout phase, the body within the cap."""
-        timeout = self.timeout
-        deadline = max(v for v in timeout.as_dict().values() if v) if isinstance(timeout, httpx.Timeout) else timeout
-        return Limits(deadline, self.max_response_bytes)
-
-    @property
-    def auth_headers(self) -> dict[str, str]:
-        return {self.vendor.auth_header: f"{self.vendor.auth_prefix}{self.api_key}"}
-
-
-def check_base_url(url: str, allow_insecure_http: bool) -> None:
-    try:
-        parsed = httpx.URL(url)
-    except httpx.InvalidURL as exc:
-        raise ValueError(f"base_url is not a URL ({exc})") from None
-    if parsed.userinfo:  # its own message: httpx would send them as Basic auth, whatever else is wrong
-        raise ValueError(
-            "base_url must not carry credentials (user:password@): httpx would send them as Basic auth,"
-            " and they would show wherever the URL does; the API key goes in api_key"
-        )
-    # The messages never quote the URL: a malformed one may still hold credentials or a key.
-    if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise ValueError("base_url must be an absolute http:// or https:// URL with a host (the URL is not shown)")
-    if parsed.query or parsed.fragment or "?" in url or "#" in url:
-        raise ValueError("base_url must not have a query or a fragment: operation paths are appended to it")
-    if parsed.scheme == "http" and not allow_insecure_http and not is_loopback(parsed.host):
-        raise ValueError(
-            f"base_url http://{parsed.host}/... would send the API key unencrypted; use https, "
-            "or pass allow_insecure_http=True if you mean it"
-        )
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def check_timeout(timeout: float | httpx.Timeout) -> float | httpx.Timeout:
-    """Seconds for every phase and for the whole attempt; or an `httpx.Timeout` kept as given, whose
-    longest phase bounds the whole attempt, so each phase needs a limit."""
-    if isinstance(timeout, httpx.Timeout):
-        unbounded = [name for name, value in timeout.as_dict().items() if value is None]
-        if unbounded:
-            raise ValueError(
-                f"timeout={timeout!r} leaves {', '.join(unbounded)} without a limit; every request of this SDK "
-                "has a deadline (the longest phase bounds the whole request), so give every phase a number of seconds"
-            )
-        for name, value in timeout.as_dict().items():
-            if not (isinstance(value, int | float) and 0 < value <= MAX_TIMEOUT):
-                limit = f"a number of seconds > 0 and <= {MAX_TIMEOUT:g}"
-                raise ValueError(f"timeout's {name} must be {limit}, not {value!r}")
-        return timeout
-    if isinstance(timeout, bool) or not isinstance(timeout, int | float):
-        raise TypeError(f"timeout must be a number of seconds or an httpx.Timeout, not {type(timeout).__name__}")
-    if not 0 < timeout <= MAX_TIMEOUT:
-        raise ValueError(f"timeout must be a number of seconds > 0 and <= {MAX_TIMEOUT:g}, not {timeout!r}")
-    return float(timeout)
-
-
-def check_max_response_bytes(limit: int) -> int:
-    return as_int("max_response_bytes", limit, minimum=1)
-
-
-def check_max_retries(max_retries: int) -> int:
-    return as_int("max_retries", max_retries, minimum=0)
+Reads = Literal["json", "status", "nothing", "location"]
+"""What an operation's `parse` is given (`Operation.reads`)."""
 
 
 @attrs.frozen
 class Operation(Generic[T]):
     """One API call, described once: the shells send it, `parse` reads the decoded JSON body."""
 
-    name: str
+    operation_id: str
     path: str
     parse: Callable[[Any], T]
     params: tuple[tuple[str, str], ...] = ()
@@ -197,7 +57,7 @@ class Operation(Generic[T]):
     """The caller's `extra_headers`, already checked (they never include the auth header)."""
     json: Any = None
     """The JSON body to send, if any (the request models' `to_dict()`)."""
-    reads: str = "json"
+    reads: Reads = "json"
     """What `parse` is given: "json" the decoded body; "status" (HTTP status, decoded body), for an
     operation whose 200 and 202 mean different things; "nothing" None (a 204); "location" the
     `Location` of the 3xx the operation answers with, which is never followed."""
@@ -208,7 +68,7 @@ class Operation(Generic[T]):
     """A `time.monotonic()` past which no attempt may run, retries included (a wait's end)."""
 
 
-def attempt_limits(limits: Limits, op: Operation[Any]) -> Limits:
+def attempt_limits(limits: AttemptLimits, op: Operation[Any]) -> AttemptLimits:
     """One attempt's limits: the client's, plus the operation's hold, and never past its `ends_at`."""
     deadline = limits.deadline + op.hold
     if op.ends_at is not None:
@@ -248,7 +108,7 @@ def read_response(op: Operation[T], request: httpx.Request, outcome: httpx.Respo
             data = str(request.url.join(outcome.headers["location"]))  # a relative one, resolved
         except httpx.InvalidURL as exc:
             message = f"the redirect's Location is not a URL ({exc})"
-            raise ResponseValidationError(message, operation=op.name, body="") from None
+            raise ResponseValidationError(message, operation=op.operation_id, body="") from None
     elif outcome.status_code >= 300:
         raise status_error(outcome)
     elif op.reads not in ("nothing", "location"):
@@ -258,14 +118,14 @@ def read_response(op: Operation[T], request: httpx.Request, outcome: httpx.Respo
     except KeyError as exc:
         name = str(exc.args[0]) if exc.args else "?"
         message = f"the response lacks the required property {name!r}"
-        raise ResponseValidationError(message, operation=op.name, body=outcome.text, property=name) from None
+        raise ResponseValidationError(message, operation=op.operation_id, body=outcome.text, property=name) from None
     except RecursionError:
         raise ResponseValidationError(
-            "the response is nested too deeply", operation=op.name, body=outcome.text
+            "the response is nested too deeply", operation=op.operation_id, body=outcome.text
         ) from None
     except Exception as exc:  # whatever the parser trips over in a hostile body is a bad response, not a crash
         message = f"the response does not match the pinned spec ({type(exc).__name__}: {exc})"
-        raise ResponseValidationError(message, operation=op.name, body=outcome.text) from None
+        raise ResponseValidationError(message, operation=op.operation_id, body=outcome.text) from None
 
 
 def decode_json(op: Operation[Any], outcome: httpx.Response) -> Any:
@@ -273,20 +133,23 @@ def decode_json(op: Operation[Any], outcome: httpx.Response) -> Any:
         return _json.loads(outcome.content)  # bytes: JSON is UTF-8, and decoding to text first costs a pass
     except _json.TooDeeplyNested:
         raise ResponseValidationError(
-            "the response is nested too deeply", operation=op.name, body=outcome.text
+            "the response is nested too deeply", operation=op.operation_id, body=outcome.text
         ) from None
     except ValueError:
         content_type = outcome.headers.get("content-type", "no content type")
         message = f"the response is not JSON ({content_type})"
-        raise ResponseValidationError(message, operation=op.name, body=outcome.text) from None
+        raise ResponseValidationError(message, operation=op.operation_id, body=outcome.text) from None
 
 
 def explain_refusal(exc: AgentExecutionsError, config: ClientConfig) -> None:
     """A 401 for a key given as `Bearer <key>` to an API that takes the key alone says so: the key is
     sent as given, and a key copied from a bearer-token example is the likely cause."""
-    bearer = config.api_key[: len(BEARER)].lower() == BEARER.lower()
-    if isinstance(exc, AuthenticationError) and bearer and not config.vendor.auth_prefix:
-        header = config.vendor.auth_header
+    if not isinstance(exc, AuthenticationError) or config.vendor.auth_prefix:
+        return
+    header = config.vendor.auth_header
+    if config.api_key.lower() == BEARER.strip().lower():
+        exc.message += f" (the key given is the scheme word alone, with no key after it: {header} takes the key itself)"
+    elif config.api_key[: len(BEARER)].lower() == BEARER.lower():
         exc.message += f" (the key was sent as given, 'Bearer ' included: {header} takes the key alone)"
 
 
@@ -298,13 +161,14 @@ def connection_error(
     usable response."""
     detail = str(exc) or type(exc).__name__
     if isinstance(exc, httpx.InvalidURL):
-        return ResponseValidationError(f"the redirect's Location is not a URL ({detail})", operation=op.name, body="")
+        message = f"the redirect's Location is not a URL ({detail})"
+        return ResponseValidationError(message, operation=op.operation_id, body="")
     if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(f"{op.name}: timed out ({detail})", request=request)
+        return APITimeoutError(f"{op.operation_id}: timed out ({detail})", request=request)
     if isinstance(exc, httpx.DecodingError):
         message = f"the response body cannot be decoded ({detail})"
-        return ResponseValidationError(message, operation=op.name, body="")
-    return APIConnectionError(f"{op.name}: connection failed ({detail})", request=request)
+        return ResponseValidationError(message, operation=op.operation_id, body="")
+    return APIConnectionError(f"{op.operation_id}: connection failed ({detail})", request=request)
 
 
 class SyncCore:
@@ -316,7 +180,7 @@ class SyncCore:
         self.policy = RetryPolicy(config.max_retries)
         self.limits = config.limits
 
-    def send(self, request: httpx.Request, limits: Limits | None = None) -> httpx.Response:
+    def send(self, request: httpx.Request, limits: AttemptLimits | None = None) -> httpx.Response:
         return send_once(self.http, request, limits or self.limits)
 
     def request(self, op: Operation[T], gate: RateGate | None = None) -> T:
@@ -351,7 +215,7 @@ class AsyncCore:
         self.policy = RetryPolicy(config.max_retries)
         self.limits = config.limits
 
-    async def send(self, request: httpx.Request, limits: Limits | None = None) -> httpx.Response:
+    async def send(self, request: httpx.Request, limits: AttemptLimits | None = None) -> httpx.Response:
         return await async_send_once(self.http, request, limits or self.limits)
 
     async def request(self, op: Operation[T], gate: RateGate | None = None) -> T:

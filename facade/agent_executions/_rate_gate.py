@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable
 import httpx
 
 from ._constants import RETRYABLE_STATUS_CODES
-from .retries import parse_retry_after
+from ._retry_after import parse_retry_after
 
 
 class RateGate:

@@ -19,6 +19,8 @@ from typing import Any
 
 import httpx
 
+from .errors import ConfigurationError
+
 REDACTED = "<redacted>"
 BEARER = "Bearer "
 _PERCENT = re.compile(r"%[0-9A-F]{2}")
@@ -36,8 +38,6 @@ def check_api_key(key: str, vendor: str) -> str:
     allowed is after a leading `Bearer `: such a key is sent as given (the server decides;
     Zaia's wants the key alone).
     """
-    from .errors import ConfigurationError
-
     key = key.strip()
     scheme = BEARER if key[: len(BEARER)].lower() == BEARER.lower() else ""
     for position, char in enumerate(key[len(scheme) :], len(scheme) + 1):

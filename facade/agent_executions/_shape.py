@@ -23,14 +23,58 @@ import attrs
 
 
 @attrs.frozen
+class FieldShape:
+    """One path, query or body field of an operation, as `scripts/api_shape.py` describes it: where
+    it goes, its kind (uuid, datetime, text, int, number, bool, choice, json, json_object,
+    text_map, object), and
+    what its values may be."""
+
+    name: str
+    wire: str
+    where: str
+    kind: str
+    required: bool = False
+    many: bool = False
+    choices: tuple[str, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    fields: tuple[FieldShape, ...] = ()
+    """An object's own fields."""
+
+    @classmethod
+    def of(cls, entry: Mapping[str, Any]) -> FieldShape:
+        return cls(
+            name=entry["name"],
+            wire=entry["wire"],
+            where=entry["in"],
+            kind=entry["kind"],
+            required=bool(entry.get("required")),
+            many=bool(entry.get("many")),
+            choices=tuple(entry.get("choices") or ()),
+            minimum=entry.get("minimum"),
+            maximum=entry.get("maximum"),
+            fields=tuple(cls.of(inner) for inner in entry.get("fields") or ()),
+        )
+
+
+@attrs.frozen
 class OperationShape:
-    """One operation: method, path (after the API's prefix), and its parameters' wire names by Python name."""
+    """One operation: method, path (after the API's prefix), its parameters' wire names by Python
+    name, and every field it takes."""
 
     operation_id: str
     method: str
     path: str
     path_params: Mapping[str, str]
     query: Mapping[str, str]
+    fields: Mapping[str, FieldShape] = attrs.field(factory=dict)
+    """Path, query and body fields by Python name."""
+
+    def field(self, name: str) -> FieldShape:
+        try:
+            return self.fields[name]
+        except KeyError:
+            raise LookupError(f"{self.operation_id} has no field {name!r} in the pinned spec") from None
 
     def query_name(self, name: str) -> str:
         """The wire name of the query parameter the generator calls `name` (`page_size` -> `pageSize`)."""
@@ -71,7 +115,12 @@ class ApiShape:
             auth_prefix=module.AUTH_PREFIX,
             operations={
                 operation_id: OperationShape(
-                    operation_id, entry["method"], entry["path"], entry["path_params"], entry["query"]
+                    operation_id,
+                    entry["method"],
+                    entry["path"],
+                    entry["path_params"],
+                    entry["query"],
+                    {field["name"]: FieldShape.of(field) for field in entry.get("fields", ())},
                 )
                 for operation_id, entry in raw.items()
             },

@@ -27,7 +27,7 @@ from .errors import ResponseTooLargeError
 
 
 @attrs.frozen
-class Limits:
+class AttemptLimits:
     """What one attempt may take: `deadline` seconds in all, `max_response_bytes` of (decoded) body."""
 
     deadline: float
@@ -40,9 +40,9 @@ class DeadlineExceeded(httpx.ReadTimeout):
 
 
 class _Body:
-    """A response body gathered within `Limits`; the checks the sync and async shells share."""
+    """A response body gathered within `AttemptLimits`; the checks the sync and async shells share."""
 
-    def __init__(self, response: httpx.Response, limits: Limits, deadline_at: float) -> None:
+    def __init__(self, response: httpx.Response, limits: AttemptLimits, deadline_at: float) -> None:
         self.response = response
         self.limits = limits
         self.deadline_at = deadline_at
@@ -77,7 +77,7 @@ class _Body:
         return _too_slow(self.limits, self.response.request)
 
 
-def _too_slow(limits: Limits, request: httpx.Request) -> DeadlineExceeded:
+def _too_slow(limits: AttemptLimits, request: httpx.Request) -> DeadlineExceeded:
     message = f"the whole request, body included, took longer than the timeout ({limits.deadline:g} s)"
     return DeadlineExceeded(message, request=request)
 
@@ -164,7 +164,7 @@ def bound_by_deadline(http: httpx.Client) -> None:
             pool._network_backend = DeadlineBackend(backend)  # type: ignore[union-attr]
 
 
-def send_once(http: httpx.Client, request: httpx.Request, limits: Limits) -> httpx.Response:
+def send_once(http: httpx.Client, request: httpx.Request, limits: AttemptLimits) -> httpx.Response:
     """Send `request` once over `http` and read its body within `limits`."""
     deadline_at = time.monotonic() + limits.deadline
     phases = request.extensions.get("timeout")
@@ -182,7 +182,7 @@ def send_once(http: httpx.Client, request: httpx.Request, limits: Limits) -> htt
 
 
 def _read_within(
-    response: httpx.Response, request: httpx.Request, limits: Limits, deadline_at: float
+    response: httpx.Response, request: httpx.Request, limits: AttemptLimits, deadline_at: float
 ) -> httpx.Response:
     phases = request.extensions.get("timeout")
     try:
@@ -198,7 +198,7 @@ def _read_within(
         response.close()
 
 
-async def async_send_once(http: httpx.AsyncClient, request: httpx.Request, limits: Limits) -> httpx.Response:
+async def async_send_once(http: httpx.AsyncClient, request: httpx.Request, limits: AttemptLimits) -> httpx.Response:
     """The async shell of `send_once`, bounded by `asyncio.timeout`."""
     import asyncio  # here, not at the top: sync users need not pay ~30 ms to import it
 
@@ -232,7 +232,7 @@ class ClientTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     """
 
     def __init__(
-        self, http: httpx.Client | httpx.AsyncClient, limits: Limits, auth_headers: dict[str, str], api_root: str
+        self, http: httpx.Client | httpx.AsyncClient, limits: AttemptLimits, auth_headers: dict[str, str], api_root: str
     ) -> None:
         self.http = http
         self.limits = limits

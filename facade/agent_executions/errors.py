@@ -19,7 +19,7 @@ from typing import Any
 import httpx
 
 from . import _json
-from .retries import parse_retry_after
+from ._retry_after import parse_retry_after
 
 
 class AgentExecutionsError(Exception):

@@ -40,8 +40,8 @@ class Page(Generic[T]):
     has_next: bool
 
 
-PageOperation = Callable[[int], Operation[Page[T]]]
-KeyOperation = Callable[[Any, int], Operation[Page[T]]]
+OperationForPage = Callable[[int], Operation[Page[T]]]
+OperationForKey = Callable[[Any, int], Operation[Page[T]]]
 
 
 class Walk(Protocol[T]):
@@ -80,7 +80,7 @@ class PageWalk(_LimitedWalk[T]):
     executions created between two requests), so one alone does not.
     """
 
-    operation_for: PageOperation[T] = attrs.field(kw_only=True)
+    operation_for: OperationForPage[T] = attrs.field(kw_only=True)
     next_number: int | None = attrs.field(default=1, init=False)
     previous_ids: frozenset[Any] = attrs.field(default=frozenset(), init=False)
     repeated: int = attrs.field(default=0, init=False)
@@ -103,7 +103,7 @@ class PageWalk(_LimitedWalk[T]):
             raise ResponseValidationError(
                 f"{self.repeated} pages in a row, up to page {requested}, brought no new item;"
                 " stopping to avoid an endless listing",
-                operation=op.name,
+                operation=op.operation_id,
                 body="",
             )
         self.previous_ids = ids
@@ -115,7 +115,7 @@ class PageWalk(_LimitedWalk[T]):
         """Warn once per listing (a server numbering from 0 would make a listing skip a page), then quietly."""
         level = logging.DEBUG if self.echo_warned else logging.WARNING
         self.echo_warned = True
-        logger.log(level, "%s: asked for page %d, the server's page field says %r", op.name, requested, echoed)
+        logger.log(level, "%s: asked for page %d, the server's page field says %r", op.operation_id, requested, echoed)
 
 
 @attrs.define
@@ -132,7 +132,7 @@ class KeysetWalk(_LimitedWalk[T]):
     new (a server ignoring the page number at one key) raise, as in `PageWalk`.
     """
 
-    operation_for: KeyOperation[T] = attrs.field(kw_only=True)
+    operation_for: OperationForKey[T] = attrs.field(kw_only=True)
     key: Callable[[T], Any] = attrs.field(kw_only=True)
     page_size: int = attrs.field(kw_only=True)
     boundary: Any = attrs.field(default=None, init=False)
@@ -156,7 +156,7 @@ class KeysetWalk(_LimitedWalk[T]):
             raise ResponseValidationError(
                 f"{self.repeated} pages in a row, up to page {self.number_at_boundary} at one key, brought"
                 " no new item; stopping to avoid an endless listing",
-                operation=op.name,
+                operation=op.operation_id,
                 body="",
             )
         if self.pages == 1:
@@ -225,7 +225,7 @@ class _Window(Generic[T, H]):
             return False
         logger.info(
             "%s: the total went from %d to %d during a listing with concurrency=%d; going on one page at a time",
-            op.name, self.walk.last_total, page.total, self.concurrency,
+            op.operation_id, self.walk.last_total, page.total, self.concurrency,
         )  # fmt: skip
         return True
 
@@ -355,14 +355,23 @@ class AsyncPager(_Pager[T, AsyncCore]):
         return self.first_page().__await__()
 
 
+@attrs.frozen
+class Listing(Generic[T]):
+    """A listing as an operation's rules decide it: a new walk for each pass, and how many pages
+    may be fetched at once. The resources turn it into a sync or async pager."""
+
+    new_walk: Callable[[], Walk[T]]
+    concurrency: int = 1
+
+
 class SyncResource:
     """Base of a sync resource such as `client.executions`: holds the core, makes sync pagers."""
 
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
-    def _pager(self, new_walk: Callable[[], Walk[T]], concurrency: int = 1) -> SyncPager[T]:
-        return SyncPager(self._core, new_walk, concurrency)
+    def _pages(self, listing: Listing[T]) -> SyncPager[T]:
+        return SyncPager(self._core, listing.new_walk, listing.concurrency)
 
 
 class AsyncResource:
@@ -371,5 +380,5 @@ class AsyncResource:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
-    def _pager(self, new_walk: Callable[[], Walk[T]], concurrency: int = 1) -> AsyncPager[T]:
-        return AsyncPager(self._core, new_walk, concurrency)
+    def _pages(self, listing: Listing[T]) -> AsyncPager[T]:
+        return AsyncPager(self._core, listing.new_walk, listing.concurrency)

@@ -9,12 +9,8 @@ the thin sync and async shells that send and sleep.
 
 from __future__ import annotations
 
-import datetime
-import email.utils
 import logging
-import math
 import random
-import re
 import time
 from collections.abc import Awaitable, Callable
 
@@ -30,6 +26,7 @@ from ._constants import (
     RETRYABLE_STATUS_CODES,
 )
 from ._redact import redact, secrets_of
+from ._retry_after import parse_retry_after as parse_retry_after
 
 logger = logging.getLogger(LOGGER_NAME)
 
@@ -41,9 +38,6 @@ unreachable, DNS) or none came free. Retrying them cannot repeat a change of sta
 
 Outcome = httpx.Response | httpx.TransportError
 
-
-_DELTA_SECONDS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-
 sleep = time.sleep
 """How the sync shell waits; a module attribute so that tests can record the waits instead."""
 
@@ -53,25 +47,6 @@ async def async_sleep(seconds: float) -> None:
     import asyncio
 
     await asyncio.sleep(seconds)
-
-
-def parse_retry_after(value: str | None) -> float | None:
-    """Seconds to wait from a Retry-After header: a non-negative number of seconds or an HTTP date
-    (a past date is 0). Anything else (-1, nan, inf, 1e3, 1_0, an overflowing number) is None,
-    and the caller falls back to its computed backoff."""
-    if value is None:
-        return None
-    value = value.strip()
-    if _DELTA_SECONDS.fullmatch(value):
-        seconds = float(value)
-        return seconds if math.isfinite(seconds) else None
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=datetime.UTC)
-    return max(0.0, (when - datetime.datetime.now(datetime.UTC)).total_seconds())
 
 
 @attrs.frozen

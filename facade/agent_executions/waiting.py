@@ -13,15 +13,22 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
+from typing import Generic, TypeVar
 
 import attrs
 
+from . import retries
 from ._constants import MAX_WAIT_HOLD, MAX_WAIT_POLL_INTERVAL, WAIT_POLL_INTERVAL
+from ._core import AsyncCore, Operation, SyncCore
 from .errors import APIConnectionError, WaitTimeoutError
 from .models import TERMINAL_STATUSES, ExecutionWaitStatus
 
+T = TypeVar("T")
+S = TypeVar("S")
 
-def check_timeout(timeout: float | None) -> float | None:
+
+def check_wait_timeout(timeout: float | None) -> float | None:
     """`timeout` of `wait` and `run`: None (no limit) or a finite number of seconds > 0."""
     if timeout is None:
         return None
@@ -88,3 +95,67 @@ class Waiting:
             last_status=self.last_status,
             timeout=self.timeout or 0.0,
         )
+
+
+@attrs.frozen
+class WaitPlan(Generic[T]):
+    """A wait as an operation's rules decide it: its clock, the long-poll that holds up to a given
+    number of seconds, and the request that fetches the result once finished."""
+
+    waiting: Waiting
+    poll: Callable[[int], Operation[tuple[int, ExecutionWaitStatus]]]
+    fetch: Callable[[], Operation[T]]
+
+
+@attrs.frozen
+class RunPlan(Generic[S, T]):
+    """Start something (`start`), then wait for what it started (`then`, given its answer)."""
+
+    start: Operation[S]
+    then: Callable[[S], WaitPlan[T]]
+
+
+def wait_for(core: SyncCore, plan: WaitPlan[T]) -> T:
+    """The sync shell of a wait: long-poll until `plan.waiting` says finished, then fetch the result."""
+    waiting = plan.waiting
+    while True:
+        hold = waiting.next_hold()
+        sent = time.monotonic()
+        pause: float | None
+        try:
+            answer = core.request(plan.poll(hold))
+        except APIConnectionError as exc:
+            pause = waiting.after_failure(exc)
+        else:
+            pause = waiting.pause_after(answer, hold, time.monotonic() - sent)
+            if pause is None:
+                return core.request(plan.fetch())
+        if pause:
+            retries.sleep(pause)
+
+
+async def async_wait_for(core: AsyncCore, plan: WaitPlan[T]) -> T:
+    """The async shell of `wait_for`."""
+    waiting = plan.waiting
+    while True:
+        hold = waiting.next_hold()
+        sent = time.monotonic()
+        pause: float | None
+        try:
+            answer = await core.request(plan.poll(hold))
+        except APIConnectionError as exc:
+            pause = waiting.after_failure(exc)
+        else:
+            pause = waiting.pause_after(answer, hold, time.monotonic() - sent)
+            if pause is None:
+                return await core.request(plan.fetch())
+        if pause:
+            await retries.async_sleep(pause)
+
+
+def start_and_wait(core: SyncCore, plan: RunPlan[S, T]) -> T:
+    return wait_for(core, plan.then(core.request(plan.start)))
+
+
+async def async_start_and_wait(core: AsyncCore, plan: RunPlan[S, T]) -> T:
+    return await async_wait_for(core, plan.then(await core.request(plan.start)))

@@ -17,18 +17,88 @@ AUTH_PREFIX = ""
 
 OPERATIONS = {
     "ExecutionGet": {
+        "fields": [
+            {
+                "description": "A UUID v4 string that identifies an entity.",
+                "in": "path",
+                "kind": "uuid",
+                "many": False,
+                "name": "id",
+                "required": True,
+                "wire": "id",
+            }
+        ],
         "method": "GET",
         "path": "/executions/{id}",
         "path_params": {"id": "id"},
         "query": {},
     },
     "ExecutionGetNesting": {
+        "fields": [
+            {
+                "description": "A UUID v4 string that identifies an entity.",
+                "in": "query",
+                "kind": "uuid",
+                "many": False,
+                "name": "chat_message_id",
+                "required": False,
+                "wire": "chatMessageId",
+            },
+            {
+                "description": "A UUID v4 string that identifies an entity.",
+                "in": "query",
+                "kind": "uuid",
+                "many": False,
+                "name": "execution_id",
+                "required": False,
+                "wire": "executionId",
+            },
+        ],
         "method": "GET",
         "path": "/executions/nestings",
         "path_params": {},
         "query": {"chat_message_id": "chatMessageId", "execution_id": "executionId"},
     },
     "ExecutionList": {
+        "fields": [
+            {
+                "description": "The page number, starting at 1. Assumption: a whole "
+                "number (the documentation pages render it as "
+                '"number"). Check against the published document '
+                "(https://api.endless.zaia.app/openapi).",
+                "in": "query",
+                "kind": "int",
+                "many": False,
+                "minimum": 1,
+                "name": "page_number",
+                "required": False,
+                "wire": "pageNumber",
+            },
+            {
+                "description": "The page size. Assumption: a whole number (the "
+                'documentation pages render it as "number"). Check '
+                "against the published document "
+                "(https://api.endless.zaia.app/openapi).",
+                "in": "query",
+                "kind": "int",
+                "many": False,
+                "maximum": 100,
+                "minimum": 1,
+                "name": "page_size",
+                "required": False,
+                "wire": "pageSize",
+            },
+            {
+                "description": "Only executions of these responders: one UUID, or "
+                "several sent as repeated parameters.",
+                "in": "query",
+                "kind": "uuid",
+                "many": True,
+                "name": "responder_ids",
+                "required": False,
+                "wire": "responderIds",
+            },
+        ],
         "method": "GET",
         "path": "/executions",
         "path_params": {},
@@ -39,4 +109,4 @@ OPERATIONS = {
         },
     },
 }
-"""operationId -> method, path after PATH_PREFIX, and {Python name: wire name} of its path and query parameters."""
+"""operationId -> method, path after PATH_PREFIX, {Python name: wire name} of its path and query parameters, and each path, query and body field with its type (scripts/api_shape.py, `field`)."""

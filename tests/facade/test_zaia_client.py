@@ -95,6 +95,24 @@ def test_a_wrong_key_without_bearer_gets_no_such_hint(zaia_server: FakeZaiaServe
     assert "Bearer" not in str(caught.value)
 
 
+def test_the_word_bearer_alone_as_the_key_is_refused_saying_so(zaia_server: FakeZaiaServer) -> None:
+    with ae.ZaiaClient(api_key="Bearer ", base_url=zaia_server.base_url, max_retries=0) as client:
+        with pytest.raises(ae.AuthenticationError) as caught:
+            client.executions.get(zaia_server.executions[0]["id"])
+    assert "the key given is the scheme word alone, with no key after it" in str(caught.value)
+
+
+@pytest.mark.parametrize("url", ["https://api.zaia.app", "https://API.zaia.app/", "https://api.zaia.app/v1"])
+def test_the_legacy_host_is_a_warning_naming_the_current_one(url: str, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level("WARNING", logger="agent_executions"), ae.ZaiaClient(api_key="k", base_url=url):
+        pass
+    assert "Zaia's legacy API" in caplog.text and "https://api.endless.zaia.app" in caplog.text
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="agent_executions"), ae.ZaiaClient(api_key="k"):
+        pass
+    assert caplog.text == ""
+
+
 def test_the_command_line_authenticates_with_the_key_alone(zaia_server: FakeZaiaServer) -> None:
     command = [sys.executable, "-m", "agent_executions", "zaia", "get", zaia_server.executions[0]["id"]]
     base = [*command, "--base-url", zaia_server.base_url]

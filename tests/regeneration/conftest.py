@@ -21,8 +21,10 @@ def spec_server() -> Iterator[SpecServer]:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """A copy of openapi/ and generated/ for the script to work on (`--root`)."""
+    """A copy of openapi/, generated/ and facade/ for the script to work on (`--root`): the facade's
+    generated resources are written there, and the release is judged by its effect on it."""
     root = tmp_path / "repo"
-    shutil.copytree(ROOT / "openapi", root / "openapi")
-    shutil.copytree(ROOT / "generated", root / "generated", ignore=shutil.ignore_patterns("__pycache__"))
+    ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
+    for part in ("openapi", "generated", "facade"):
+        shutil.copytree(ROOT / part, root / part, ignore=ignore)
     return root

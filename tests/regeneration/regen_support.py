@@ -79,10 +79,10 @@ def regenerate(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def snapshot(root: Path) -> dict[str, str]:
-    """The sha256 of every file under openapi/ and generated/."""
+    """The sha256 of every file under openapi/, generated/ and the facade's generated resources."""
     return {
         str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for folder in ("openapi", "generated")
+        for folder in ("openapi", "generated", "facade/agent_executions/_generated")
         for path in sorted((root / folder).rglob("*"))
         if path.is_file() and "__pycache__" not in path.parts
     }

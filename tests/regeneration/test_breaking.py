@@ -132,7 +132,10 @@ def assert_refused(done: subprocess.CompletedProcess[str], lines: list[str]) -> 
     assert done.returncode == EXIT_BREAKING, done.stdout + done.stderr
     message = done.stderr.splitlines()
     assert message[0].startswith("regenerate: refused:"), done.stderr
-    assert f"{len(lines)} breaking change" in message[0]
+    listed = [line for line in message[1:] if line.startswith("  ")]
+    # The spec's changes, then what they do to the facade (`facade: ...`, issue 21).
+    assert len([line for line in listed if ": - facade: " not in line and ": ~ facade: " not in line]) == len(lines)
+    assert f"{len(listed)} breaking change" in message[0]
     for line in lines:
         assert any(line in named for named in message[1:]), (line, done.stderr)
     assert "--accept-breaking" in done.stderr

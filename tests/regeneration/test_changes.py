@@ -384,8 +384,8 @@ def test_a_renamed_operation_id_on_the_same_url_is_the_same_operation() -> None:
         param(d, "page")["required"] = True
 
     assert changed(edit) == [
-        "~ operationId ThingList -> ListThings (additive: the same method and URL; only client.raw's function is"
-        " renamed)",
+        "~ operationId ThingList -> ListThings (additive: the same method and URL; client.raw's function is renamed"
+        " (the facade: see its own lines))",
         "~ parameter GET /things query:page: optional -> required (BREAKING: calls that leave it out are refused)",
     ]
 

@@ -33,7 +33,7 @@ def released(repo: Path, api: str, changes: list[str]) -> dict[str, Any]:
     source.write_text(next_release(api, changes, root=ROOT), encoding="utf-8")
     done = regenerate(repo, api, "--source", str(source))
     assert done.returncode == 0, done.stdout + done.stderr
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(repo / "generated"), str(ROOT / "facade")])}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(repo / "generated"), str(repo / "facade")])}
     env.pop("ASTEROID_BASE_URL", None)
     run = subprocess.run(
         [sys.executable, str(CONTRACT), api], capture_output=True, text=True, env=env, cwd=repo, timeout=240
@@ -53,6 +53,8 @@ def test_an_asteroid_release_with_one_change(repo: Path, change: str) -> None:
         assert {"workflowName", "workflowVersionId", "costs"} <= set(seen["attributes"])
     if change == "new_trigger_source":
         assert "warmup" in seen["sources"]
+    if change == "new_filters":
+        assert_new_filters_sent(seen)
     if change == "renamed_auth_header":
         assert seen["key_headers"] == ["x-api-key"]
     if change == "prefix_in_paths":
@@ -62,8 +64,19 @@ def test_an_asteroid_release_with_one_change(repo: Path, change: str) -> None:
     assert all(path.startswith("/agents/v2/executions") for path in seen["paths"])
 
 
+def assert_new_filters_sent(seen: dict[str, Any]) -> None:
+    """The release's new filters are typed arguments of `list` after `make regen`, sent as the spec names them."""
+    sent = {
+        "workflowId": ["6f1c2a52-8a4e-4f0e-9a43-3c1d2b7e9f10"],
+        "phase": ["active", "terminal"],
+        "isRerun": ["false"],
+    }
+    assert seen["new_filters"] == {"sync": sent, "async": sent}
+
+
 def test_an_asteroid_release_with_every_change(repo: Path) -> None:
     seen = released(repo, "asteroid", ["all"])
+    assert_new_filters_sent(seen)
     assert seen["key_headers"] == ["x-api-key"]
     assert {"workflowName", "workflowVersionId", "costs"} <= set(seen["attributes"])
     assert all(path.startswith("/agents/v2/executions") for path in seen["paths"])

@@ -10,12 +10,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from regen_support import ROOT, regenerate
 from spec_overrides import (
     CONFIGURED,
     OVERRIDES,
     UUID_PATTERN,
+    OverrideError,
     api_key_header_parameter,
     apply_overrides,
     check_configured,
@@ -150,19 +152,41 @@ def test_a_security_scheme_the_document_declares_is_kept() -> None:
     assert doc["security"] == [{"Vendor": []}] and list(doc["components"]["securitySchemes"]) == ["Vendor"]
 
 
-def test_another_header_parameter_is_left_alone() -> None:
+def test_a_document_without_the_key_parameter_or_a_scheme_is_refused() -> None:
     doc = {"paths": {"/a": {"get": {"parameters": [dict(KEY, name="X-Trace")], "responses": {}}}}}
+    with pytest.raises(OverrideError, match="'authorization' matches no header parameter"):
+        api_key_header_parameter(doc, "authorization")
+    assert "security" not in doc and doc["paths"]["/a"]["get"]["parameters"][0]["name"] == "X-Trace"
+
+
+def test_a_document_with_its_own_scheme_and_no_key_parameter_is_left_alone() -> None:
+    doc = {"security": [{"S": []}], "paths": {"/a": {"get": {"parameters": [dict(KEY, name="X-Trace")]}}}}
     assert api_key_header_parameter(doc, "authorization") is False
-    assert "security" not in doc
+    assert doc["security"] == [{"S": []}]
 
 
-def test_missing_operation_ids_come_from_the_table_and_given_ones_stay() -> None:
+def test_operation_ids_come_from_the_table_even_where_the_document_gives_its_own() -> None:
     doc = {"paths": {"/a": {"get": {}, "post": {"operationId": "Theirs"}}, "/b": {"get": {}}}}
     table = {"GET /a": "ListA", "POST /a": "Ours"}
     assert operation_ids(doc, table) is True
-    assert doc["paths"]["/a"] == {"get": {"operationId": "ListA"}, "post": {"operationId": "Theirs"}}
+    assert doc["paths"]["/a"] == {"get": {"operationId": "ListA"}, "post": {"operationId": "Ours"}}
     assert doc["paths"]["/b"] == {"get": {}}
     assert operation_ids(doc, table) is False
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ({"GET /c": "C"}, "operation_ids names 'GET /c', which the document does not have"),
+        ({"get /a": "A"}, "operation_ids names 'get /a'"),
+        ({"GET /a": "Same", "GET /b": "Same"}, "gives Same to more than one operation"),
+    ],
+)
+def test_an_operation_id_table_that_does_not_fit_is_refused(table: dict[str, str], message: str) -> None:
+    doc = {"paths": {"/a": {"get": {}}, "/b": {"get": {}}}}
+    with pytest.raises(OverrideError, match=message):
+        operation_ids(doc, table)
+    assert doc == {"paths": {"/a": {"get": {}}, "/b": {"get": {}}}}
 
 
 def test_info_sets_title_and_version() -> None:
@@ -253,7 +277,7 @@ def test_an_all_of_of_inline_constraints_regenerates_as_a_string(repo: Path) -> 
     done = regenerate(repo, "asteroid", "--source", str(source))
     assert done.returncode == 0, done.stdout + done.stderr
     assert "inline_all_of" in done.stdout
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(repo / "generated"), str(ROOT / "facade")])}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(repo / "generated"), str(repo / "facade")])}
     env.pop("ASTEROID_BASE_URL", None)
     run = subprocess.run(
         [sys.executable, "-c", PARSE_CODE2], capture_output=True, text=True, env=env, cwd=repo, timeout=120

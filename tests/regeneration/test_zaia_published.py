@@ -103,3 +103,85 @@ def test_an_unknown_override_in_sources_toml_is_one_line_naming_it(repo: Path) -
 def test_sources_toml_names_the_published_document() -> None:
     text = (ROOT / "openapi" / "sources.toml").read_text()
     assert 'url = "https://api.endless.zaia.app/openapi"' in text
+
+
+def published_with(tmp_path: Path, edit: object, name: str = "edited.json") -> Path:
+    doc = json.loads(published(tmp_path).read_text())
+    edit(doc)  # type: ignore[operator]
+    source = tmp_path / name
+    source.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+    return source
+
+
+def test_an_operation_id_of_the_vendors_own_is_replaced_by_the_one_the_facade_names(repo: Path, tmp_path: Path) -> None:
+    """A published document that names its operations would otherwise rename what the facade wraps."""
+
+    def own_ids(doc: dict[str, object]) -> None:
+        doc["paths"]["/api/v1/executions"]["get"]["operationId"] = "getExecutions"  # type: ignore[index]
+
+    before = generated_files(repo)
+    done = regenerate(repo, "zaia", "--source", str(published_with(tmp_path, own_ids)))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert generated_files(repo) == before
+
+
+def bad_override(tmp_path: Path, repo: Path, edit: object) -> str:
+    before = snapshot(repo)
+    done = regenerate(repo, "zaia", "--source", str(published_with(tmp_path, edit)))
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert snapshot(repo) == before
+    (line,) = done.stderr.strip().splitlines()
+    return line
+
+
+def test_a_key_parameter_gone_from_the_document_is_refused_naming_the_override(repo: Path, tmp_path: Path) -> None:
+    def no_key(doc: dict[str, object]) -> None:
+        for item in doc["paths"].values():  # type: ignore[attr-defined]
+            for operation in item.values():
+                operation["parameters"] = [p for p in operation["parameters"] if p["name"] != "authorization"]
+
+    line = bad_override(tmp_path, repo, no_key)
+    assert "[zaia.overrides] api_key_header_parameter 'authorization' matches no header parameter" in line
+
+
+def test_a_key_parameter_missing_from_one_operation_is_refused(repo: Path, tmp_path: Path) -> None:
+    def one_without(doc: dict[str, object]) -> None:
+        operation = doc["paths"]["/api/v1/executions/nestings"]["get"]  # type: ignore[index]
+        operation["parameters"] = [p for p in operation["parameters"] if p["name"] != "authorization"]
+
+    line = bad_override(tmp_path, repo, one_without)
+    assert "is missing from GET /api/v1/executions/nestings" in line
+
+
+def test_an_operation_id_entry_naming_no_operation_is_refused(repo: Path, tmp_path: Path) -> None:
+    sources = repo / "openapi" / "sources.toml"
+    sources.write_text(sources.read_text().replace('"GET /api/v1/executions" =', '"GET /api/v1/execution" ='))
+    line = bad_override(tmp_path, repo, lambda doc: None)
+    assert "operation_ids names 'GET /api/v1/execution', which the document does not have" in line
+
+
+def test_sources_toml_that_is_not_toml_is_one_line(repo: Path, tmp_path: Path) -> None:
+    sources = repo / "openapi" / "sources.toml"
+    sources.write_text(sources.read_text() + "\n[zaia.broken\n")
+    done = regenerate(repo, "zaia", "--source", str(published(tmp_path)))
+    assert done.returncode == 1 and done.stderr.startswith("regenerate: sources.toml is not valid TOML"), done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_json_with_a_byte_order_mark_is_json(repo: Path, tmp_path: Path) -> None:
+    source = tmp_path / "bom.json"
+    source.write_bytes(b"\xef\xbb\xbf" + published(tmp_path).read_bytes())
+    before = generated_files(repo)
+    done = regenerate(repo, "zaia", "--source", str(source))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert generated_files(repo) == before
+
+
+def test_a_switch_to_bearer_auth_is_reported(repo: Path, tmp_path: Path) -> None:
+    def bearer(doc: dict[str, object]) -> None:
+        doc["components"]["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer"}}  # type: ignore[index]
+        doc["security"] = [{"bearer": []}]
+
+    done = regenerate(repo, "zaia", "--source", str(published_with(tmp_path, bearer)))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "~ auth header: Authorization -> Authorization: Bearer (additive" in done.stdout

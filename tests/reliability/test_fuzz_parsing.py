@@ -16,7 +16,16 @@ from typing import Any
 
 import httpx
 import pytest
-from agent_executions import ResponseValidationError, asteroid, zaia
+from agent_executions import (
+    Execution,
+    ResponseValidationError,
+    StartedExecution,
+    StatusChange,
+    ZaiaExecution,
+    _asteroid,
+    _zaia,
+)
+from agent_executions._call import Call, RequestOptions, prepare
 from agent_executions._core import Operation, read_response
 from agent_executions.waiting import Waiting
 from hypothesis import HealthCheck, given, settings
@@ -36,52 +45,58 @@ def schema_of(package: str, name: str, array: bool = False) -> st.SearchStrategy
 
 WORKFLOW = "6f1c2a52-8a4e-4f0e-9a43-3c1d2b7e9f10"
 EXECUTION = "3c90c3cc-0d44-4b50-8888-8dd25736052a"
+
+
+def call(rules: Any, operation_id: str, **values: Any) -> Call:
+    """The checked call the generated resources hand to the rules (`_call.prepare`)."""
+    return prepare(rules.SHAPE.operation(operation_id), values, RequestOptions())
+
+
 OPERATIONS: dict[str, tuple[Operation[Any], st.SearchStrategy[Any]]] = {
     "Asteroid list": (
-        asteroid.list_pages((), (), 100)(1),
+        _asteroid.list_pages(call(_asteroid, "ExecutionList"), 100)(1),
         schema_of("asteroid_agents_v2_raw", "Agents.Execution.ListResponse"),
     ),
     "Asteroid get": (
-        asteroid.get_operation("3c90c3cc-0d44-4b50-8888-8dd25736052a", None, None),
+        call(_asteroid, "ExecutionGet", execution_id=EXECUTION).operation(Execution.from_dict),
         schema_of("asteroid_agents_v2_raw", "Agents.Execution.ListItem"),
     ),
     "Asteroid execute": (
-        asteroid.execute_operation(
-            WORKFLOW,
-            inputs=None,
-            metadata=None,
-            version=None,
-            head=False,
-            profile_id=None,
-            queue_if_busy=False,
-            extra_query=None,
-            extra_headers=None,
+        _asteroid.execute(
+            call(_asteroid, "WorkflowExecute", workflow_id=WORKFLOW), version=None, head=False, queue_if_busy=False
         ),
         schema_of("asteroid_agents_v2_raw", "Workflows.WorkflowExecuteResponse"),
     ),
     "Asteroid wait (long-poll)": (
-        asteroid.sync_operation(Waiting(EXECUTION, None), 25, None, None),
+        _asteroid.waiting_for(
+            call(_asteroid, "ExecutionSyncGet", execution_id=EXECUTION), Waiting(EXECUTION, None)
+        ).poll(25),
         schema_of("asteroid_agents_v2_raw", "Agents.Agent.ExecuteAgentSyncResponse"),
     ),
     "Asteroid cancel": (
-        asteroid.status_change_operation("ExecutionCancel", EXECUTION, None, None),
+        call(_asteroid, "ExecutionCancel", execution_id=EXECUTION).operation(StatusChange.from_dict),
         schema_of("asteroid_agents_v2_raw", "Agents.Execution.ExecutionStatusChange"),
     ),
     "Asteroid activities": (
-        asteroid.activities_operation(EXECUTION, "asc", None, None, None),
+        call(_asteroid, "ExecutionActivitiesGet", execution_id=EXECUTION, order="asc").operation(
+            _asteroid.parse_activities
+        ),
         schema_of("asteroid_agents_v2_raw", "Agents.Execution.Activity", array=True),
     ),
     "Asteroid rerun": (
-        asteroid.rerun_operation(EXECUTION, None, None, None),
+        call(_asteroid, "ExecutionRerun", execution_id=EXECUTION).operation(StartedExecution.from_dict),
         schema_of("asteroid_agents_v2_raw", "Workflows.WorkflowExecuteResponse"),
     ),
-    "Zaia list": (zaia.list_pages((), (), 100)(1), schema_of("zaia_v1_raw", "Execution", array=True)),
+    "Zaia list": (
+        _zaia.list_pages(call(_zaia, "ExecutionList"), 100)(1),
+        schema_of("zaia_v1_raw", "Execution", array=True),
+    ),
     "Zaia get": (
-        zaia.get_operation("3c90c3cc-0d44-4b50-8888-8dd25736052a", None, None),
+        call(_zaia, "ExecutionGet", id=EXECUTION).operation(ZaiaExecution.from_dict),
         schema_of("zaia_v1_raw", "Execution"),
     ),
     "Zaia nesting": (
-        zaia.nesting_operation(None, "3c90c3cc-0d44-4b50-8888-8dd25736052a", None, None),
+        _zaia.nesting(call(_zaia, "ExecutionGetNesting", chat_message_id=EXECUTION)),
         schema_of("zaia_v1_raw", "ExecutionNesting"),
     ),
 }
@@ -142,7 +157,7 @@ def test_broken_responses_parse_or_raise_the_typed_error(name: str) -> None:
         try:
             parse(op, body)
         except ResponseValidationError as exc:
-            assert exc.operation == op.name and exc.body
+            assert exc.operation == op.operation_id and exc.body
 
     check()
 

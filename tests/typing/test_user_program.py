@@ -30,3 +30,33 @@ def test_the_program_passes_mypy_strict(tmp_path: Path) -> None:
     done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Success: no issues found in 1 source file" in done.stdout
+
+
+WRONG_VALUES = """\
+import agent_executions as ae
+
+client = ae.AsteroidClient(api_key="k")
+client.executions.list(status="faild")
+client.executions.list(sort_direction="up")
+client.executions.list(status=["failed", "completed"], sort_field="status", sort_direction="asc")
+client.workflows.execute("w", execution_options={"soft_timeout_mins": 5, "shared_storage_key": "acme"})
+client.workflows.execute("w", execution_options={"soft_timeout_mins": "5"})
+client.executions.activities("e", order="newest")
+"""
+
+
+def test_mypy_strict_rejects_values_the_spec_does_not_list(tmp_path: Path) -> None:
+    """Enum arguments are Literals of the spec's values, objects TypedDicts of its fields (issue 21)."""
+    program = tmp_path / "wrong.py"
+    program.write_text(WRONG_VALUES)
+    (tmp_path / "mypy.ini").write_text("[mypy]\n")
+    command = [sys.executable, "-m", "mypy", "--strict", "--config-file", str(tmp_path / "mypy.ini")]
+    done = subprocess.run(
+        [*command, "--cache-dir", str(tmp_path / "cache"), str(program)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    flagged = sorted({int(line.split(":")[1]) for line in done.stdout.splitlines() if ": error:" in line})
+    assert flagged == [4, 5, 8, 9], done.stdout

@@ -18,6 +18,21 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+NEEDS_RICH = "tables and trees need rich: pip install 'agent-executions[cli]', or use --format json"
+
+
+class UsageError(Exception):
+    """A wrong argument of the command line found after parsing; exit code 2."""
+
+
+def print_rich(renderable: Any) -> None:
+    try:
+        from rich.console import Console
+    except ImportError:
+        raise UsageError(NEEDS_RICH) from None
+    Console().print(renderable)
+
+
 FORMATS = ("table", "json", "jsonl", "csv")
 
 

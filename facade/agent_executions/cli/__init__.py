@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import difflib
 import errno
 import io
+import logging
 import os
 import re
 import sys
@@ -29,12 +29,13 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import _cli_lifecycle, _render
-from .asteroid import AsteroidClient
-from .errors import AgentExecutionsError, AuthenticationError, NotFoundError, PermissionDeniedError, WaitTimeoutError
-from .models import ExecutionStatus
-from .pagination import Page, SyncPager
-from .zaia import ZaiaClient
+from .._constants import LOGGER_NAME
+from ..asteroid import AsteroidClient
+from ..errors import AgentExecutionsError, AuthenticationError, NotFoundError, PermissionDeniedError, WaitTimeoutError
+from ..pagination import Page, SyncPager
+from ..zaia import ZaiaClient
+from . import _lifecycle, _render
+from ._render import NEEDS_RICH, UsageError, print_rich
 
 EXIT_OK, EXIT_USAGE, EXIT_AUTH, EXIT_NOT_FOUND, EXIT_API, EXIT_INTERRUPTED = 0, 2, 3, 4, 5, 130
 EXIT_CLOSED_PIPE = 1
@@ -45,10 +46,6 @@ sysexits' EX_IOERR; 6-8 are `run --wait`'s outcomes."""
 DEFAULT_LIMIT = 50
 DURATION = re.compile(r"^(\d+)([smhdw])$")
 UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
-
-
-class UsageError(Exception):
-    """A wrong argument found after parsing; exit code 2."""
 
 
 # --- argument types -------------------------------------------------------------
@@ -204,7 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     a_get.add_argument("id")
     a_get.add_argument("--format", choices=("table", "json"))
     a_get.set_defaults(run=show_one)
-    _cli_lifecycle.add_commands(asteroid, common)
+    _lifecycle.add_commands(asteroid, common)
 
     zaia = vendors.add_parser("zaia", help="Zaia v1").add_subparsers(dest="command", required=True)
     common = common_options(ZaiaClient)
@@ -252,24 +249,7 @@ def asteroid_list(args: argparse.Namespace, client: Any) -> int:
         consistent=args.consistent,
         concurrency=args.concurrency,
     )
-    warn_unknown_statuses(args.status)
     return emit_listing(args, pager)
-
-
-def warn_unknown_statuses(statuses: list[str] | None) -> None:
-    """Warn on stderr about a status the pinned spec does not list: it is still sent, since the
-    vendor adds statuses, but it is more often a typo than a status newer than this SDK."""
-    known = [status.value for status in ExecutionStatus]
-    for status in statuses or ():
-        if status in known:
-            continue
-        close = difflib.get_close_matches(status, known, n=1)
-        hint = f" Did you mean {close[0]!r}?" if close else ""
-        print(
-            f"agent-executions: warning: status {status!r} is not one the pinned spec lists"
-            f" ({', '.join(known)}); sending it anyway.{hint}",
-            file=sys.stderr,
-        )
 
 
 def zaia_list(args: argparse.Namespace, client: Any) -> int:
@@ -349,17 +329,6 @@ def _progress() -> Any:
     return Progress(*columns, console=Console(stderr=True))
 
 
-NEEDS_RICH = "tables and trees need rich: pip install 'agent-executions[cli]', or use --format json"
-
-
-def print_rich(renderable: Any) -> None:
-    try:
-        from rich.console import Console
-    except ImportError:
-        raise UsageError(NEEDS_RICH) from None
-    Console().print(renderable)
-
-
 def check_before_requests(args: argparse.Namespace) -> None:
     """What would fail only at the end (a table without rich, an output file that cannot be
     written), refused before the first request."""
@@ -384,7 +353,7 @@ def open_client(args: argparse.Namespace) -> Iterator[Any]:
         api_key, base_url = read_api_key(args), args.base_url
         if getattr(args, "fake", False):
             try:
-                from .testing import FakeAsteroidServer, FakeZaiaServer
+                from ..testing import FakeAsteroidServer, FakeZaiaServer
             except ImportError:
                 raise UsageError("--fake needs the fake servers: pip install 'agent-executions[testing]'") from None
             server_class: Any = FakeAsteroidServer if args.vendor == "asteroid" else FakeZaiaServer
@@ -415,7 +384,7 @@ def exit_code(exc: BaseException) -> int:
     if isinstance(exc, NotFoundError):
         return EXIT_NOT_FOUND
     if isinstance(exc, WaitTimeoutError):
-        return _cli_lifecycle.EXIT_TIMED_OUT
+        return _lifecycle.EXIT_TIMED_OUT
     return EXIT_API
 
 
@@ -464,9 +433,22 @@ def terminated_as_interrupted() -> Iterator[None]:
 def main(argv: list[str] | None = None) -> int:
     if sys.stdout is None:
         sys.stdout = _ClosedStdout()
+    show_warnings()
     args = build_parser().parse_args(argv)
     with terminated_as_interrupted():
         return run_command(args)
+
+
+def show_warnings() -> None:
+    """The SDK's warnings (a status the pinned spec does not list, say: sent, but more often a typo
+    than a status newer than this SDK) on stderr, one line each."""
+    logger = logging.getLogger(LOGGER_NAME)
+    if not any(getattr(handler, "agent_executions_cli", False) for handler in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setLevel(logging.WARNING)
+        handler.setFormatter(logging.Formatter("agent-executions: warning: %(message)s"))
+        handler.agent_executions_cli = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
 
 
 def run_command(args: argparse.Namespace) -> int:

@@ -16,9 +16,10 @@ import json
 import sys
 from typing import Any
 
+from ..errors import WaitTimeoutError
+from ..models import ExecutionActivity
 from . import _render
-from .errors import WaitTimeoutError
-from .models import ExecutionActivity
+from ._render import print_rich
 
 EXIT_FAILED, EXIT_CANCELLED, EXIT_TIMED_OUT = 6, 7, 8
 """`run --wait`: the execution ended failed (6) or cancelled (7), or was still going at --timeout (8)."""
@@ -159,8 +160,6 @@ def emit_one(args: argparse.Namespace, record: Any) -> None:
     if fmt == "json":
         _render.write_records([record], "json", sys.stdout, "asteroid")
     else:
-        from .cli import print_rich
-
         print_rich(_render.details(record))
 
 

@@ -1,0 +1,365 @@
+"""Write the facade's typed resources from the spec's shape and openapi/operations.toml.
+
+For each API, one module `facade/agent_executions/_generated/<api>.py` with a sync and an
+async class per resource and one method per operation: every field of the operation is a
+typed keyword argument (an enum a `Literal` of its values, an object a `TypedDict`), with the
+spec's description in the docstring; the body checks the arguments (`_call.prepare`) and
+hands them to the API's rules module or sends the request. The logic lives in the
+hand-written core; these shells only carry signatures, so a release's new filter or body
+field is a typed argument after `make regen`, with no hand edit.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+import textwrap
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+TABLE_FILE = "operations.toml"
+STYLES = ("request", "pages", "wait", "run")
+READS = ("json", "nothing", "location")
+OPERATION_KEYS = frozenset(
+    {
+        "operation",
+        "style",
+        "build",
+        "returns",
+        "parse",
+        "reads",
+        "arguments",
+        "hide",
+        "rename",
+        "defaults",
+        "closed",
+        "doc",
+    }
+)
+RESOURCE_KEYS = frozenset({"sync", "async", "doc"})
+API_KEYS = frozenset({"rules", "imports", "rule_types"})
+WIDTH = 100
+BUILTIN_TYPES = frozenset({"list", "dict", "set", "tuple", "str", "int", "float", "bool", "type"})
+
+
+class TableError(ValueError):
+    """openapi/operations.toml does not fit the spec (a stale operationId, an unknown field...)."""
+
+
+def load_table(openapi_dir: Path) -> dict[str, Any]:
+    path = openapi_dir / TABLE_FILE
+    try:
+        table: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise TableError(f"{path} is missing") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise TableError(f"{path.name} is not valid TOML ({exc})") from None
+    return table
+
+
+def resources_of(entry: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    for name, value in entry.items():
+        if isinstance(value, dict):
+            yield name, value
+
+
+def methods_of(resource: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    for name, value in resource.items():
+        if isinstance(value, dict):
+            yield name, value
+
+
+def _annotation(field: dict[str, Any], literals: dict[tuple[str, ...], str], params: dict[str, str]) -> str:
+    kind = field["kind"]
+    if kind == "choice":
+        one = literals[tuple(field["choices"])]
+    elif kind == "object":
+        one = params[field["object_key"]]
+    else:
+        one = {
+            "uuid": "str | uuid.UUID",
+            "datetime": "datetime.datetime",
+            "text": "str",
+            "int": "int",
+            "number": "float",
+            "bool": "bool",
+            "json": "Any",
+            "json_object": "Mapping[str, Any]",
+            "text_map": "Mapping[str, str]",
+        }[kind]
+    if field.get("many"):
+        return f"{one} | Iterable[{one}]"
+    return one
+
+
+def _pascal(name: str) -> str:
+    return "".join(part[:1].upper() + part[1:] for part in re.split(r"[^A-Za-z0-9]+", name) if part)
+
+
+class Module:
+    """Collects the names the generated module defines (Literal aliases, TypedDicts) while methods render."""
+
+    def __init__(self) -> None:
+        self.literals: dict[tuple[str, ...], str] = {}
+        self.params: dict[str, str] = {}
+        self.param_blocks: list[str] = []
+        self.taken: set[str] = set()
+
+    def literal_for(self, field: dict[str, Any]) -> None:
+        values = tuple(field["choices"])
+        if values in self.literals:
+            return
+        base = _pascal((field.get("enum_name") or "").rsplit(".", 1)[-1] or field["name"]) + "Value"
+        name, count = base, 2
+        while name in self.taken:
+            name, count = f"{base}{count}", count + 1
+        self.taken.add(name)
+        self.literals[values] = name
+
+    def types_for(self, field: dict[str, Any]) -> None:
+        """Define what `field`'s annotation names: a Literal alias, a TypedDict (its fields first)."""
+        if field["kind"] == "choice":
+            self.literal_for(field)
+        if field["kind"] != "object":
+            return
+        for inner in field["fields"]:
+            self.types_for(inner)
+        key = field.get("object_name") or field["name"]
+        field["object_key"] = key
+        if key in self.params:
+            return
+        base = _pascal(key.rsplit(".", 1)[-1]) + "Param"
+        name, count = base, 2
+        while name in self.taken:
+            name, count = f"{base}{count}", count + 1
+        self.taken.add(name)
+        self.params[key] = name
+        lines = [f"class {name}(TypedDict, total=False):"]
+        lines += _docstring(field.get("description") or f"The fields of `{field['name']}`.", "    ")
+        for inner in field["fields"]:
+            lines.append(f"    {inner['name']}: {_annotation(inner, self.literals, self.params)}")
+            if inner.get("description"):
+                lines += _docstring(inner["description"], "    ")
+        self.param_blocks.append("\n".join(lines))
+
+
+def _docstring(text: str, indent: str) -> list[str]:
+    text = textwrap.dedent(text).strip()
+    if "\n" not in text and len(indent) + len(text) + 6 <= WIDTH:
+        return [f'{indent}"""{text}"""']
+    lines = [f'{indent}"""']
+    for paragraph in text.split("\n\n"):
+        if lines[-1] != f'{indent}"""':
+            lines.append("")
+        raw = paragraph.splitlines()
+        if any(line.startswith(("    ", "-")) for line in raw):  # pre-formatted: kept as written
+            lines += [f"{indent}{line}".rstrip() for line in raw]
+        else:
+            lines += textwrap.wrap(" ".join(raw), WIDTH, initial_indent=indent, subsequent_indent=indent)
+    lines[1] = lines[1].replace(indent, indent + '"""', 1)
+    del lines[0]
+    lines.append(f'{indent}"""')
+    return [line.replace("\\", "\\\\") for line in lines]
+
+
+def _parameter_name(text: str) -> str:
+    return text.split(":", 1)[0].strip()
+
+
+def check_entry(api: str, where: str, method: dict[str, Any], operations: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(method) - OPERATION_KEYS
+    if unknown:
+        raise TableError(f"{where}: unknown key {', '.join(sorted(unknown))}")
+    operation_id = method.get("operation")
+    if operation_id not in operations:
+        raise TableError(
+            f"{where}: the spec has no operation {operation_id!r} (renamed or removed by this release?);"
+            f" the facade wraps it, so this release breaks `{where.split('.', 1)[1]}`: name the operation's"
+            f" new operationId in {TABLE_FILE}"
+        )
+    style = method.get("style", "request")
+    if style not in STYLES:
+        raise TableError(f"{where}: style must be one of {', '.join(STYLES)}, not {style!r}")
+    if method.get("reads", "json") not in READS:
+        raise TableError(f"{where}: reads must be one of {', '.join(READS)}")
+    if style != "request" and "build" not in method:
+        raise TableError(f"{where}: style {style!r} needs `build`")
+    fields = {field["name"]: field for field in operations[operation_id]["fields"]}
+    for key in ("hide", "rename", "defaults"):
+        for name in method.get(key, {}):
+            if name not in fields:
+                raise TableError(f"{where}: {key} names {name!r}, which {operation_id} does not have in the spec")
+    for name in method.get("closed", []):
+        if name not in fields or fields[name]["kind"] != "choice":
+            raise TableError(f"{where}: closed names {name!r}, which is not an enum field of {operation_id}")
+    return fields
+
+
+def render_method(
+    api: str,
+    resource: str,
+    name: str,
+    method: dict[str, Any],
+    operations: dict[str, Any],
+    module: Module,
+    is_async: bool,
+    shadows: frozenset[str] = frozenset(),
+) -> str:
+    where = f"{api}.{resource}.{name}"
+    fields = check_entry(api, where, method, operations)
+    operation_id = method["operation"]
+    style = method.get("style", "request")
+    hidden = method.get("hide", {})
+    rename = method.get("rename", {})
+    defaults = method.get("defaults", {})
+    own = [text.strip() for text in method.get("arguments", [])]
+    own_names = [_parameter_name(text) for text in own]
+    generic = [f for n, f in fields.items() if n not in hidden and n not in own_names]
+    for field in generic:
+        module.types_for(field)
+        if field["kind"] == "json" and field["in"] == "query":
+            raise TableError(f"{where}: query parameter {field['name']!r} has a schema the facade cannot send; hide it")
+
+    def arg(field: dict[str, Any]) -> str:
+        return rename.get(field["name"], field["name"])
+
+    for field in generic:
+        if keyword.iskeyword(arg(field)) or arg(field) in ("self", "extra_query", "extra_headers"):
+            raise TableError(f"{where}: the field {field['name']!r} needs a `rename` (it is a reserved name)")
+    positional = [f for f in generic if f["in"] == "path"] + [f for f in generic if f["in"] == "body" and f["required"]]
+    keywords = [f for f in generic if f not in positional]
+    signature = ["self"]
+    for field in positional:
+        signature.append(f"{arg(field)}: {_annotation(field, module.literals, module.params)}")
+    signature.append("*")
+    for field in keywords:
+        annotation = _annotation(field, module.literals, module.params)
+        if field["name"] in defaults:
+            signature.append(f"{arg(field)}: {annotation} = {defaults[field['name']]!r}")
+        elif field["required"]:
+            signature.append(f"{arg(field)}: {annotation}")
+        else:
+            signature.append(f"{arg(field)}: {annotation} | None = None")
+    signature += own
+    signature += ["extra_query: ExtraQuery | None = None", "extra_headers: ExtraHeaders | None = None"]
+    returns = method.get("returns", "None")
+    for shadowed in shadows:  # a method named `list` hides the builtin in the class body's annotations
+        returns = re.sub(rf"(?<![.\w]){shadowed}\[", f"builtins.{shadowed}[", returns)
+    result = {"pages": f"AsyncPager[{returns}]" if is_async else f"SyncPager[{returns}]"}.get(style, returns)
+    coroutine = is_async and style != "pages"  # an async listing is an AsyncPager, not awaited
+    head = f"    {'async ' if coroutine else ''}def {name}(\n" + "".join(f"        {p},\n" for p in signature)
+    head += f"    ) -> {result}:"
+    doc = method.get("doc", "").strip() or f"`{operation_id}`."
+    described = [f for f in generic if f.get("description")]
+    if described:
+        doc += "\n\nArgs:\n" + "\n".join(
+            textwrap.fill(
+                f"{arg(f)}: {f['description']}", WIDTH - 8, initial_indent="    ", subsequent_indent="        "
+            )
+            for f in described
+        )
+    lines = [head, *_docstring(doc, "        ")]
+    values = ", ".join(f'"{f["name"]}": {arg(f)}' for f in generic)
+    options = "RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header)"
+    extras = []
+    labels = {f["name"]: arg(f) for f in generic if arg(f) != f["name"]}
+    if labels:
+        extras.append(f"labels={labels!r}")
+    if method.get("closed"):
+        extras.append(f"closed={tuple(method['closed'])!r}")
+    tail = "".join(f", {extra}" for extra in extras)
+    lines.append(f'        call = prepare(rules.SHAPE.operation("{operation_id}"), {{{values}}}, {options}{tail})')
+    given = ", ".join(f"{n}={n}" for n in own_names)
+    built = f"rules.{method['build']}(call{', ' + given if given else ''})" if "build" in method else None
+    awaited = "await " if is_async else ""
+    if style == "request":
+        if built is None:
+            reads = method.get("reads", "json")
+            parse = method.get("parse")
+            if parse:
+                parser = f"rules.{parse}"
+            elif reads == "nothing" or returns == "None":
+                parser = "rules.nothing"
+            else:
+                parser = f"{returns}.from_dict"
+            op = f"call.operation({parser}" + (f', reads="{reads}")' if reads != "json" else ")")
+        else:
+            op = built
+        lines.append(f"        return {awaited}self._core.request({op})")
+    elif style == "pages":
+        lines.append(f"        return self._pages({built})")
+    elif style == "wait":
+        lines.append(f"        return {awaited}{'async_' if is_async else ''}wait_for(self._core, {built})")
+    else:
+        lines.append(f"        return {awaited}{'async_' if is_async else ''}start_and_wait(self._core, {built})")
+    return "\n".join(lines)
+
+
+def render(api: str, title: str, shape: dict[str, Any], table: dict[str, Any], raw_package: str) -> str:
+    """The generated resources module of `api`."""
+    entry = table.get(api)
+    if not isinstance(entry, dict):
+        raise TableError(f"{TABLE_FILE} has no [{api}] table")
+    unknown = {k for k, v in entry.items() if not isinstance(v, dict)} - API_KEYS
+    if unknown:
+        raise TableError(f"[{api}]: unknown key {', '.join(sorted(unknown))}")
+    rules = entry.get("rules")
+    if not isinstance(rules, str) or not rules.isidentifier():
+        raise TableError(f'[{api}]: `rules` must name the rules module (say "_{api}")')
+    operations = shape["OPERATIONS"]
+    module = Module()
+    classes: list[str] = []
+    returns: set[str] = set()
+    for resource, spec in resources_of(entry):
+        unknown = {k for k, v in spec.items() if not isinstance(v, dict)} - RESOURCE_KEYS
+        if unknown or "sync" not in spec or "async" not in spec:
+            raise TableError(f"[{api}.{resource}]: needs `sync` and `async` class names (and optionally `doc`)")
+        for is_async, base in ((False, "SyncResource"), (True, "AsyncResource")):
+            class_name = spec["async" if is_async else "sync"]
+            client = f"{'Async' if is_async else ''}{_pascal(api)}Client"
+            doc = f"`client.{resource}` of `{client}`: {spec.get('doc', '').strip()}"
+            lines = [f"class {class_name}({base}):", *_docstring(doc, "    ")]
+            shadows = frozenset(name for name, _ in methods_of(spec) if name in BUILTIN_TYPES)
+            for name, method in methods_of(spec):
+                lines += ["", render_method(api, resource, name, method, operations, module, is_async, shadows)]
+                returns.update(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", method.get("returns", "None")))
+            classes.append("\n".join(lines))
+    rule_types = set(entry.get("rule_types", []))
+    models = sorted(returns - rule_types - {"None", "list", "str", "int", "dict", "bool"})
+    header = [
+        f'"""The typed resources of the {title} clients: generated from the pinned spec and',
+        f"openapi/{TABLE_FILE} by scripts/regenerate.py (scripts/facade_shells.py). Never edit it by hand:",
+        f'change the table, the spec normalization or the rules module `agent_executions.{rules}`."""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "import builtins",
+        "import datetime",
+        "import uuid",
+        "from collections.abc import Iterable, Mapping",
+        "from typing import Any, Literal, TypedDict",
+        "",
+        f"from .. import {rules} as rules",
+        "from .._arguments import ExtraHeaders, ExtraQuery",
+        "from .._call import RequestOptions, prepare",
+        *entry.get("imports", []),
+        "from ..pagination import AsyncPager, AsyncResource, SyncPager, SyncResource",
+        "from ..waiting import async_start_and_wait, async_wait_for, start_and_wait, wait_for",
+    ]
+    if models:
+        header.append(f"from ..models import {', '.join(models)}")
+    if rule_types:
+        header.append(f"from ..{rules} import {', '.join(sorted(rule_types))}")
+    header.append("")
+    aliases = [f"{name} = Literal[{', '.join(repr(v) for v in values)}]" for values, name in module.literals.items()]
+    names = [*module.literals.values(), *module.params.values(), *(c.split("(", 1)[0][6:] for c in classes)]
+    body = [
+        "\n".join(header),
+        "\n".join(aliases),
+        *module.param_blocks,
+        *classes,
+        "__all__ = [" + ", ".join(f'"{n}"' for n in sorted(names)) + "]",
+    ]
+    return "\n\n\n".join(part for part in body if part) + "\n"

@@ -1,0 +1,138 @@
+"""A release is judged by its effect on the facade, not by the spec's spelling (issue 21).
+
+The spec-level judge compares schemas by their structure, so naming an inline type or inlining
+a named one is no change; the facade-level judge regenerates into a temporary tree, imports it,
+builds every client with its defaults and compares the public-API snapshots, so a renamed
+operation the facade wraps, or a default server the clients refuse, is refused as breaking.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from facade_effect import compare
+from regen_support import ROOT, SPECS, dump_like_pin, regenerate, snapshot
+from spec_changes import breaking_changes, classify_changes
+
+PINNED = json.loads((ROOT / "generated" / "asteroid_agents_v2_raw" / "openapi.json").read_text())
+
+
+def with_named_created_at(doc: dict[str, Any]) -> dict[str, Any]:
+    """`createdAt`, inline `{type: string, format: date-time}` in the pin, as a named type."""
+    named = copy.deepcopy(doc)
+    named["components"]["schemas"]["Common.dateTime"] = {"type": "string", "format": "date-time"}
+    item = named["components"]["schemas"]["Agents.Execution.ListItem"]["properties"]
+    item["createdAt"] = {"allOf": [{"$ref": "#/components/schemas/Common.dateTime"}], "description": "Created"}
+    return named
+
+
+def test_naming_an_inline_type_is_no_change() -> None:
+    changes = [str(change) for change in classify_changes(PINNED, with_named_created_at(PINNED))]
+    assert changes == ["+ schema Common.dateTime (additive)"]
+
+
+def test_inlining_a_named_type_is_no_change() -> None:
+    changes = classify_changes(with_named_created_at(PINNED), PINNED)
+    assert [str(change) for change in changes] == [
+        "- schema Common.dateTime (additive: a name of a primitive type: no model)"
+    ]
+
+
+def test_a_named_type_that_differs_is_still_a_change() -> None:
+    named = with_named_created_at(PINNED)
+    named["components"]["schemas"]["Common.dateTime"] = {"type": "integer"}
+    breaks = [str(change) for change in breaking_changes(classify_changes(PINNED, named))]
+    assert breaks == [
+        "~ type Agents.Execution.ListItem.createdAt: string (date-time) -> integer (BREAKING: code reading it as"
+        " string (date-time) gets integer)"
+    ]
+
+
+def release(repo: Path, edit: Any) -> tuple[int, str, dict[str, str]]:
+    doc = yaml.safe_load((repo / "openapi" / SPECS["asteroid"]).read_text())
+    edit(doc)
+    source = repo / "next.yaml"
+    source.write_text(dump_like_pin("asteroid", doc))
+    before = snapshot(repo)
+    done = regenerate(repo, "asteroid", "--source", str(source))
+    return done.returncode, done.stdout + done.stderr, before
+
+
+def test_a_renamed_operation_the_facade_wraps_is_refused(repo: Path) -> None:
+    def rename(doc: dict[str, Any]) -> None:
+        doc["paths"]["/executions/{executionId}"]["get"]["operationId"] = "GetExecution"
+
+    code, output, before = release(repo, rename)
+    assert code == 3, output
+    assert "breaks `executions.get`" in output and "name the operation's new operationId" in output
+    assert snapshot(repo) == before
+
+
+def test_a_default_server_the_clients_refuse_is_refused(repo: Path) -> None:
+    def insecure(doc: dict[str, Any]) -> None:
+        doc["servers"][0]["url"] = doc["servers"][0]["url"].replace("https://", "http://")
+
+    code, output, before = release(repo, insecure)
+    assert code == 3, output
+    assert "AsteroidClient() with its defaults no longer constructs (ValueError" in output
+    assert snapshot(repo) == before
+
+
+def test_a_compatible_release_that_names_a_type_regenerates(repo: Path) -> None:
+    """The case that failed test_next_release once the pin carried `workflowVersionId` inline."""
+
+    def inline_then_named(doc: dict[str, Any]) -> None:
+        item = doc["components"]["schemas"]["Agents.Execution.ListItem"]["properties"]
+        item["createdAt"] = {"allOf": [{"$ref": "#/components/schemas/Common.dateTime"}]}
+        doc["components"]["schemas"]["Common.dateTime"] = {"type": "string", "format": "date-time"}
+
+    code, output, before = release(repo, inline_then_named)
+    assert code == 0, output
+    assert "BREAKING" not in output and snapshot(repo) != before
+
+
+SNAPSHOT = """\
+class agent_executions.asteroid.Executions(SyncResource)
+    def get(execution_id: str | uuid.UUID, *, extra_query: ExtraQuery | None = None) -> Execution
+    def list(
+        *,
+        status: StatusValue | None = None,
+        limit: int | None = None,
+    ) -> SyncPager[Execution]
+    trigger: (
+        | APITriggerContext
+        | UnknownTriggerContext
+    )
+"""
+
+
+def test_effects_added_optional_parameters_and_union_members_are_additive() -> None:
+    new = SNAPSHOT.replace("        limit:", "        workflow_id: str | None = None,\n        limit:")
+    new = new.replace(
+        "        | UnknownTriggerContext", "        | WarmupTriggerContext\n        | UnknownTriggerContext"
+    )
+    breaking, additive = compare(SNAPSHOT, new)
+    assert breaking == []
+    assert additive == [
+        "class agent_executions.asteroid.Executions: list takes the new optional parameter workflow_id",
+        "class agent_executions.asteroid.Executions: trigger also takes WarmupTriggerContext",
+    ]
+
+
+def test_effects_that_break_code_are_breaking() -> None:
+    new = SNAPSHOT.replace("status: StatusValue | None = None,", "status: StatusValue,")
+    new = new.replace(", *, extra_query: ExtraQuery | None = None) -> Execution", ") -> Execution | None")
+    new = new.replace("        | APITriggerContext\n", "")
+    breaking, _ = compare(SNAPSHOT, new)
+    assert breaking == [
+        "class agent_executions.asteroid.Executions: get() lost the parameter extra_query",
+        "class agent_executions.asteroid.Executions: get() returns Execution | None, not Execution",
+        "class agent_executions.asteroid.Executions: list() parameter changed: status: StatusValue | None = None"
+        " -> status: StatusValue",
+        "class agent_executions.asteroid.Executions: trigger no longer includes APITriggerContext",
+    ]
+    assert compare(SNAPSHOT, "")[0] == ["class agent_executions.asteroid.Executions is gone"]
