@@ -7,7 +7,9 @@ of these a checked `Call`; what they return, the shells send. I/O-free.
 from __future__ import annotations
 
 import datetime
+import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 import asteroid_agents_v2_raw.api_shape
@@ -16,13 +18,20 @@ from asteroid_agents_v2_raw.models import AgentsExecutionListResponse
 from . import _arguments as check
 from ._call import Call, prepare
 from ._config import Vendor
-from ._constants import ASTEROID_API_KEY_ENV, ASTEROID_BASE_URL_ENV, ASTEROID_MAX_CONCURRENCY, ASTEROID_MAX_PAGE_SIZE
+from ._constants import (
+    ASTEROID_API_KEY_ENV,
+    ASTEROID_BASE_URL_ENV,
+    ASTEROID_MAX_CONCURRENCY,
+    ASTEROID_MAX_PAGE_SIZE,
+    LOGGER_NAME,
+)
 from ._core import Operation
 from ._shape import ApiShape
 from .models import Execution, ExecutionActivity, ExecutionWaitStatus, StartedExecution
 from .pagination import KeysetWalk, Listing, OperationForKey, OperationForPage, Page, PageWalk
 from .waiting import RunPlan, Waiting, WaitPlan, check_wait_timeout
 
+logger = logging.getLogger(LOGGER_NAME)
 SHAPE = ApiShape.of(asteroid_agents_v2_raw.api_shape)
 ASTEROID = Vendor(name="Asteroid", shape=SHAPE, api_key_env=ASTEROID_API_KEY_ENV, base_url_env=ASTEROID_BASE_URL_ENV)
 LIST = SHAPE.operation("ExecutionList")
@@ -70,32 +79,64 @@ def list_executions(
     return Listing(lambda: KeysetWalk(limit, operation_for=by_key, key=created_at, page_size=size))
 
 
-def parse_page(data: Any, requested: int) -> Page[Execution]:
-    """A page of `GET /executions`; whether another follows is reckoned from the page number
-    asked for, since the spec does not promise that the `page` field echoes it."""
+def parse_page(data: Any, requested: int, size: int, said: set[int] | None = None) -> Page[Execution]:
+    """Page `requested` of `GET /executions`, asked with `size` items a page. Whether another
+    follows is reckoned from what the client asked and received and from `total`, never from the
+    echoed `page` alone (the spec does not promise it echoes) nor from an echoed `pageSize` above
+    the one asked for (a server claiming 500 while sending 100 would end the listing early).
+    `said` holds the contradicting echoes a listing already logged, so each is logged once."""
     response = AgentsExecutionListResponse.from_dict(data)
     # The generated models do not check primitive types, and these three drive the pagination
     # ("0000000" as a pageSize once made a multi-gigabyte string here).
     for name, value in (("page", response.page), ("pageSize", response.page_size), ("total", response.total)):
         if isinstance(value, bool) or not isinstance(value, int):
             raise TypeError(f"{name} must be an integer, not {type(value).__name__}")
-    seen = (requested - 1) * response.page_size + len(response.items)
+    counted = effective_page_size(size, response.page_size, len(response.items), set() if said is None else said)
+    seen = (requested - 1) * counted + len(response.items)
     return Page(
         items=response.items,
         page=response.page,
-        page_size=response.page_size,
+        page_size=counted,
         total=response.total,
         has_next=bool(response.items) and seen < response.total,
     )
 
 
-def parse_keyed_page(data: Any, requested: int) -> Page[Execution]:
-    """A page of a consistent listing, whose next request is built from the last `createdAt`:
-    a time without a zone cannot be compared or sent back, so it breaks the spec."""
-    page = parse_page(data, requested)
+def effective_page_size(asked: int, echoed: int, received: int, said: set[int]) -> int:
+    """The size the server's pages count by: the one asked for, or a smaller cap the server
+    applies and says (`pageSize` below it, a page that full). An echo that contradicts what came
+    (above the size asked for, or below the items sent) is logged and not believed."""
+    if echoed > asked or received > max(echoed, 0) or echoed < 1:
+        if echoed not in said:
+            said.add(echoed)
+            logger.warning(
+                "ExecutionList: asked for %d a page, got %d, and the server's pageSize says %d;"
+                " counting pages of %d",
+                asked, received, echoed, asked,
+            )  # fmt: skip
+        return asked
+    return echoed
+
+
+def parse_keyed_page(data: Any, requested: int, size: int, direction: str, said: set[int]) -> Page[Execution]:
+    """A page of a consistent listing, whose next request is built from the last `createdAt`: a
+    time without a zone cannot be compared or sent back, so it breaks the spec; and its items must
+    come in the order asked for, which the walk's bounds rely on (a server ignoring
+    `sortDirection` would make it skip and repeat executions)."""
+    page = parse_page(data, requested, size, said)
+    previous: Execution | None = None
     for item in page.items:
         if item.created_at.tzinfo is None:
             raise ValueError(f"createdAt {item.created_at.isoformat()} of execution {item.id} has no time zone")
+        if previous is not None and (
+            item.created_at > previous.created_at if direction == "desc" else item.created_at < previous.created_at
+        ):
+            raise ValueError(
+                f"execution {item.id} (createdAt {item.created_at.isoformat()}) comes after"
+                f" {previous.id} (createdAt {previous.created_at.isoformat()}) in a page asked for"
+                f" sortDirection={direction}: the server ignored the order"
+            )
+        previous = item
     return page
 
 
@@ -103,23 +144,27 @@ def page_operation(
     call: Call,
     number: int,
     size: int,
-    parse: Any = parse_page,
+    parse: Callable[[Any, int, int, set[int]], Page[Execution]] = parse_page,
     bound: dict[str, list[str] | None] | None = None,
+    said: set[int] | None = None,
 ) -> Operation[Page[Execution]]:
     """The operation that fetches page `number` of `size` executions; `bound` replaces filters."""
     page, page_size = PAGE_PARAMS
     query = call.query if bound is None else check.merge_query(call.query, bound)
     params = check.merge_query((*query, (page, str(number)), (page_size, str(size))), call.options.query)
 
+    notes = set() if said is None else said
+
     def read(data: Any) -> Page[Execution]:
-        return parse(data, number)  # type: ignore[no-any-return]
+        return parse(data, number, size, notes)
 
     return Operation(call.shape.operation_id, call.path, read, params, call.shape.method, call.options.headers)
 
 
 def list_pages(call: Call, size: int) -> OperationForPage[Execution]:
     """The operation that fetches page `number` of a listing."""
-    return lambda number: page_operation(call, number, size)
+    said: set[int] = set()  # one listing's logged contradictions
+    return lambda number: page_operation(call, number, size, said=said)
 
 
 def list_after(call: Call, size: int, direction: str) -> OperationForKey[Execution]:
@@ -128,16 +173,20 @@ def list_after(call: Call, size: int, direction: str) -> OperationForKey[Executi
     arg = "created_before" if direction == "desc" else "created_after"
     nudge = datetime.timedelta(microseconds=1 if direction == "desc" else -1)  # the bounds are exclusive
     wire = call.wire(arg)
+    said: set[int] = set()
+
+    def parse_ordered(data: Any, requested: int, size: int, said: set[int]) -> Page[Execution]:
+        return parse_keyed_page(data, requested, size, direction, said)
 
     def operation_for(boundary: datetime.datetime | None, number: int) -> Operation[Page[Execution]]:
         if boundary is None:
-            return page_operation(call, number, size, parse_keyed_page)
+            return page_operation(call, number, size, parse_ordered, said=said)
         bound: dict[str, list[str] | None] = {wire: [check.as_datetime(arg, boundary + nudge)]}
 
-        def parse_bounded(data: Any, requested: int) -> Page[Execution]:
+        def parse_bounded(data: Any, requested: int, size: int, said: set[int]) -> Page[Execution]:
             """A keyed page holds nothing beyond its bound: an item that does came from a server
             ignoring the filter, whose pages would repeat forever."""
-            page = parse_keyed_page(data, requested)
+            page = parse_keyed_page(data, requested, size, direction, said)
             for item in page.items:
                 if item.created_at > boundary if direction == "desc" else item.created_at < boundary:
                     raise ValueError(
@@ -146,7 +195,7 @@ def list_after(call: Call, size: int, direction: str) -> OperationForKey[Executi
                     )
             return page
 
-        return page_operation(call, number, size, parse_bounded, bound)
+        return page_operation(call, number, size, parse_bounded, bound, said)
 
     return operation_for
 

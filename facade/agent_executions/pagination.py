@@ -74,15 +74,18 @@ class PageWalk(_LimitedWalk[T]):
 
     The number asked for drives the walk: the spec does not promise that a page's `page`
     field echoes it, so a differing echo is logged, not refused. A server that keeps
-    answering with nothing new (it ignores the page number, say) is caught by the items
-    instead: `MAX_REPEATED_PAGES` pages in a row that bring no item the previous page did
-    not have raise. One such page is normal while data moves (exactly a page's worth of
-    executions created between two requests), so one alone does not.
+    answering with nothing new (it ignores the page number, say, or cycles through a few
+    pages) is caught by the items instead: `MAX_REPEATED_PAGES` pages in a row that bring no
+    item the previous page did not have, or that are an earlier page over again, raise. One
+    such page is normal while data moves (exactly a page's worth of executions created
+    between two requests), so one alone does not.
     """
 
     operation_for: OperationForPage[T] = attrs.field(kw_only=True)
     next_number: int | None = attrs.field(default=1, init=False)
     previous_ids: frozenset[Any] = attrs.field(default=frozenset(), init=False)
+    seen_pages: set[int] = attrs.field(factory=set, init=False)
+    """The hash of each page's set of ids so far: a cycle of pages (A, B, A, B...) repeats one."""
     repeated: int = attrs.field(default=0, init=False)
     echo_warned: bool = attrs.field(default=False, init=False)
     last_total: int | None = attrs.field(default=None, init=False)
@@ -98,7 +101,9 @@ class PageWalk(_LimitedWalk[T]):
             self._log_echo(op, requested, page.page)
             page = attrs.evolve(page, page=requested)
         ids = frozenset(key for item in page.items if (key := getattr(item, "id", None)) is not None)
-        self.repeated = self.repeated + 1 if ids and ids <= self.previous_ids else 0
+        again = bool(ids) and (ids <= self.previous_ids or hash(ids) in self.seen_pages)
+        self.repeated = self.repeated + 1 if again else 0
+        self.seen_pages.add(hash(ids))
         if self.repeated >= MAX_REPEATED_PAGES:
             raise ResponseValidationError(
                 f"{self.repeated} pages in a row, up to page {requested}, brought no new item;"

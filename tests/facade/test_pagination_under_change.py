@@ -360,7 +360,8 @@ def test_a_short_page_ends_a_consistent_listing_whatever_page_size_is_echoed(
 
     def answer(request: httpx.Request) -> httpx.Response:
         requests.append(request)
-        body = {"items": wire_items[:5], "page": 1, "pageSize": echoed_size, "total": 5}
+        newest_first = sorted(wire_items[:5], key=lambda item: item["createdAt"], reverse=True)
+        body = {"items": newest_first, "page": 1, "pageSize": echoed_size, "total": 5}
         return httpx.Response(200, json=body)
 
     client = ae.AsteroidClient(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
