@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 import asteroid_agents_v2_raw.api_shape
+import attrs
 from asteroid_agents_v2_raw.models import AgentsExecutionListResponse
 
 from . import _arguments as check
@@ -234,6 +235,8 @@ def start_run(
     started = time.monotonic()
     limit = check_wait_timeout(timeout)
     start = execute(call, version=version, head=head, queue_if_busy=queue_if_busy)
+    if limit is not None:  # `timeout` counts from the call: the start is within it too
+        start = attrs.evolve(start, ends_at=started + limit)
 
     def then(execution: StartedExecution) -> WaitPlan[Execution]:
         return waiting_for(call, Waiting(execution.execution_id, limit, started=started))
@@ -262,7 +265,7 @@ def waiting_for(call: Call, waiting: Waiting) -> WaitPlan[Execution]:
         )
 
     def fetch() -> Operation[Execution]:
-        return prepare(GET, values, call.options).operation(Execution.from_dict)
+        return prepare(GET, values, call.options).operation(Execution.from_dict, ends_at=waiting.ends_at())
 
     return WaitPlan(waiting, poll, fetch)
 

@@ -194,9 +194,10 @@ class SyncCore:
             return self.send(request, attempt_limits(self.limits, op))
 
         send = send_one if gate is None else gated(gate, send_one)
+        pause = None if gate is None else gate.pause
         try:
             try:
-                response = send_with_retries(send, request, policy)
+                response = send_with_retries(send, request, policy, ends_at=op.ends_at, pause=pause)
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 raise connection_error(op, request, exc) from exc
             return read_response(op, request, response, started)
@@ -229,7 +230,7 @@ class AsyncCore:
         send = send_one if gate is None else async_gated(gate, send_one)
         try:
             try:
-                response = await async_send_with_retries(send, request, policy)
+                response = await async_send_with_retries(send, request, policy, ends_at=op.ends_at)
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 raise connection_error(op, request, exc) from exc
             return read_response(op, request, response, started)

@@ -19,13 +19,28 @@ from ._constants import RETRYABLE_STATUS_CODES
 from ._retry_after import parse_retry_after
 
 
+class ListingStopped(Exception):
+    """Raised in a worker of a listing its caller stopped (a `break`, Ctrl-C): its waits end at once."""
+
+
 class RateGate:
-    """Until when (`time.monotonic()`) the requests of one listing must not be sent."""
+    """Until when (`time.monotonic()`) the requests of one listing must not be sent, and whether
+    the listing was stopped: every wait of its workers (the gate's, a retry's) ends when it is."""
 
     def __init__(self, max_wait: float) -> None:
         self.max_wait = max_wait
         self.closed_until = 0.0
         self._lock = threading.Lock()
+        self.stopped = threading.Event()
+
+    def stop(self) -> None:
+        """End every wait of the listing's workers now: each raises `ListingStopped`."""
+        self.stopped.set()
+
+    def pause(self, seconds: float) -> None:
+        """Sleep `seconds`, unless the listing stops first (then raise `ListingStopped`)."""
+        if self.stopped.wait(seconds):
+            raise ListingStopped
 
     def wait_left(self) -> float:
         """Seconds to wait before the next attempt may be sent (0: go)."""
@@ -52,7 +67,9 @@ def gated(gate: RateGate, send: Send) -> Send:
 
     def send_when_open(request: httpx.Request) -> httpx.Response:
         while (left := gate.wait_left()) > 0:
-            time.sleep(left)
+            gate.pause(left)
+        if gate.stopped.is_set():
+            raise ListingStopped
         response = send(request)
         gate.observe(response)
         return response

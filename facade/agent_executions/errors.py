@@ -23,7 +23,17 @@ from ._retry_after import parse_retry_after
 
 
 class AgentExecutionsError(Exception):
-    """Base class of every error this SDK raises on purpose."""
+    """Base class of every error this SDK raises on purpose.
+
+    `execution_id` is set when the error came after an execution was started (`workflows.run`:
+    the wait failed): that execution may still be running. The message then says so too.
+    """
+
+    execution_id: str | None = None
+    started_note: str = ""
+
+    def __str__(self) -> str:
+        return super().__str__() + self.started_note
 
 
 class ConfigurationError(AgentExecutionsError, ValueError):
@@ -71,7 +81,7 @@ class APIStatusError(AgentExecutionsError):
 
     def __str__(self) -> str:
         suffix = f" (request id {self.request_id})" if self.request_id else ""
-        return f"{self.status_code}: {self.message}{suffix}"
+        return f"{self.status_code}: {self.message}{suffix}{self.started_note}"
 
 
 class BadRequestError(APIStatusError):

@@ -291,6 +291,7 @@ class SyncPager(_Pager[T, SyncCore]):
                 window.fill(lambda op: pool.submit(self._core.request, op, window.gate))  # before the caller's turn
                 yield page
         finally:
+            window.gate.stop()  # workers asleep in a retry or at the gate wake and give up
             for future in window.handles():
                 future.cancel()
             pool.shutdown(wait=True, cancel_futures=True)

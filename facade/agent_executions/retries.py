@@ -84,6 +84,8 @@ class Attempts:
 
     policy: RetryPolicy
     request: httpx.Request
+    ends_at: float | None = None
+    """A `time.monotonic()` no wait may run past (a wait's end); None: the policy alone decides."""
     retries_done: int = 0
 
     def delay_after(self, outcome: Outcome) -> float | None:
@@ -97,6 +99,8 @@ class Attempts:
                 if retry_after > self.policy.max_retry_after:
                     return None
                 delay = retry_after
+        if self.ends_at is not None and time.monotonic() + delay >= self.ends_at:
+            return None  # the retry could not be sent in time: this outcome is the answer
         self.retries_done += 1
         logger.info(
             "Retrying %s %s in %.2f s (retry %d of %d) after %s",
@@ -124,10 +128,17 @@ def describe(outcome: Outcome) -> str:
 
 
 def send_with_retries(
-    send: Callable[[httpx.Request], httpx.Response], request: httpx.Request, policy: RetryPolicy
+    send: Callable[[httpx.Request], httpx.Response],
+    request: httpx.Request,
+    policy: RetryPolicy,
+    *,
+    ends_at: float | None = None,
+    pause: Callable[[float], None] | None = None,
 ) -> httpx.Response:
-    """Send `request`, retrying as `policy` says; return the last response or raise the last transport error."""
-    attempts = Attempts(policy, request)
+    """Send `request`, retrying as `policy` says; return the last response or raise the last transport
+    error. No wait runs past `ends_at` (a `time.monotonic()`): the outcome before it is the last.
+    `pause` replaces `sleep` (a listing's, which its caller can interrupt)."""
+    attempts = Attempts(policy, request, ends_at)
     while True:
         try:
             outcome: Outcome = send(request)
@@ -136,14 +147,18 @@ def send_with_retries(
         delay = attempts.delay_after(outcome)
         if delay is None:
             return attempts.final(outcome)
-        sleep(delay)
+        (pause or sleep)(delay)
 
 
 async def async_send_with_retries(
-    send: Callable[[httpx.Request], Awaitable[httpx.Response]], request: httpx.Request, policy: RetryPolicy
+    send: Callable[[httpx.Request], Awaitable[httpx.Response]],
+    request: httpx.Request,
+    policy: RetryPolicy,
+    *,
+    ends_at: float | None = None,
 ) -> httpx.Response:
-    """The async shell of `send_with_retries`."""
-    attempts = Attempts(policy, request)
+    """The async shell of `send_with_retries` (a task's sleep is cancelled with it)."""
+    attempts = Attempts(policy, request, ends_at)
     while True:
         try:
             outcome: Outcome = await send(request)

@@ -21,7 +21,7 @@ import attrs
 from . import retries
 from ._constants import MAX_WAIT_HOLD, MAX_WAIT_POLL_INTERVAL, WAIT_POLL_INTERVAL
 from ._core import AsyncCore, Operation, SyncCore
-from .errors import APIConnectionError, WaitTimeoutError
+from .errors import AgentExecutionsError, APIConnectionError, APIStatusError, WaitTimeoutError
 from .models import TERMINAL_STATUSES, ExecutionWaitStatus
 
 T = TypeVar("T")
@@ -66,10 +66,14 @@ class Waiting:
         for the server's whole-second hold; None without a timeout."""
         return None if self.timeout is None else self.started + self.timeout + 1.0
 
-    def after_failure(self, exc: APIConnectionError) -> float:
-        """A long-poll got no answer after the client's retries: `WaitTimeoutError` when the wait's time
-        is up (the attempts were cut short by it), else the failure itself."""
+    def after_failure(self, exc: APIConnectionError | APIStatusError) -> float:
+        """A request of the wait failed after the client's retries: `WaitTimeoutError` when the wait's
+        time is up (the attempts were cut short by it) or the server asked to wait longer than the
+        time left (`Retry-After`), else the failure itself."""
         if self.time_left() <= 0:
+            raise self.timed_out() from exc
+        retry_after = getattr(exc, "retry_after", None)
+        if retry_after is not None and retry_after >= self.time_left():
             raise self.timed_out() from exc
         raise exc
 
@@ -124,12 +128,15 @@ def wait_for(core: SyncCore, plan: WaitPlan[T]) -> T:
         pause: float | None
         try:
             answer = core.request(plan.poll(hold))
-        except APIConnectionError as exc:
+        except (APIConnectionError, APIStatusError) as exc:
             pause = waiting.after_failure(exc)
         else:
             pause = waiting.pause_after(answer, hold, time.monotonic() - sent)
             if pause is None:
-                return core.request(plan.fetch())
+                try:
+                    return core.request(plan.fetch())  # within the wait's time too
+                except (APIConnectionError, APIStatusError) as exc:
+                    waiting.after_failure(exc)
         if pause:
             retries.sleep(pause)
 
@@ -143,19 +150,39 @@ async def async_wait_for(core: AsyncCore, plan: WaitPlan[T]) -> T:
         pause: float | None
         try:
             answer = await core.request(plan.poll(hold))
-        except APIConnectionError as exc:
+        except (APIConnectionError, APIStatusError) as exc:
             pause = waiting.after_failure(exc)
         else:
             pause = waiting.pause_after(answer, hold, time.monotonic() - sent)
             if pause is None:
-                return await core.request(plan.fetch())
+                try:
+                    return await core.request(plan.fetch())
+                except (APIConnectionError, APIStatusError) as exc:
+                    waiting.after_failure(exc)
         if pause:
             await retries.async_sleep(pause)
 
 
 def start_and_wait(core: SyncCore, plan: RunPlan[S, T]) -> T:
-    return wait_for(core, plan.then(core.request(plan.start)))
+    """Start, then wait; an error once started names what was started (`started`)."""
+    wait = plan.then(core.request(plan.start))
+    try:
+        return wait_for(core, wait)
+    except AgentExecutionsError as exc:
+        raise started(exc, wait.waiting.execution_id) from None
 
 
 async def async_start_and_wait(core: AsyncCore, plan: RunPlan[S, T]) -> T:
-    return await async_wait_for(core, plan.then(await core.request(plan.start)))
+    wait = plan.then(await core.request(plan.start))
+    try:
+        return await async_wait_for(core, wait)
+    except AgentExecutionsError as exc:
+        raise started(exc, wait.waiting.execution_id) from None
+
+
+def started(exc: AgentExecutionsError, execution_id: str) -> AgentExecutionsError:
+    """`exc`, carrying the ID of the execution that was started before it: that execution runs on."""
+    if exc.execution_id is None:
+        exc.execution_id = execution_id
+        exc.started_note = f" (execution {execution_id} was started and may still be running)"
+    return exc

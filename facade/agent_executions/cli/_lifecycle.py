@@ -16,7 +16,8 @@ import json
 import sys
 from typing import Any
 
-from ..errors import WaitTimeoutError
+from .. import waiting
+from ..errors import AgentExecutionsError, WaitTimeoutError
 from ..models import ExecutionActivity
 from . import _render
 from ._render import print_rich
@@ -123,6 +124,8 @@ def run_workflow(args: argparse.Namespace, client: Any) -> int:
     except KeyboardInterrupt:  # the execution goes on: say which, so it can be cancelled or waited on again
         print(f"\ragent-executions: execution {started.execution_id} was started and is still running", file=sys.stderr)
         raise
+    except AgentExecutionsError as exc:  # the wait failed, not the start: the error names what runs on
+        raise waiting.started(exc, started.execution_id) from None
     finally:
         if live:
             print("\r\033[K", end="", file=sys.stderr, flush=True)

@@ -397,9 +397,10 @@ class FakeServer:
         """Send a complete HTTP response whose JSON body is cut in half."""
         self.faults.add(Fault("truncate", times))
 
-    def slow_next(self, seconds: float, *, times: int = 1) -> None:
-        """Wait `seconds` before answering the next requests (for timeouts)."""
-        self.faults.add(Fault("slow", times, seconds=seconds))
+    def slow_next(self, seconds: float, *, times: int = 1, after: int = 0) -> None:
+        """Wait `seconds` before answering the next requests (for timeouts), after letting `after`
+        requests through."""
+        self.faults.add(Fault("slow", times, after, seconds=seconds))
 
     def corrupt_next(
         self,
