@@ -137,8 +137,17 @@ class ClientBase(Generic[HttpT]):
         )
 
     def __repr__(self) -> str:
-        settings = f"base_url={self.base_url!r}, timeout={self.timeout}, max_retries={self.max_retries}"
+        config = self.__dict__.get("_config")
+        if not isinstance(config, ClientConfig):  # a client whose construction failed: a repr never raises
+            return f"<{type(self).__name__}, not configured>"
+        settings = f"base_url={config.base_url!r}, timeout={config.timeout}, max_retries={config.max_retries}"
         return f"{type(self).__name__}({settings})"
+
+    def __reduce__(self) -> Any:
+        raise TypeError(
+            f"a {type(self).__name__} cannot be pickled: it holds the API key and a connection pool;"
+            " build one in each process (or thread) that needs it"
+        )
 
 
 class SyncClient(ClientBase[httpx.Client]):

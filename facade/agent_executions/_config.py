@@ -7,6 +7,7 @@ import ipaddress
 import logging
 import os
 from collections.abc import Mapping
+from typing import Any
 
 import attrs
 import httpx
@@ -105,21 +106,32 @@ class ClientConfig:
         deadline = max(v for v in timeout.as_dict().values() if v) if isinstance(timeout, httpx.Timeout) else timeout
         return AttemptLimits(deadline, self.max_response_bytes)
 
+    def __reduce__(self) -> Any:
+        raise TypeError("a client's configuration cannot be pickled: it holds the API key")
+
     @property
     def auth_headers(self) -> dict[str, str]:
         return {self.vendor.auth_header: f"{self.vendor.auth_prefix}{self.api_key}"}
 
 
+CREDENTIALS_ERROR = (
+    "base_url must not carry credentials (user:password@): httpx would send them as Basic auth,"
+    " and they would show wherever the URL does; the API key goes in api_key"
+)
+
+
 def check_base_url(url: str, allow_insecure_http: bool) -> None:
+    """Refuse what cannot be a base URL; no message quotes the URL or a part of it, which may be a
+    password (`https://deploy:pa/ss@host` parses as host `deploy`, port `pa`)."""
+    before_query = url.split("?", 1)[0].split("#", 1)[0]
+    if "@" in before_query.partition("://")[2]:  # a userinfo, whatever else it breaks in the URL
+        raise ValueError(CREDENTIALS_ERROR)
     try:
         parsed = httpx.URL(url)
-    except httpx.InvalidURL as exc:
-        raise ValueError(f"base_url is not a URL ({exc})") from None
+    except httpx.InvalidURL:
+        raise ValueError("base_url is not a URL httpx can parse (it is not shown: it may hold a secret)") from None
     if parsed.userinfo:  # its own message: httpx would send them as Basic auth, whatever else is wrong
-        raise ValueError(
-            "base_url must not carry credentials (user:password@): httpx would send them as Basic auth,"
-            " and they would show wherever the URL does; the API key goes in api_key"
-        )
+        raise ValueError(CREDENTIALS_ERROR)
     # The messages never quote the URL: a malformed one may still hold credentials or a key.
     if parsed.scheme not in ("http", "https") or not parsed.host:
         raise ValueError("base_url must be an absolute http:// or https:// URL with a host (the URL is not shown)")

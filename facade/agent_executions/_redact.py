@@ -8,6 +8,7 @@ request headers) is redacted wherever the key appears, whatever its source.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import logging
@@ -69,15 +70,24 @@ def redact(text: str, secrets: Iterable[str]) -> str:
     return text
 
 
+BODY_ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+"""The encodings a JSON body may come in (RFC 8259 names UTF-8; httpx decodes the others by their BOM)."""
+
+
 def redact_bytes(content: bytes, secrets: Iterable[str]) -> bytes:
-    """`redact` for a body's bytes."""
+    """`redact` for a body's bytes, in whichever encoding the body uses."""
     for secret in secrets:
-        raw = secret.encode()
-        if raw and raw in content:
-            mask = REDACTED.encode()
-            content = (
-                content.replace(raw, mask) if len(raw) >= SHORT_SECRET else _alone_bytes(secret).sub(mask, content)
-            )
+        if not secret:
+            continue
+        for encoding in BODY_ENCODINGS:
+            raw = secret.encode(encoding)
+            if raw not in content:
+                continue
+            mask = REDACTED.encode(encoding)
+            if len(secret) >= SHORT_SECRET or encoding != "utf-8":
+                content = content.replace(raw, mask)
+            else:
+                content = _alone_bytes(secret).sub(mask, content)
     return content
 
 
@@ -95,6 +105,7 @@ def escaped_forms(secret: str) -> set[str]:
     forms |= quoted | {_PERCENT.sub(lambda m: m.group().lower(), text) for text in quoted}  # %2f is %2F
     for hex_format in ("04x", "04X"):
         forms.add("".join(c if c.isalnum() else f"\\u{ord(c):{hex_format}}" for c in secret))
+        forms.add("".join(f"\\u{ord(c):{hex_format}}" for c in secret))  # every character escaped
     return forms
 
 
@@ -221,7 +232,20 @@ _HTTP_LOGGERS = (
 
 @functools.cache
 def _install_log_filter() -> None:
-    """Once per process: the filter on each logger httpx and httpcore write to."""
+    """Once per process: the filter on each logger httpx and httpcore write to, and on every record
+    made anywhere (the log record factory): a request passes through loggers this SDK does not
+    know (h2's and hpack's with HTTP/2, h11's, a proxy library's), and any of them may log a header."""
     log_filter = SecretLogFilter()
     for name in _HTTP_LOGGERS:
         logging.getLogger(name).addFilter(log_filter)
+    make_record = logging.getLogRecordFactory()
+
+    def scrubbed_record(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = make_record(*args, **kwargs)
+        if _live_secrets:
+            # a record whose arguments do not format is left as it is: logging reports it when it emits
+            with contextlib.suppress(Exception):
+                log_filter.filter(record)
+        return record
+
+    logging.setLogRecordFactory(scrubbed_record)

@@ -35,6 +35,23 @@ class AgentExecutionsError(Exception):
     def __str__(self) -> str:
         return super().__str__() + self.started_note
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled (to cross a process pool, say) with its message and attributes, but not its
+        `request` and `response`: they hold the API key in their headers and cannot cross a process
+        anyway. They are None in the copy; `status_code`, `body`, `request_id` and the rest stay."""
+        state = {name: None if name in _NOT_PICKLED else value for name, value in self.__dict__.items()}
+        return (_unpickle, (type(self), self.args, state))
+
+
+_NOT_PICKLED = frozenset({"request", "response"})
+
+
+def _unpickle(cls: type[AgentExecutionsError], args: tuple[Any, ...], state: dict[str, Any]) -> AgentExecutionsError:
+    exc = cls.__new__(cls)
+    Exception.__init__(exc, *args)
+    exc.__dict__.update(state)
+    return exc
+
 
 class ConfigurationError(AgentExecutionsError, ValueError):
     """A client cannot be built as configured, e.g. no API key in the argument or the environment."""
