@@ -135,6 +135,9 @@ def decode_json(op: Operation[Any], outcome: httpx.Response) -> Any:
         raise ResponseValidationError(
             "the response is nested too deeply", operation=op.operation_id, body=outcome.text
         ) from None
+    except _json.NotJSONNumber as exc:
+        message = f"the response is not JSON: {exc} (NaN and infinities are Python's, not JSON's)"
+        raise ResponseValidationError(message, operation=op.operation_id, body=outcome.text) from None
     except ValueError:
         content_type = outcome.headers.get("content-type", "no content type")
         message = f"the response is not JSON ({content_type})"
