@@ -369,13 +369,25 @@ def read_api_key(args: argparse.Namespace) -> str | None:
     if path is None:
         return args.api_key  # type: ignore[no-any-return]
     try:
-        text = sys.stdin.readline() if path == "-" else Path(path).read_text(encoding="utf-8")
+        if path == "-":
+            stdin = getattr(sys.stdin, "buffer", None)
+            text = key_text(stdin.readline()) if stdin is not None else sys.stdin.readline()
+        else:
+            text = key_text(Path(path).read_bytes())
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"--api-key-file: cannot read {path}: {type(exc).__name__}") from None
     lines = text.strip().splitlines()
     if not lines or not lines[0].strip():
         raise UsageError(f"--api-key-file: {'standard input' if path == '-' else path} holds no key")
     return lines[0]
+
+
+def key_text(data: bytes) -> str:
+    """A key file's text: UTF-8, with or without a byte order mark, or UTF-16 with one (what
+    PowerShell 5's `>` writes)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
 
 
 def exit_code(exc: BaseException) -> int:
@@ -433,6 +445,11 @@ def terminated_as_interrupted() -> Iterator[None]:
 def main(argv: list[str] | None = None) -> int:
     if sys.stdout is None:
         sys.stdout = _ClosedStdout()
+    if sys.stderr is None:  # started with stderr closed (2>&-): print(file=None) would write to stdout
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the life of the process
+    for stream in (sys.stdout, sys.stderr):  # a lone surrogate in a record is written as its escape
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     show_warnings()
     args = build_parser().parse_args(argv)
     with terminated_as_interrupted():

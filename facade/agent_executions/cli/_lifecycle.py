@@ -16,7 +16,7 @@ import json
 import sys
 from typing import Any
 
-from .. import waiting
+from .. import _json, waiting
 from ..errors import AgentExecutionsError, WaitTimeoutError
 from ..models import ExecutionActivity
 from . import _render
@@ -32,18 +32,29 @@ FOLLOW_EVERY = 2.0
 
 
 def json_value(text: str) -> Any:
-    """An --input value: JSON when it parses as JSON (42, true, [1, 2], {"a": 1}), else the text itself."""
+    """An --input value: JSON when it parses as JSON (42, true, [1, 2], {"a": 1}), else the text
+    itself (`NaN` and `Infinity`, which JSON does not have, are text)."""
     try:
-        return json.loads(text)
+        return _json.loads(text)
     except ValueError:
         return text
 
 
-def input_pair(text: str) -> tuple[str, Any]:
+def split_pair(text: str) -> tuple[str, str]:
     key, sep, value = text.partition("=")
     if not sep or not key:
         raise argparse.ArgumentTypeError(f"expected KEY=VALUE, not {text!r}")
+    return key, value
+
+
+def input_pair(text: str) -> tuple[str, Any]:
+    key, value = split_pair(text)
     return key, json_value(value)
+
+
+def metadata_pair(text: str) -> tuple[str, str]:
+    """A --metadata pair: metadata values are strings, sent as typed (`true` is the text "true")."""
+    return split_pair(text)
 
 
 def pairs_once(option: str, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -78,7 +89,14 @@ def add_commands(asteroid: Any, common: argparse.ArgumentParser) -> None:
         metavar="KEY=VALUE",
         help="an input; VALUE is read as JSON when it is JSON (42, true, [1]), else as text. Repeat for several",
     )
-    run.add_argument("--metadata", type=input_pair, action="append", default=[], metavar="KEY=VALUE")
+    run.add_argument(
+        "--metadata",
+        type=metadata_pair,
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a metadata pair; VALUE is sent as text, as typed. Repeat for several",
+    )
     run.add_argument("--version", type=int, help="run this published version (default: the published one)")
     run.add_argument("--head", action="store_true", help="run the unpublished head")
     run.add_argument("--queue", action="store_true", help="queue the execution if the organisation is busy")
@@ -108,7 +126,7 @@ def run_workflow(args: argparse.Namespace, client: Any) -> int:
     started = client.workflows.execute(
         args.workflow_id,
         inputs=pairs_once("--input", args.input) or None,
-        metadata={key: str(value) for key, value in pairs_once("--metadata", args.metadata).items()} or None,
+        metadata=pairs_once("--metadata", args.metadata) or None,
         version=args.version,
         head=args.head,
         queue_if_busy=args.queue,

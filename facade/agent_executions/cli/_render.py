@@ -215,15 +215,24 @@ def atomic_output(path: str | None, stdout: IO[str]) -> Iterator[IO[str]]:
         yield stdout
         return
     target = output_target(path)
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".partial")
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{short_name(target.name)}.", suffix=".partial")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        # a lone surrogate (legal in JSON, not in UTF-8) is written as its escape, `\ud800`
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as handle:
             yield handle
         os.chmod(temp, _mode_for(target))
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def short_name(name: str, limit: int = 200) -> str:
+    """`name` cut to `limit` bytes of UTF-8 (never inside a character), so that the temporary
+    file's name, which adds a dot, eight random characters and `.partial`, stays within the
+    255 bytes a file name may have."""
+    encoded = name.encode("utf-8", "surrogateescape")
+    return encoded[:limit].decode("utf-8", "ignore") if len(encoded) > limit else name
 
 
 def rich_available() -> bool:
