@@ -196,6 +196,8 @@ def parse(raw: bytes, source: str) -> dict[str, Any]:
         raise RegenerationError(f"{source}: an HTML or XML page, not an OpenAPI document")
     try:
         doc = json.loads(text) if text.lstrip()[:1] == "{" else yaml.safe_load(text)
+    except RecursionError:
+        raise RegenerationError(f"{source}: nested too deeply to read (deeper than Python's recursion limit)") from None
     except (ValueError, yaml.YAMLError) as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at line {where.line + 1}" if where is not None else ""
@@ -696,6 +698,9 @@ def main(argv: list[str] | None = None) -> int:
         return regenerate(apis, args.source, openapi_dir, generated_dir, args.timeout, args.accept_breaking)
     except RegenerationError as exc:
         print(f"regenerate: {exc}", file=sys.stderr)
+        return 1
+    except RecursionError:  # a step past parsing (validation, the generator) met a document nested too deeply
+        print("regenerate: the document is nested too deeply to process; nothing was written", file=sys.stderr)
         return 1
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the temporary directories and the swap are undone on the way
         print("regenerate: interrupted; openapi/ and generated/ are untouched", file=sys.stderr)

@@ -220,3 +220,18 @@ def test_injected_corruption_is_not_a_violation(asteroid_server: FakeAsteroidSer
     items = get(asteroid_server, "/executions").json()["items"]
     assert {i["status"] for i in items} == {"hibernating"} and all(i["futurePriority"] == 1 for i in items)
     assert get(asteroid_server, "/executions").json()["items"][0]["status"] != "hibernating"
+
+
+def test_the_fake_sorts_created_at_by_time_not_as_text() -> None:
+    """Issue 22, item 23: fractions of a second and offsets sorted as text put newest-first out of order."""
+    import agent_executions as ae
+
+    times = ["2026-11-23T12:00:00.5+00:00", "2026-11-23T12:00:00Z", "2026-11-23T13:30:00+01:00", "2026-11-23T12:10:00Z"]
+    with FakeAsteroidServer(seed=5, count=0) as fake:
+        for created in times:
+            fake.add(createdAt=created)
+        with ae.AsteroidClient(api_key=fake.api_key, base_url=fake.base_url) as client:
+            newest_first = [e.created_at for e in client.executions.list()]
+            consistent = list(client.executions.list(page_size=1, consistent=True))
+    assert newest_first == sorted(newest_first, reverse=True)
+    assert len(consistent) == 4

@@ -84,3 +84,18 @@ def test_an_interrupted_run_says_so_in_one_line_and_leaves_no_temporary_director
     assert err == "regenerate: interrupted; openapi/ and generated/ are untouched\n"
     assert list(temp.iterdir()) == []
     assert snapshot(repo) == before
+
+
+@pytest.mark.parametrize(("name", "text"), [("deep.json", "[" * 100_000), ("deep.yaml", "a: " + "[" * 100_000)])
+def test_a_spec_nested_deeper_than_the_recursion_limit_is_one_line(repo: Path, name: str, text: str) -> None:
+    """Issue 22, item 21: a RecursionError traceback (26 lines for JSON, 2,996 for YAML) before."""
+    from regen_support import regenerate, snapshot
+
+    source = repo / name
+    source.write_text(text)
+    before = snapshot(repo)
+    done = regenerate(repo, "asteroid", "--source", str(source))
+    assert done.returncode == 1
+    (line,) = done.stderr.strip().splitlines()
+    assert "nested too deeply" in line and "Traceback" not in done.stderr
+    assert snapshot(repo) == before

@@ -65,6 +65,13 @@ def parse_time(value: str) -> datetime.datetime:
     return datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
+def sort_time(value: str) -> datetime.datetime:
+    """A stored time as an instant to sort by; one without an offset (a test's deliberate breach of
+    the spec) is taken as UTC, so that it sorts among the others instead of failing the listing."""
+    parsed = parse_time(value)
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=datetime.UTC)
+
+
 STATUS_PROPERTIES = (
     "duration",
     "terminalAt",
@@ -579,9 +586,13 @@ class FakeAsteroidServer(FakeServer):
         key = "createdAt" if args.get("sortField", "created_at") == "created_at" else "status"
         descending = args.get("sortDirection", "desc") == "desc"
 
+        def order(item: JSON) -> tuple[Any, str]:
+            """By time for `createdAt` (fractions and offsets as the vendor's database sorts them, not as text)."""
+            return (sort_time(item[key]) if key == "createdAt" else item[key], item["id"])
+
         def build(store: Iterable[JSON]) -> list[JSON]:
             matching = [item for item in store if _matches(item, args)]
-            return sorted(matching, key=lambda item: (item[key], item["id"]), reverse=descending)
+            return sorted(matching, key=order, reverse=descending)
 
         query = tuple(sorted((k, v) for k, v in args.items(multi=True) if k not in ("page", "pageSize")))
         matching = self.listing(query, build)
