@@ -30,10 +30,10 @@ class AgentExecutionsError(Exception):
     """
 
     execution_id: str | None = None
-    started_note: str = ""
+    _started_note: str = ""
 
     def __str__(self) -> str:
-        return super().__str__() + self.started_note
+        return super().__str__() + self._started_note
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled (to cross a process pool, say) with its message and attributes, but not its
@@ -98,7 +98,7 @@ class APIStatusError(AgentExecutionsError):
 
     def __str__(self) -> str:
         suffix = f" (request id {self.request_id})" if self.request_id else ""
-        return f"{self.status_code}: {self.message}{suffix}{self.started_note}"
+        return f"{self.status_code}: {self.message}{suffix}{self._started_note}"
 
 
 class BadRequestError(APIStatusError):
@@ -153,6 +153,8 @@ class WaitTimeoutError(AgentExecutionsError, TimeoutError):
     `execution_id` names it (it keeps running: cancel it if need be) and `last_status` is the
     status the server reported last (None if no answer came).
     """
+
+    execution_id: str
 
     def __init__(self, message: str, *, execution_id: str, last_status: str | None, timeout: float) -> None:
         super().__init__(message)

@@ -184,5 +184,5 @@ def started(exc: AgentExecutionsError, execution_id: str) -> AgentExecutionsErro
     """`exc`, carrying the ID of the execution that was started before it: that execution runs on."""
     if exc.execution_id is None:
         exc.execution_id = execution_id
-        exc.started_note = f" (execution {execution_id} was started and may still be running)"
+        exc._started_note = f" (execution {execution_id} was started and may still be running)"
     return exc

@@ -1,5 +1,7 @@
 """Contains some shared types for properties"""
 
+import datetime
+import re
 from collections.abc import Mapping, MutableMapping
 from enum import Enum
 from http import HTTPStatus
@@ -104,3 +106,23 @@ __all__ = [
     "Unset",
     "model_repr",
 ]
+
+
+_LEAP_SECOND = re.compile(r"(\d{2}:\d{2}):60(\.\d+)?")
+
+
+def parse_datetime(value: str) -> datetime.datetime:
+    """An RFC 3339 date-time. `datetime.fromisoformat` reads most; what RFC 3339 allows and it
+    refuses is read too: a lowercase `z`, and a leap second (`23:59:60`), which Python cannot
+    hold and is read as the last microsecond before it (`23:59:59.999999`), keeping the order."""
+    try:
+        return datetime.datetime.fromisoformat(value)
+    except ValueError:
+        text = value.replace("z", "Z")
+        return datetime.datetime.fromisoformat(
+            _LEAP_SECOND.sub(r"\1:59.999999", text, count=1)
+        )
+    except TypeError:
+        raise TypeError(
+            f"a date-time must be a string, not {type(value).__name__}"
+        ) from None

@@ -107,12 +107,29 @@ def test_a_missing_key_is_an_authentication_error_at_prism(static_prism: str) ->
         assert client.executions.get("3c90c3cc-0d44-4b50-8888-8dd25736052a").id
 
 
+def spec_allows(body: str) -> bool:
+    """Whether a page Prism generated is one the spec allows: Prism's faker sometimes breaks it
+    (a `null` discriminator where `not: {enum}` meets `type: string`), and the SDK refuses those."""
+    import json
+
+    import jsonschema
+
+    spec = json.loads(SPEC.read_text())
+    schema = {"$ref": "#/components/schemas/Agents.Execution.ListResponse", "components": spec["components"]}
+    return bool(jsonschema.Draft202012Validator(schema).is_valid(json.loads(body)))
+
+
 @pytest.mark.parametrize("attempt", range(3))
 def test_listings_against_dynamic_prism_parse_every_page(dynamic_prism: str, attempt: int) -> None:
     """Random pages: random `page`, `pageSize` and `total`, random items with extra properties.
-    The requested numbers drive the walk; every item parses; `limit` ends it."""
+    The requested numbers drive the walk; every item of a page the spec allows parses, a page it
+    does not is a `ResponseValidationError`; `limit` ends it."""
     with ae.AsteroidClient(api_key="k", base_url=dynamic_prism) as client:
-        pages = list(client.executions.list(page_size=20, limit=200).pages())
+        try:
+            pages = list(client.executions.list(page_size=20, limit=200).pages())
+        except ae.ResponseValidationError as exc:
+            assert not spec_allows(exc.body), exc
+            return
     assert [page.page for page in pages] == list(range(1, len(pages) + 1))
     assert all(isinstance(item, ae.Execution) for page in pages for item in page.items)
 
@@ -122,4 +139,9 @@ def test_an_async_listing_against_dynamic_prism(dynamic_prism: str) -> None:
         async with ae.AsyncAsteroidClient(api_key="k", base_url=dynamic_prism) as client:
             return [item async for item in client.executions.list(page_size=20, limit=100)]
 
-    assert all(isinstance(item, ae.Execution) for item in asyncio.run(main()))
+    try:
+        items = asyncio.run(main())
+    except ae.ResponseValidationError as exc:
+        assert not spec_allows(exc.body), exc
+        return
+    assert all(isinstance(item, ae.Execution) for item in items)

@@ -27,3 +27,64 @@ def test_nan_and_infinities_are_not_json(server: FakeAsteroidServer, constant: s
         with pytest.raises(ae.ResponseValidationError, match=f"{constant} is not a JSON number"):
             client.executions.get(wire["id"])
     server.violations.clear()
+
+
+@pytest.mark.parametrize(
+    ("prop", "value", "message"),
+    [
+        ("hasBeenRerun", "false", "hasBeenRerun must be a boolean, not str"),
+        ("agentVersion", "9", "agentVersion must be an integer, not str"),
+        ("agentVersion", True, "agentVersion must be an integer, not bool"),
+        ("duration", "1.5", "duration must be a number, not str"),
+        ("agentName", 7, "agentName must be a string, not int"),
+    ],
+)
+def test_a_primitive_of_the_wrong_type_is_a_validation_error(
+    server: FakeAsteroidServer, prop: str, value: object, message: str
+) -> None:
+    """Issue 22, item 14: `"hasBeenRerun": "false"` parsed as a truthy string."""
+    wire = {**server.executions[0], prop: value}
+    server.fail_next(200, body=json.dumps(wire))
+    with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+        with pytest.raises(ae.ResponseValidationError, match=message):
+            client.executions.get(wire["id"])
+    server.violations.clear()
+
+
+def test_a_zaia_number_of_the_wrong_type_is_a_validation_error() -> None:
+    from agent_executions.testing import FakeZaiaServer
+
+    with FakeZaiaServer(seed=5, count=2) as fake:
+        wire = {**fake.executions[0], "creditsUsed": "12"}
+        fake.fail_next(200, body=json.dumps(wire))
+        with ae.ZaiaClient(api_key=fake.api_key, base_url=fake.base_url) as client:
+            with pytest.raises(ae.ResponseValidationError, match="creditsUsed must be a number, not str"):
+                client.executions.get(wire["id"])
+        fake.violations.clear()
+
+
+@pytest.mark.parametrize(
+    ("wire", "expected"),
+    [
+        ("2026-11-23t12:00:00z", "2026-11-23T12:00:00+00:00"),
+        ("2026-11-23T12:00:00z", "2026-11-23T12:00:00+00:00"),
+        ("2016-12-31T23:59:60Z", "2016-12-31T23:59:59.999999+00:00"),
+        ("2016-12-31T23:59:60.25+00:00", "2016-12-31T23:59:59.999999+00:00"),
+    ],
+)
+def test_every_rfc_3339_date_time_parses(server: FakeAsteroidServer, wire: str, expected: str) -> None:
+    """Issue 22, item 15: a leap second, which Python cannot hold, reads as the microsecond before it."""
+    body = {**server.executions[0], "createdAt": wire}
+    server.fail_next(200, body=json.dumps(body))
+    with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+        assert client.executions.get(body["id"]).created_at.isoformat() == expected
+    server.violations.clear()
+
+
+def test_a_date_time_that_is_not_one_is_still_refused(server: FakeAsteroidServer) -> None:
+    body = {**server.executions[0], "createdAt": "yesterday"}
+    server.fail_next(200, body=json.dumps(body))
+    with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+        with pytest.raises(ae.ResponseValidationError, match="Invalid isoformat string"):
+            client.executions.get(body["id"])
+    server.violations.clear()

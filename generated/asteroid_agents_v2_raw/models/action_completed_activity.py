@@ -81,12 +81,26 @@ class ActionCompletedActivity:
         activity_type = ActionCompletedActivityActivityType(d["activityType"])
 
         message = d["message"]
+        if message.__class__ is not str:
+            raise TypeError(f"message must be a string, not {type(message).__name__}")
 
         action_id = d["actionId"]
+        if action_id.__class__ is not str:
+            raise TypeError(
+                f"actionId must be a string, not {type(action_id).__name__}"
+            )
 
         action_name = d["actionName"]
+        if action_name.__class__ is not str:
+            raise TypeError(
+                f"actionName must be a string, not {type(action_name).__name__}"
+            )
 
         duration = d.get("duration")
+        if duration.__class__ is not int and duration is not None:
+            raise TypeError(
+                f"duration must be an integer, not {type(duration).__name__}"
+            )
 
         action_completed_activity = cls.__new__(cls)
         action_completed_activity.activity_type = activity_type

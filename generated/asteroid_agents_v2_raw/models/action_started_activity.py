@@ -70,10 +70,20 @@ class ActionStartedActivity:
         activity_type = ActionStartedActivityActivityType(d["activityType"])
 
         message = d["message"]
+        if message.__class__ is not str:
+            raise TypeError(f"message must be a string, not {type(message).__name__}")
 
         action_name = d["actionName"]
+        if action_name.__class__ is not str:
+            raise TypeError(
+                f"actionName must be a string, not {type(action_name).__name__}"
+            )
 
         action_id = d["actionId"]
+        if action_id.__class__ is not str:
+            raise TypeError(
+                f"actionId must be a string, not {type(action_id).__name__}"
+            )
 
         action_started_activity = cls.__new__(cls)
         action_started_activity.activity_type = activity_type

@@ -83,10 +83,18 @@ class AgentsExecutionListResponse:
             items.append(items_item)
 
         page = d["page"]
+        if page.__class__ is not int:
+            raise TypeError(f"page must be an integer, not {type(page).__name__}")
 
         page_size = d["pageSize"]
+        if page_size.__class__ is not int:
+            raise TypeError(
+                f"pageSize must be an integer, not {type(page_size).__name__}"
+            )
 
         total = d["total"]
+        if total.__class__ is not int:
+            raise TypeError(f"total must be an integer, not {type(total).__name__}")
 
         agents_execution_list_response = cls.__new__(cls)
         agents_execution_list_response.items = items

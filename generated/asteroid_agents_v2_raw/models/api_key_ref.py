@@ -56,8 +56,12 @@ class APIKeyRef:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
         id = d["id"]
+        if id.__class__ is not str:
+            raise TypeError(f"id must be a string, not {type(id).__name__}")
 
         name = d["name"]
+        if name.__class__ is not str:
+            raise TypeError(f"name must be a string, not {type(name).__name__}")
 
         api_key_ref = cls.__new__(cls)
         api_key_ref.id = id

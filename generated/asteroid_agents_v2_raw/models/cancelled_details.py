@@ -43,6 +43,8 @@ class CancelledDetails:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
         reason = d["reason"]
+        if reason.__class__ is not str:
+            raise TypeError(f"reason must be a string, not {type(reason).__name__}")
 
         cancelled_details = cls.__new__(cls)
         cancelled_details.reason = reason

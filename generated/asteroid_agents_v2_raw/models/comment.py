@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Unset, model_repr
+from ..types import Unset, model_repr, parse_datetime
 
 T = TypeVar("T", bound="Comment")
 
@@ -93,23 +93,35 @@ class Comment:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
         content = d["content"]
+        if content.__class__ is not str:
+            raise TypeError(f"content must be a string, not {type(content).__name__}")
 
-        created_at = datetime.datetime.fromisoformat(d["createdAt"])
+        created_at = parse_datetime(d["createdAt"])
 
         execution_id = d["executionId"]
+        if execution_id.__class__ is not str:
+            raise TypeError(
+                f"executionId must be a string, not {type(execution_id).__name__}"
+            )
 
         id = d["id"]
+        if id.__class__ is not str:
+            raise TypeError(f"id must be a string, not {type(id).__name__}")
 
         public = d["public"]
+        if public.__class__ is not bool:
+            raise TypeError(f"public must be a boolean, not {type(public).__name__}")
 
         user_id = d["userId"]
+        if user_id.__class__ is not str:
+            raise TypeError(f"userId must be a string, not {type(user_id).__name__}")
 
         _updated_at = d.get("updatedAt")
         updated_at: datetime.datetime | None
         if _updated_at is None:
             updated_at = None
         else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+            updated_at = parse_datetime(_updated_at)
 
         comment = cls.__new__(cls)
         comment.content = content

@@ -58,6 +58,8 @@ class CommonBadRequestErrorBody:
         code = CommonBadRequestErrorBodyCode(d["code"])
 
         message = d["message"]
+        if message.__class__ is not str:
+            raise TypeError(f"message must be a string, not {type(message).__name__}")
 
         common_bad_request_error_body = cls.__new__(cls)
         common_bad_request_error_body.code = code

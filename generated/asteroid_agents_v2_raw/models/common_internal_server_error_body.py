@@ -60,6 +60,8 @@ class CommonInternalServerErrorBody:
         code = CommonInternalServerErrorBodyCode(d["code"])
 
         message = d["message"]
+        if message.__class__ is not str:
+            raise TypeError(f"message must be a string, not {type(message).__name__}")
 
         common_internal_server_error_body = cls.__new__(cls)
         common_internal_server_error_body.code = code

@@ -64,8 +64,14 @@ class CompletedDetails:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
         outcome = d["outcome"]
+        if outcome.__class__ is not str:
+            raise TypeError(f"outcome must be a string, not {type(outcome).__name__}")
 
         reasoning = d["reasoning"]
+        if reasoning.__class__ is not str:
+            raise TypeError(
+                f"reasoning must be a string, not {type(reasoning).__name__}"
+            )
 
         result = d.get("result")
 

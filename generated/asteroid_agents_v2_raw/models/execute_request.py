@@ -127,8 +127,16 @@ class ExecuteRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
         profile_id = d.get("profileId")
+        if profile_id.__class__ is not str and profile_id is not None:
+            raise TypeError(
+                f"profileId must be a string, not {type(profile_id).__name__}"
+            )
 
         profile_group_id = d.get("profileGroupId")
+        if profile_group_id.__class__ is not str and profile_group_id is not None:
+            raise TypeError(
+                f"profileGroupId must be a string, not {type(profile_group_id).__name__}"
+            )
 
         _inputs = d.get("inputs")
         inputs: ExecuteRequestInputs | None
@@ -145,8 +153,12 @@ class ExecuteRequest:
             metadata = ExecuteRequestMetadata.from_dict(_metadata)
 
         version = d.get("version")
+        if version.__class__ is not int and version is not None:
+            raise TypeError(f"version must be an integer, not {type(version).__name__}")
 
         head = d.get("head")
+        if head.__class__ is not bool and head is not None:
+            raise TypeError(f"head must be a boolean, not {type(head).__name__}")
 
         _execution_options = d.get("executionOptions")
         execution_options: ExecutionOptions | None

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.execution_status import ExecutionStatus
-from ..types import Unset, model_repr
+from ..types import Unset, model_repr, parse_datetime
 
 if TYPE_CHECKING:
     from ..models.api_trigger_context import APITriggerContext
@@ -280,8 +280,14 @@ class Execution:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
         agent_id = d["agentId"]
+        if agent_id.__class__ is not str:
+            raise TypeError(f"agentId must be a string, not {type(agent_id).__name__}")
 
         agent_name = d["agentName"]
+        if agent_name.__class__ is not str:
+            raise TypeError(
+                f"agentName must be a string, not {type(agent_name).__name__}"
+            )
 
         comments = []
         _comments = d["comments"]
@@ -290,9 +296,13 @@ class Execution:
 
             comments.append(comments_item)
 
-        created_at = datetime.datetime.fromisoformat(d["createdAt"])
+        created_at = parse_datetime(d["createdAt"])
 
         has_been_rerun = d["hasBeenRerun"]
+        if has_been_rerun.__class__ is not bool:
+            raise TypeError(
+                f"hasBeenRerun must be a boolean, not {type(has_been_rerun).__name__}"
+            )
 
         human_labels = []
         _human_labels = d["humanLabels"]
@@ -302,26 +312,75 @@ class Execution:
             human_labels.append(human_labels_item)
 
         id = d["id"]
+        if id.__class__ is not str:
+            raise TypeError(f"id must be a string, not {type(id).__name__}")
 
         organization_id = d["organizationId"]
+        if organization_id.__class__ is not str:
+            raise TypeError(
+                f"organizationId must be a string, not {type(organization_id).__name__}"
+            )
 
         status = ExecutionStatus(d["status"])
 
         workflow_id = d["workflowId"]
+        if workflow_id.__class__ is not str:
+            raise TypeError(
+                f"workflowId must be a string, not {type(workflow_id).__name__}"
+            )
 
         agent_profile_id = d.get("agentProfileId")
+        if agent_profile_id.__class__ is not str and agent_profile_id is not None:
+            raise TypeError(
+                f"agentProfileId must be a string, not {type(agent_profile_id).__name__}"
+            )
 
         agent_profile_name = d.get("agentProfileName")
+        if agent_profile_name.__class__ is not str and agent_profile_name is not None:
+            raise TypeError(
+                f"agentProfileName must be a string, not {type(agent_profile_name).__name__}"
+            )
 
         agent_version = d.get("agentVersion")
+        if agent_version.__class__ is not int and agent_version is not None:
+            raise TypeError(
+                f"agentVersion must be an integer, not {type(agent_version).__name__}"
+            )
 
         agent_version_dirty = d.get("agentVersionDirty")
+        if (
+            agent_version_dirty.__class__ is not bool
+            and agent_version_dirty is not None
+        ):
+            raise TypeError(
+                f"agentVersionDirty must be a boolean, not {type(agent_version_dirty).__name__}"
+            )
 
         browser_live_view_url = d.get("browserLiveViewUrl")
+        if (
+            browser_live_view_url.__class__ is not str
+            and browser_live_view_url is not None
+        ):
+            raise TypeError(
+                f"browserLiveViewUrl must be a string, not {type(browser_live_view_url).__name__}"
+            )
 
         browser_recording_url = d.get("browserRecordingUrl")
+        if (
+            browser_recording_url.__class__ is not str
+            and browser_recording_url is not None
+        ):
+            raise TypeError(
+                f"browserRecordingUrl must be a string, not {type(browser_recording_url).__name__}"
+            )
 
         duration = d.get("duration")
+        if (
+            duration.__class__ is not float
+            and duration.__class__ is not int
+            and duration is not None
+        ):
+            raise TypeError(f"duration must be a number, not {type(duration).__name__}")
 
         _execution_options = d.get("executionOptions")
         execution_options: ExecutionOptions | None
@@ -345,6 +404,10 @@ class Execution:
             inputs = ExecutionInputs.from_dict(_inputs)
 
         live_view_url = d.get("liveViewUrl")
+        if live_view_url.__class__ is not str and live_view_url is not None:
+            raise TypeError(
+                f"liveViewUrl must be a string, not {type(live_view_url).__name__}"
+            )
 
         _metadata = d.get("metadata")
         metadata: ExecutionMetadata | None
@@ -354,15 +417,23 @@ class Execution:
             metadata = ExecutionMetadata.from_dict(_metadata)
 
         parent_execution_id = d.get("parentExecutionId")
+        if parent_execution_id.__class__ is not str and parent_execution_id is not None:
+            raise TypeError(
+                f"parentExecutionId must be a string, not {type(parent_execution_id).__name__}"
+            )
 
         recording_url = d.get("recordingUrl")
+        if recording_url.__class__ is not str and recording_url is not None:
+            raise TypeError(
+                f"recordingUrl must be a string, not {type(recording_url).__name__}"
+            )
 
         _terminal_at = d.get("terminalAt")
         terminal_at: datetime.datetime | None
         if _terminal_at is None:
             terminal_at = None
         else:
-            terminal_at = datetime.datetime.fromisoformat(_terminal_at)
+            terminal_at = parse_datetime(_terminal_at)
 
         def _parse_trigger_context(
             data: object,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import model_repr, parse_datetime
 
 if TYPE_CHECKING:
     from ..models.action_completed_activity import ActionCompletedActivity
@@ -119,6 +119,8 @@ class ExecutionActivity:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
         id = d["id"]
+        if id.__class__ is not str:
+            raise TypeError(f"id must be a string, not {type(id).__name__}")
 
         def _parse_payload(
             data: object,
@@ -298,8 +300,12 @@ class ExecutionActivity:
         payload = _parse_payload(d["payload"])
 
         execution_id = d["executionId"]
+        if execution_id.__class__ is not str:
+            raise TypeError(
+                f"executionId must be a string, not {type(execution_id).__name__}"
+            )
 
-        timestamp = datetime.datetime.fromisoformat(d["timestamp"])
+        timestamp = parse_datetime(d["timestamp"])
 
         execution_activity = cls.__new__(cls)
         execution_activity.id = id

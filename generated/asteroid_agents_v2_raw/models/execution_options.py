@@ -63,8 +63,16 @@ class ExecutionOptions:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
         shared_storage_key = d.get("sharedStorageKey")
+        if shared_storage_key.__class__ is not str and shared_storage_key is not None:
+            raise TypeError(
+                f"sharedStorageKey must be a string, not {type(shared_storage_key).__name__}"
+            )
 
         soft_timeout_mins = d.get("softTimeoutMins")
+        if soft_timeout_mins.__class__ is not int and soft_timeout_mins is not None:
+            raise TypeError(
+                f"softTimeoutMins must be an integer, not {type(soft_timeout_mins).__name__}"
+            )
 
         execution_options = cls.__new__(cls)
         execution_options.shared_storage_key = shared_storage_key

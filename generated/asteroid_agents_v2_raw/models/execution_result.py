@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import model_repr, parse_datetime
 
 T = TypeVar("T", bound="ExecutionResult")
 
@@ -80,15 +80,27 @@ class ExecutionResult:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
-        created_at = datetime.datetime.fromisoformat(d["createdAt"])
+        created_at = parse_datetime(d["createdAt"])
 
         execution_id = d["executionId"]
+        if execution_id.__class__ is not str:
+            raise TypeError(
+                f"executionId must be a string, not {type(execution_id).__name__}"
+            )
 
         id = d["id"]
+        if id.__class__ is not str:
+            raise TypeError(f"id must be a string, not {type(id).__name__}")
 
         outcome = d["outcome"]
+        if outcome.__class__ is not str:
+            raise TypeError(f"outcome must be a string, not {type(outcome).__name__}")
 
         reasoning = d["reasoning"]
+        if reasoning.__class__ is not str:
+            raise TypeError(
+                f"reasoning must be a string, not {type(reasoning).__name__}"
+            )
 
         result = d["result"]
 

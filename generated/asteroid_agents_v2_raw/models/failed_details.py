@@ -42,6 +42,8 @@ class FailedDetails:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
         reason = d["reason"]
+        if reason.__class__ is not str:
+            raise TypeError(f"reason must be a string, not {type(reason).__name__}")
 
         failed_details = cls.__new__(cls)
         failed_details.reason = reason

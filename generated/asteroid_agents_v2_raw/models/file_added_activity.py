@@ -89,16 +89,34 @@ class FileAddedActivity:
         activity_type = FileAddedActivityActivityType(d["activityType"])
 
         file_id = d["fileId"]
+        if file_id.__class__ is not str:
+            raise TypeError(f"fileId must be a string, not {type(file_id).__name__}")
 
         file_name = d["fileName"]
+        if file_name.__class__ is not str:
+            raise TypeError(
+                f"fileName must be a string, not {type(file_name).__name__}"
+            )
 
         mime_type = d["mimeType"]
+        if mime_type.__class__ is not str:
+            raise TypeError(
+                f"mimeType must be a string, not {type(mime_type).__name__}"
+            )
 
         file_size = d["fileSize"]
+        if file_size.__class__ is not int:
+            raise TypeError(
+                f"fileSize must be an integer, not {type(file_size).__name__}"
+            )
 
         source = FileAddedActivitySource(d["source"])
 
         presigned_url = d["presignedUrl"]
+        if presigned_url.__class__ is not str:
+            raise TypeError(
+                f"presignedUrl must be a string, not {type(presigned_url).__name__}"
+            )
 
         file_added_activity = cls.__new__(cls)
         file_added_activity.activity_type = activity_type

@@ -58,6 +58,8 @@ class GenericActivity:
         activity_type = GenericActivityActivityType(d["activityType"])
 
         message = d["message"]
+        if message.__class__ is not str:
+            raise TypeError(f"message must be a string, not {type(message).__name__}")
 
         generic_activity = cls.__new__(cls)
         generic_activity.activity_type = activity_type

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import model_repr, parse_datetime
 
 T = TypeVar("T", bound="HumanLabel")
 
@@ -75,14 +75,24 @@ class HumanLabel:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
         color = d["color"]
+        if color.__class__ is not str:
+            raise TypeError(f"color must be a string, not {type(color).__name__}")
 
-        created_at = datetime.datetime.fromisoformat(d["createdAt"])
+        created_at = parse_datetime(d["createdAt"])
 
         id = d["id"]
+        if id.__class__ is not str:
+            raise TypeError(f"id must be a string, not {type(id).__name__}")
 
         name = d["name"]
+        if name.__class__ is not str:
+            raise TypeError(f"name must be a string, not {type(name).__name__}")
 
         organization_id = d["organizationId"]
+        if organization_id.__class__ is not str:
+            raise TypeError(
+                f"organizationId must be a string, not {type(organization_id).__name__}"
+            )
 
         human_label = cls.__new__(cls)
         human_label.color = color

@@ -58,6 +58,10 @@ class ReasoningActivity:
         activity_type = ReasoningActivityActivityType(d["activityType"])
 
         reasoning = d["reasoning"]
+        if reasoning.__class__ is not str:
+            raise TypeError(
+                f"reasoning must be a string, not {type(reasoning).__name__}"
+            )
 
         reasoning_activity = cls.__new__(cls)
         reasoning_activity.activity_type = activity_type

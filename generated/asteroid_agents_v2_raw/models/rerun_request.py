@@ -72,6 +72,10 @@ class RerunRequest:
             inputs = RerunRequestInputs.from_dict(_inputs)
 
         profile_id = d.get("profileId")
+        if profile_id.__class__ is not str and profile_id is not None:
+            raise TypeError(
+                f"profileId must be a string, not {type(profile_id).__name__}"
+            )
 
         rerun_request = cls.__new__(cls)
         rerun_request.inputs = inputs

@@ -53,8 +53,14 @@ class ScheduleRef:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
         cron_expression = d["cronExpression"]
+        if cron_expression.__class__ is not str:
+            raise TypeError(
+                f"cronExpression must be a string, not {type(cron_expression).__name__}"
+            )
 
         id = d["id"]
+        if id.__class__ is not str:
+            raise TypeError(f"id must be a string, not {type(id).__name__}")
 
         schedule_ref = cls.__new__(cls)
         schedule_ref.cron_expression = cron_expression

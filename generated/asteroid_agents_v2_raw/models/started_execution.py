@@ -63,6 +63,10 @@ class StartedExecution:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
         execution_id = d["executionId"]
+        if execution_id.__class__ is not str:
+            raise TypeError(
+                f"executionId must be a string, not {type(execution_id).__name__}"
+            )
 
         _status = d.get("status")
         status: ExecutionStatus | None

@@ -60,6 +60,10 @@ class StepCompletedActivity:
         activity_type = StepCompletedActivityActivityType(d["activityType"])
 
         step_number = d["stepNumber"]
+        if step_number.__class__ is not int:
+            raise TypeError(
+                f"stepNumber must be an integer, not {type(step_number).__name__}"
+            )
 
         step_completed_activity = cls.__new__(cls)
         step_completed_activity.activity_type = activity_type

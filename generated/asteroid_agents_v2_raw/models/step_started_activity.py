@@ -58,6 +58,10 @@ class StepStartedActivity:
         activity_type = StepStartedActivityActivityType(d["activityType"])
 
         step_number = d["stepNumber"]
+        if step_number.__class__ is not int:
+            raise TypeError(
+                f"stepNumber must be an integer, not {type(step_number).__name__}"
+            )
 
         step_started_activity = cls.__new__(cls)
         step_started_activity.activity_type = activity_type

@@ -74,6 +74,8 @@ class TerminalActivity:
         reason = TerminalActivityReason(d["reason"])
 
         message = d.get("message")
+        if message.__class__ is not str and message is not None:
+            raise TypeError(f"message must be a string, not {type(message).__name__}")
 
         terminal_activity = cls.__new__(cls)
         terminal_activity.activity_type = activity_type

@@ -69,10 +69,16 @@ class TriggerRunner:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
         email = d["email"]
+        if email.__class__ is not str:
+            raise TypeError(f"email must be a string, not {type(email).__name__}")
 
         user_id = d["userId"]
+        if user_id.__class__ is not str:
+            raise TypeError(f"userId must be a string, not {type(user_id).__name__}")
 
         is_admin = d.get("isAdmin")
+        if is_admin.__class__ is not bool and is_admin is not None:
+            raise TypeError(f"isAdmin must be a boolean, not {type(is_admin).__name__}")
 
         trigger_runner = cls.__new__(cls)
         trigger_runner.email = email

@@ -43,6 +43,10 @@ class UnknownActivity:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
         activity_type = d["activityType"]
+        if activity_type.__class__ is not str:
+            raise TypeError(
+                f"activityType must be a string, not {type(activity_type).__name__}"
+            )
 
         unknown_activity = cls.__new__(cls)
         unknown_activity.activity_type = activity_type

@@ -43,6 +43,8 @@ class UnknownTriggerContext:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
         source = d["source"]
+        if source.__class__ is not str:
+            raise TypeError(f"source must be a string, not {type(source).__name__}")
 
         unknown_trigger_context = cls.__new__(cls)
         unknown_trigger_context.source = source

@@ -42,6 +42,8 @@ class UserMessage:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
         message = d["message"]
+        if message.__class__ is not str:
+            raise TypeError(f"message must be a string, not {type(message).__name__}")
 
         user_message = cls.__new__(cls)
         user_message.message = message

@@ -67,8 +67,14 @@ class UserMessageReceivedActivity:
         activity_type = UserMessageReceivedActivityActivityType(d["activityType"])
 
         message = d["message"]
+        if message.__class__ is not str:
+            raise TypeError(f"message must be a string, not {type(message).__name__}")
 
         user_uuid = d["userUUID"]
+        if user_uuid.__class__ is not str:
+            raise TypeError(
+                f"userUUID must be a string, not {type(user_uuid).__name__}"
+            )
 
         user_message_received_activity = cls.__new__(cls)
         user_message_received_activity.activity_type = activity_type

@@ -44,6 +44,8 @@ class Error:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
         message = d["message"]
+        if message.__class__ is not str:
+            raise TypeError(f"message must be a string, not {type(message).__name__}")
 
         error = cls.__new__(cls)
         error.message = message

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import model_repr, parse_datetime
 
 if TYPE_CHECKING:
     from ..models.zaia_execution_detail import ZaiaExecutionDetail
@@ -145,13 +145,19 @@ class ZaiaExecutionNesting:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = src_dict
-        created_at = datetime.datetime.fromisoformat(d["createdAt"])
+        created_at = parse_datetime(d["createdAt"])
 
         id = d["id"]
+        if id.__class__ is not str:
+            raise TypeError(f"id must be a string, not {type(id).__name__}")
 
-        updated_at = datetime.datetime.fromisoformat(d["updatedAt"])
+        updated_at = parse_datetime(d["updatedAt"])
 
         credits_used = d["creditsUsed"]
+        if credits_used.__class__ is not float and credits_used.__class__ is not int:
+            raise TypeError(
+                f"creditsUsed must be a number, not {type(credits_used).__name__}"
+            )
 
         detail = ZaiaExecutionDetail.from_dict(d["detail"])
 
@@ -161,7 +167,7 @@ class ZaiaExecutionNesting:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                ended_at_type_0 = datetime.datetime.fromisoformat(data)
+                ended_at_type_0 = parse_datetime(data)
 
                 return ended_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -171,8 +177,16 @@ class ZaiaExecutionNesting:
         ended_at = _parse_ended_at(d["endedAt"])
 
         is_agentic = d["isAgentic"]
+        if is_agentic.__class__ is not bool:
+            raise TypeError(
+                f"isAgentic must be a boolean, not {type(is_agentic).__name__}"
+            )
 
         is_purged = d["isPurged"]
+        if is_purged.__class__ is not bool:
+            raise TypeError(
+                f"isPurged must be a boolean, not {type(is_purged).__name__}"
+            )
 
         def _parse_parent_id(data: object) -> None | str:
             if data is None:
@@ -182,12 +196,22 @@ class ZaiaExecutionNesting:
         parent_id = _parse_parent_id(d["parentId"])
 
         responder_id = d["responderId"]
+        if responder_id.__class__ is not str:
+            raise TypeError(
+                f"responderId must be a string, not {type(responder_id).__name__}"
+            )
 
-        started_at = datetime.datetime.fromisoformat(d["startedAt"])
+        started_at = parse_datetime(d["startedAt"])
 
         status = d["status"]
+        if status.__class__ is not str:
+            raise TypeError(f"status must be a string, not {type(status).__name__}")
 
         workspace_id = d["workspaceId"]
+        if workspace_id.__class__ is not str:
+            raise TypeError(
+                f"workspaceId must be a string, not {type(workspace_id).__name__}"
+            )
 
         children = []
         _children = d["children"]
