@@ -117,6 +117,7 @@ MODULES: dict[str, Target] = {
             "tests/facade/test_asteroid_client.py",
             "tests/facade/test_pagination_under_change.py",
         ],
+        sample=120,
     ),
     "_call": Target(
         "facade/agent_executions/_call.py",
@@ -128,6 +129,7 @@ MODULES: dict[str, Target] = {
             "tests/facade/test_lifecycle.py",
             *CLIENT_TESTS,
         ],
+        sample=120,
     ),
     "_config": Target(
         "facade/agent_executions/_config.py",
@@ -140,7 +142,9 @@ SEED = 14
 """Picks the sample: fixed, so a re-run judges the same mutants and a resumed session stays valid."""
 
 
-def copy_tree(work: Path, parts: tuple[str, ...] = ("docs", "facade", "generated", "scripts", "tests")) -> None:
+def copy_tree(
+    work: Path, parts: tuple[str, ...] = ("docs", "facade", "generated", "openapi", "scripts", "tests")
+) -> None:
     """The sources, tests and settings into `work`, fresh; its session database is kept for resuming."""
     work.mkdir(parents=True, exist_ok=True)
     for part in parts:

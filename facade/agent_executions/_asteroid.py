@@ -85,15 +85,32 @@ def parse_page(data: Any, requested: int, size: int, said: set[int] | None = Non
     follows is reckoned from what the client asked and received and from `total`, never from the
     echoed `page` alone (the spec does not promise it echoes) nor from an echoed `pageSize` above
     the one asked for (a server claiming 500 while sending 100 would end the listing early).
-    `said` holds the contradicting echoes a listing already logged, so each is logged once."""
+    `said` holds what a listing already found (the contradicting echoes, logged once each, and a
+    cap the server applies without saying, as its negative), so that later pages count alike."""
     response = AgentsExecutionListResponse.from_dict(data)
     # The generated models do not check primitive types, and these three drive the pagination
     # ("0000000" as a pageSize once made a multi-gigabyte string here).
     for name, value in (("page", response.page), ("pageSize", response.page_size), ("total", response.total)):
         if isinstance(value, bool) or not isinstance(value, int):
             raise TypeError(f"{name} must be an integer, not {type(value).__name__}")
-    counted = effective_page_size(size, response.page_size, len(response.items), set() if said is None else said)
-    seen = (requested - 1) * counted + len(response.items)
+    notes = set() if said is None else said
+    received = len(response.items)
+    counted = effective_page_size(size, response.page_size, received, notes)
+    cap = next((-note for note in notes if note < 0), None)  # a silent cap seen earlier in the listing
+    if cap is not None:
+        counted = min(counted, cap)
+    elif 0 < received < counted and (requested - 1) * counted + received < response.total:
+        # A short page though `total` says more remain: the server pages by fewer than it says
+        # (a cap it does not echo). Counting by what it sends loses nothing; by what it says, pages.
+        if -received not in notes:
+            notes.add(-received)
+            logger.warning(
+                "ExecutionList: page %d has %d executions of the %d asked for, and total says %d;"
+                " counting pages of %d",
+                requested, received, counted, response.total, received,
+            )  # fmt: skip
+        counted = received
+    seen = (requested - 1) * counted + received
     return Page(
         items=response.items,
         page=response.page,

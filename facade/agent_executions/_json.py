@@ -6,6 +6,7 @@ models of one body unequal, and be written out as something no JSON reader takes
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 
@@ -21,13 +22,25 @@ def _refuse(constant: str) -> Any:
     raise NotJSONNumber(f"{constant} is not a JSON number")
 
 
-_DECODER = json.JSONDecoder(parse_constant=_refuse)
+def text_of(body: bytes) -> str:
+    """A JSON body's text, in the encoding its first bytes show (UTF-8, -16 or -32)."""
+    return body.decode(json.detect_encoding(body), "surrogatepass")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if value in (math.inf, -math.inf):  # `1e400`: a number too large for a float is not one we can hold
+        raise NotJSONNumber(f"{text} is beyond what a float can hold")
+    return value
+
+
+_DECODER = json.JSONDecoder(parse_constant=_refuse, parse_float=_finite)
 
 
 def loads(body: bytes | str) -> Any:
     """`json.loads(body)`, with a body nested too deeply raising `TooDeeplyNested` and a NaN or an
     infinity `NotJSONNumber` (both ValueErrors)."""
-    text = body.decode(json.detect_encoding(body), "surrogatepass") if isinstance(body, bytes) else body
+    text = text_of(body) if isinstance(body, bytes) else body
     try:
         return _DECODER.decode(text)
     except RecursionError:

@@ -178,11 +178,13 @@ _BODY_EXCERPT = 200
 
 def status_error(response: httpx.Response) -> APIStatusError:
     """The exception for an error response, whatever its body: JSON, HTML or empty."""
+    content = response.content
     text = response.text
     body: Any
-    try:
-        body = _json.loads(text) if text else None
-    except ValueError:  # not JSON, or nested too deeply: kept as text
+    try:  # from the bytes, as JSON is decoded (UTF-16 or -32 found by their pattern, as RFC 8259 allows)
+        body = _json.loads(content) if content.strip() else None
+        text = _json.text_of(content)
+    except (ValueError, UnicodeDecodeError):  # not JSON, or nested too deeply: kept as text
         body = text
     message = body.get("message") if isinstance(body, dict) else None
     if 300 <= response.status_code < 400:

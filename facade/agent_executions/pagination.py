@@ -68,6 +68,33 @@ class _LimitedWalk(Generic[T]):
         return page
 
 
+class _SeenIds:
+    """The ids a walk has handed out, in a fixed megabyte (a Bloom filter of 2**23 bits, three
+    hashes): a listing of millions keeps no set of them. An id it says was seen may, rarely, be
+    new; a page is judged old only when every one of its ids was seen, and only several such
+    pages in a row stop a walk, so a false alarm would need hundreds of coincidences."""
+
+    BITS = 1 << 23
+
+    def __init__(self) -> None:
+        self.bits = bytearray(self.BITS // 8)
+
+    def _positions(self, key: Any) -> tuple[int, int, int]:
+        h = hash(key) & 0xFFFFFFFFFFFFFFFF
+        mask = self.BITS - 1
+        return h & mask, (h >> 23) & mask, ((h >> 46) ^ (h * 0x9E3779B1)) & mask
+
+    def all_seen(self, keys: list[Any]) -> bool:
+        bits = self.bits
+        return all(all(bits[p >> 3] & (1 << (p & 7)) for p in self._positions(key)) for key in keys)
+
+    def add(self, keys: list[Any]) -> None:
+        bits = self.bits
+        for key in keys:
+            for p in self._positions(key):
+                bits[p >> 3] |= 1 << (p & 7)
+
+
 @attrs.define
 class PageWalk(_LimitedWalk[T]):
     """Offset pagination: page 1, 2, 3... until the server says there is no next page.
@@ -83,9 +110,9 @@ class PageWalk(_LimitedWalk[T]):
 
     operation_for: OperationForPage[T] = attrs.field(kw_only=True)
     next_number: int | None = attrs.field(default=1, init=False)
-    previous_ids: frozenset[Any] = attrs.field(default=frozenset(), init=False)
-    seen_pages: set[int] = attrs.field(factory=set, init=False)
-    """The hash of each page's set of ids so far: a cycle of pages (A, B, A, B...) repeats one."""
+    seen: _SeenIds = attrs.field(factory=lambda: _SeenIds(), init=False)
+    """The ids handed out so far: a page of only those (the previous page again, a cycle of pages,
+    a mix of earlier pages) brings nothing new."""
     repeated: int = attrs.field(default=0, init=False)
     echo_warned: bool = attrs.field(default=False, init=False)
     last_total: int | None = attrs.field(default=None, init=False)
@@ -100,10 +127,10 @@ class PageWalk(_LimitedWalk[T]):
         if page.page != requested:
             self._log_echo(op, requested, page.page)
             page = attrs.evolve(page, page=requested)
-        ids = frozenset(key for item in page.items if (key := getattr(item, "id", None)) is not None)
-        again = bool(ids) and (ids <= self.previous_ids or hash(ids) in self.seen_pages)
+        ids = [key for item in page.items if (key := getattr(item, "id", None)) is not None]
+        again = bool(ids) and self.seen.all_seen(ids)
         self.repeated = self.repeated + 1 if again else 0
-        self.seen_pages.add(hash(ids))
+        self.seen.add(ids)
         if self.repeated >= MAX_REPEATED_PAGES:
             raise ResponseValidationError(
                 f"{self.repeated} pages in a row, up to page {requested}, brought no new item;"
@@ -111,7 +138,6 @@ class PageWalk(_LimitedWalk[T]):
                 operation=op.operation_id,
                 body="",
             )
-        self.previous_ids = ids
         self.last_total = page.total
         self.next_number = requested + 1 if page.has_next and page.items else None
         return self._count(page)

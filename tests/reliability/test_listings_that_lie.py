@@ -116,3 +116,35 @@ def test_a_cycle_of_pages_is_caught(serve: Callable[[Answer], str], cycle: int) 
 
     with pytest.raises(ae.ResponseValidationError, match="brought no new item"):
         listed(serve(cycling), "sync", page_size=10)
+
+
+@pytest.mark.parametrize("consistent", [False, True])
+def test_a_server_that_caps_pages_without_saying_loses_nothing(
+    serve: Callable[[Answer], str], consistent: bool
+) -> None:
+    """Second review: 5 items a page while it echoes the 10 asked for and `total` says 33."""
+    store = executions(33)
+
+    def silent_cap(query: dict[str, list[str]]) -> dict[str, Any]:
+        before = query.get("createdBefore", [None])[0]
+        kept = [item for item in store if before is None or item["createdAt"] < before.replace("Z", "+00:00")]
+        page = int(query["page"][0])
+        return {"items": kept[(page - 1) * 5 : page * 5], "page": page, "pageSize": 10, "total": len(kept)}
+
+    items = listed(serve(silent_cap), "sync", page_size=10, consistent=consistent)
+    assert sorted(item.id for item in items) == sorted(item["id"] for item in store)
+
+
+def test_pages_mixing_earlier_pages_are_caught(serve: Callable[[Answer], str]) -> None:
+    """Second review: after two pages, every page a different mix of the twenty items already sent."""
+    import random
+
+    shuffler = random.Random(3)
+
+    def mixing(query: dict[str, list[str]]) -> dict[str, Any]:
+        page = int(query["page"][0])
+        items = STORE[(page - 1) * 10 : page * 10] if page <= 2 else shuffler.sample(STORE[:20], 10)
+        return {"items": items, "page": page, "pageSize": 10, "total": 10**6}
+
+    with pytest.raises(ae.ResponseValidationError, match="brought no new item"):
+        listed(serve(mixing), "sync", page_size=10, limit=3000)

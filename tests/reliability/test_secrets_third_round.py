@@ -183,3 +183,14 @@ def test_a_repr_of_a_client_whose_construction_failed_does_not_raise() -> None:
     except ValueError as exc:
         text = "".join(traceback.TracebackException.from_exception(exc, capture_locals=True).format())
     assert "self = <AsteroidClient, not configured>" in text  # (the locals shown include api_key: the caller's choice)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16", "utf-32"])
+def test_a_key_echoed_in_utf16_stays_out_of_the_message_and_the_body(server: FakeAsteroidServer, encoding: str) -> None:
+    """Second review: the message was built from the body decoded as UTF-8, NULs between the key's letters."""
+    server.fail_next(401, body=json.dumps({"error": "bad key", "key": SECRET}).encode(encoding))
+    with ae.AsteroidClient(api_key=SECRET, base_url=server.base_url) as client:
+        with pytest.raises(ae.AuthenticationError) as caught:
+            client.executions.get(server.executions[0]["id"])
+    for text in (str(caught.value), repr(caught.value.body)):
+        assert SECRET not in text.replace("\x00", "") and "<redacted>" in text

@@ -88,3 +88,24 @@ def test_a_date_time_that_is_not_one_is_still_refused(server: FakeAsteroidServer
         with pytest.raises(ae.ResponseValidationError, match="Invalid isoformat string"):
             client.executions.get(body["id"])
     server.violations.clear()
+
+
+@pytest.mark.parametrize("number", ["1e400", "-1e400"])
+def test_a_number_beyond_a_float_is_refused(server: FakeAsteroidServer, number: str) -> None:
+    wire = dict(server.executions[0])
+    body = json.dumps({**wire, "duration": 1.5}).replace('"duration": 1.5', f'"duration": {number}')
+    server.fail_next(200, body=body)
+    with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+        with pytest.raises(ae.ResponseValidationError, match="beyond what a float can hold"):
+            client.executions.get(wire["id"])
+    server.violations.clear()
+
+
+@pytest.mark.parametrize(("prop", "value"), [("inputs", ["ab", "cd"]), ("metadata", [["team", "ops"]])])
+def test_an_array_where_the_spec_has_an_object_is_refused(server: FakeAsteroidServer, prop: str, value: object) -> None:
+    wire = {**server.executions[0], prop: value}
+    server.fail_next(200, body=json.dumps(wire))
+    with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+        with pytest.raises(ae.ResponseValidationError, match="must be a JSON object, not list"):
+            client.executions.get(wire["id"])
+    server.violations.clear()

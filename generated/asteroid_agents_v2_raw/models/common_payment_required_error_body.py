@@ -56,6 +56,12 @@ class CommonPaymentRequiredErrorBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if src_dict.__class__ is not dict and not isinstance(
+            src_dict, Mapping
+        ):  # a list of pairs is no object
+            raise TypeError(
+                f"CommonPaymentRequiredErrorBody must be a JSON object, not {type(src_dict).__name__}"
+            )
         d = src_dict
         code = CommonPaymentRequiredErrorBodyCode(d["code"])
 

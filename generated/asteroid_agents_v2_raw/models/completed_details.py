@@ -62,6 +62,12 @@ class CompletedDetails:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if src_dict.__class__ is not dict and not isinstance(
+            src_dict, Mapping
+        ):  # a list of pairs is no object
+            raise TypeError(
+                f"CompletedDetails must be a JSON object, not {type(src_dict).__name__}"
+            )
         d = src_dict
         outcome = d["outcome"]
         if outcome.__class__ is not str:

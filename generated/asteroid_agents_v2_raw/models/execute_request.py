@@ -125,6 +125,12 @@ class ExecuteRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if src_dict.__class__ is not dict and not isinstance(
+            src_dict, Mapping
+        ):  # a list of pairs is no object
+            raise TypeError(
+                f"ExecuteRequest must be a JSON object, not {type(src_dict).__name__}"
+            )
         d = src_dict
         profile_id = d.get("profileId")
         if profile_id.__class__ is not str and profile_id is not None:

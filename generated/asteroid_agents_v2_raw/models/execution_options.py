@@ -61,6 +61,12 @@ class ExecutionOptions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if src_dict.__class__ is not dict and not isinstance(
+            src_dict, Mapping
+        ):  # a list of pairs is no object
+            raise TypeError(
+                f"ExecutionOptions must be a JSON object, not {type(src_dict).__name__}"
+            )
         d = src_dict
         shared_storage_key = d.get("sharedStorageKey")
         if shared_storage_key.__class__ is not str and shared_storage_key is not None:

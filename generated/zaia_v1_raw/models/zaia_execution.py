@@ -133,6 +133,12 @@ class ZaiaExecution:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if src_dict.__class__ is not dict and not isinstance(
+            src_dict, Mapping
+        ):  # a list of pairs is no object
+            raise TypeError(
+                f"ZaiaExecution must be a JSON object, not {type(src_dict).__name__}"
+            )
         d = src_dict
         created_at = parse_datetime(d["createdAt"])
 
