@@ -116,6 +116,8 @@ MODULES: dict[str, Target] = {
             "tests/facade/test_lifecycle.py",
             "tests/facade/test_asteroid_client.py",
             "tests/facade/test_pagination_under_change.py",
+            "tests/reliability/test_listings_that_lie.py",
+            "tests/reliability/test_deadlines.py",
         ],
         sample=120,
     ),

@@ -119,7 +119,6 @@ def prepare(
         else:
             checked[name] = body[field.wire] = to_wire(field, label, value, shut)
     for name, field in shape.fields.items():
-        has_body = has_body or field.where == "body"
         if field.where == "body" and field.required and field.wire not in body:
             raise TypeError(f"{names.get(name, name)} is required")
     path = shape.path_for(**path_values) if shape.path_params else shape.path

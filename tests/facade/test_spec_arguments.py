@@ -117,3 +117,30 @@ def test_a_status_newer_than_the_spec_is_sent_with_a_warning(caplog: pytest.LogC
                 list(pager)
         assert server.requests[-1].params("status") == ["queued_for_review", "failed"]
         assert "'queued_for_review' is not one the pinned spec lists" in caplog.text
+
+
+def test_an_enum_value_written_unlike_the_spec_values_is_refused() -> None:
+    """Open enums take a newer value written like the listed ones (lowercase here), not any text."""
+    with (
+        FakeAsteroidServer(seed=3, count=2) as server,
+        ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client,
+    ):
+        with pytest.raises(ValueError, match="status"):
+            client.executions.list(status="Running")  # type: ignore[arg-type]
+        assert server.requests == []
+
+
+@pytest.mark.parametrize(
+    ("value", "error"), [(0.5, ValueError), (11, ValueError), (True, TypeError), (float("nan"), ValueError)]
+)
+def test_a_number_field_is_checked_against_its_bounds(value: object, error: type[Exception]) -> None:
+    """No pinned operation has a number field yet; a release may: its bounds are the spec's."""
+    from agent_executions._call import RequestOptions, prepare
+    from agent_executions._shape import FieldShape, OperationShape
+
+    field = FieldShape(name="score", wire="score", where="query", kind="number", minimum=1, maximum=10)
+    shape = OperationShape("Scored", "GET", "/scored", {}, {"score": "score"}, {"score": field})
+    with pytest.raises(error, match="score"):
+        prepare(shape, {"score": value}, RequestOptions())
+    assert prepare(shape, {"score": 2.5}, RequestOptions()).query == (("score", "2.5"),)
+    assert prepare(shape, {"score": 10}, RequestOptions()).query == (("score", "10"),)
