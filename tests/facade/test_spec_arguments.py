@@ -116,7 +116,7 @@ def test_a_status_newer_than_the_spec_is_sent_with_a_warning(caplog: pytest.LogC
             with contextlib.suppress(ae.BadRequestError):  # the fake, on the pinned spec, refuses it; it was sent
                 list(pager)
         assert server.requests[-1].params("status") == ["queued_for_review", "failed"]
-        assert "'queued_for_review' is not one the pinned spec lists" in caplog.text
+        assert "status 'queued_for_review' is not one the pinned spec lists" in caplog.text
 
 
 def test_an_enum_value_written_unlike_the_spec_values_is_refused() -> None:
