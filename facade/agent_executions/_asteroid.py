@@ -80,13 +80,13 @@ def list_executions(
     return Listing(lambda: KeysetWalk(limit, operation_for=by_key, key=created_at, page_size=size))
 
 
-def parse_page(data: Any, requested: int, size: int, said: set[int] | None = None) -> Page[Execution]:
+def parse_page(data: Any, requested: int, size: int, said: set[Any] | None = None) -> Page[Execution]:
     """Page `requested` of `GET /executions`, asked with `size` items a page. Whether another
     follows is reckoned from what the client asked and received and from `total`, never from the
     echoed `page` alone (the spec does not promise it echoes) nor from an echoed `pageSize` above
     the one asked for (a server claiming 500 while sending 100 would end the listing early).
     `said` holds what a listing already found (the contradicting echoes, logged once each, and a
-    cap the server applies without saying, as its negative), so that later pages count alike."""
+    cap the server applies without saying), so that later pages count alike."""
     response = AgentsExecutionListResponse.from_dict(data)
     # The generated models do not check primitive types, and these three drive the pagination
     # ("0000000" as a pageSize once made a multi-gigabyte string here).
@@ -96,20 +96,24 @@ def parse_page(data: Any, requested: int, size: int, said: set[int] | None = Non
     notes = set() if said is None else said
     received = len(response.items)
     counted = effective_page_size(size, response.page_size, received, notes)
-    cap = next((-note for note in notes if note < 0), None)  # a silent cap seen earlier in the listing
+    cap = next(
+        (note[1] for note in notes if isinstance(note, tuple) and note[0] == "cap"), None
+    )  # a silent cap seen earlier in the listing
     if cap is not None:
         counted = min(counted, cap)
-    elif 0 < received < counted and (requested - 1) * counted + received < response.total:
-        # A short page though `total` says more remain: the server pages by fewer than it says
-        # (a cap it does not echo). Counting by what it sends loses nothing; by what it says, pages.
-        if -received not in notes:
-            notes.add(-received)
+    elif "first page seen" not in notes and 0 < received < counted and received < response.total:
+        # A short first page though `total` says more remain: the server pages by fewer than it
+        # says (a cap it does not echo). Counting by what it sends loses nothing; by what it says,
+        # pages. (A short page later is the last one, or data that moved.)
+        if ("cap", received) not in notes:
+            notes.add(("cap", received))
             logger.warning(
                 "ExecutionList: page %d has %d executions of the %d asked for, and total says %d;"
                 " counting pages of %d",
                 requested, received, counted, response.total, received,
             )  # fmt: skip
         counted = received
+    notes.add("first page seen")  # a keyed walk's pages are each page 1 of their bound: not the first
     seen = (requested - 1) * counted + received
     return Page(
         items=response.items,
@@ -120,13 +124,13 @@ def parse_page(data: Any, requested: int, size: int, said: set[int] | None = Non
     )
 
 
-def effective_page_size(asked: int, echoed: int, received: int, said: set[int]) -> int:
+def effective_page_size(asked: int, echoed: int, received: int, said: set[Any]) -> int:
     """The size the server's pages count by: the one asked for, or a smaller cap the server
     applies and says (`pageSize` below it, a page that full). An echo that contradicts what came
     (above the size asked for, or below the items sent) is logged and not believed."""
     if echoed > asked or received > max(echoed, 0) or echoed < 1:
-        if echoed not in said:
-            said.add(echoed)
+        if ("echo", echoed) not in said:
+            said.add(("echo", echoed))
             logger.warning(
                 "ExecutionList: asked for %d a page, got %d, and the server's pageSize says %d;"
                 " counting pages of %d",
@@ -136,7 +140,7 @@ def effective_page_size(asked: int, echoed: int, received: int, said: set[int]) 
     return echoed
 
 
-def parse_keyed_page(data: Any, requested: int, size: int, direction: str, said: set[int]) -> Page[Execution]:
+def parse_keyed_page(data: Any, requested: int, size: int, direction: str, said: set[Any]) -> Page[Execution]:
     """A page of a consistent listing, whose next request is built from the last `createdAt`: a
     time without a zone cannot be compared or sent back, so it breaks the spec; and its items must
     come in the order asked for, which the walk's bounds rely on (a server ignoring
@@ -162,9 +166,9 @@ def page_operation(
     call: Call,
     number: int,
     size: int,
-    parse: Callable[[Any, int, int, set[int]], Page[Execution]] = parse_page,
+    parse: Callable[[Any, int, int, set[Any]], Page[Execution]] = parse_page,
     bound: dict[str, list[str] | None] | None = None,
-    said: set[int] | None = None,
+    said: set[Any] | None = None,
 ) -> Operation[Page[Execution]]:
     """The operation that fetches page `number` of `size` executions; `bound` replaces filters."""
     page, page_size = PAGE_PARAMS
@@ -181,7 +185,7 @@ def page_operation(
 
 def list_pages(call: Call, size: int) -> OperationForPage[Execution]:
     """The operation that fetches page `number` of a listing."""
-    said: set[int] = set()  # one listing's logged contradictions
+    said: set[Any] = set()  # one listing's logged contradictions
     return lambda number: page_operation(call, number, size, said=said)
 
 
@@ -191,9 +195,9 @@ def list_after(call: Call, size: int, direction: str) -> OperationForKey[Executi
     arg = "created_before" if direction == "desc" else "created_after"
     nudge = datetime.timedelta(microseconds=1 if direction == "desc" else -1)  # the bounds are exclusive
     wire = call.wire(arg)
-    said: set[int] = set()
+    said: set[Any] = set()
 
-    def parse_ordered(data: Any, requested: int, size: int, said: set[int]) -> Page[Execution]:
+    def parse_ordered(data: Any, requested: int, size: int, said: set[Any]) -> Page[Execution]:
         return parse_keyed_page(data, requested, size, direction, said)
 
     def operation_for(boundary: datetime.datetime | None, number: int) -> Operation[Page[Execution]]:
@@ -201,7 +205,7 @@ def list_after(call: Call, size: int, direction: str) -> OperationForKey[Executi
             return page_operation(call, number, size, parse_ordered, said=said)
         bound: dict[str, list[str] | None] = {wire: [check.as_datetime(arg, boundary + nudge)]}
 
-        def parse_bounded(data: Any, requested: int, size: int, said: set[int]) -> Page[Execution]:
+        def parse_bounded(data: Any, requested: int, size: int, said: set[Any]) -> Page[Execution]:
             """A keyed page holds nothing beyond its bound: an item that does came from a server
             ignoring the filter, whose pages would repeat forever."""
             page = parse_keyed_page(data, requested, size, direction, said)

@@ -182,7 +182,7 @@ def status_error(response: httpx.Response) -> APIStatusError:
     text = response.text
     body: Any
     try:  # from the bytes, as JSON is decoded (UTF-16 or -32 found by their pattern, as RFC 8259 allows)
-        body = _json.loads(content) if content.strip() else None
+        body = _json.loads(content) if content else None
         text = _json.text_of(content)
     except (ValueError, UnicodeDecodeError):  # not JSON, or nested too deeply: kept as text
         body = text
