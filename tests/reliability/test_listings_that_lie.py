@@ -17,6 +17,8 @@ import pytest
 from agent_executions.testing import FakeAsteroidServer
 
 Answer = Callable[[dict[str, list[str]]], dict[str, Any]]
+LIST = ae.asteroid.LIST  # the wire names from the pinned spec, not written here
+PAGE, SIZE, BEFORE = LIST.query_name("page"), LIST.query_name("page_size"), LIST.query_name("created_before")
 
 
 def executions(count: int) -> list[dict[str, Any]]:
@@ -77,7 +79,7 @@ def test_an_echoed_page_size_above_the_one_asked_for_ends_nothing_early(
     serve: Callable[[Answer], str], mode: str, concurrency: int, caplog: pytest.LogCaptureFixture
 ) -> None:
     def lying_size(query: dict[str, list[str]]) -> dict[str, Any]:
-        page, size = int(query["page"][0]), int(query["pageSize"][0])
+        page, size = int(query[PAGE][0]), int(query[SIZE][0])
         return {"items": STORE[(page - 1) * size : page * size], "page": page, "pageSize": 500, "total": len(STORE)}
 
     items = listed(serve(lying_size), mode, page_size=100, concurrency=concurrency)
@@ -87,7 +89,7 @@ def test_an_echoed_page_size_above_the_one_asked_for_ends_nothing_early(
 
 def test_a_page_size_the_server_caps_and_says_is_followed(serve: Callable[[Answer], str]) -> None:
     def capped(query: dict[str, list[str]]) -> dict[str, Any]:
-        page = int(query["page"][0])
+        page = int(query[PAGE][0])
         return {"items": STORE[(page - 1) * 50 : page * 50], "page": page, "pageSize": 50, "total": len(STORE)}
 
     assert len(listed(serve(capped), "sync", page_size=100)) == len(STORE)
@@ -97,9 +99,9 @@ def test_a_consistent_listing_refuses_a_server_that_ignores_the_order(serve: Cal
     store = executions(300)
 
     def oldest_first(query: dict[str, list[str]]) -> dict[str, Any]:
-        before = query.get("createdBefore", [None])[0]
+        before = query.get(BEFORE, [None])[0]
         kept = [item for item in store if before is None or item["createdAt"] < before.replace("Z", "+00:00")]
-        page, size = int(query["page"][0]), int(query["pageSize"][0])
+        page, size = int(query[PAGE][0]), int(query[SIZE][0])
         ascending = sorted(kept, key=lambda item: item["createdAt"])
         return {"items": ascending[(page - 1) * size : page * size], "page": page, "pageSize": size, "total": 300}
 
@@ -110,7 +112,7 @@ def test_a_consistent_listing_refuses_a_server_that_ignores_the_order(serve: Cal
 @pytest.mark.parametrize("cycle", [2, 3])
 def test_a_cycle_of_pages_is_caught(serve: Callable[[Answer], str], cycle: int) -> None:
     def cycling(query: dict[str, list[str]]) -> dict[str, Any]:
-        page, size = int(query["page"][0]), int(query["pageSize"][0])
+        page, size = int(query[PAGE][0]), int(query[SIZE][0])
         start = ((page - 1) % cycle) * size
         return {"items": STORE[start : start + size], "page": page, "pageSize": size, "total": 10**9}
 
@@ -126,9 +128,9 @@ def test_a_server_that_caps_pages_without_saying_loses_nothing(
     store = executions(33)
 
     def silent_cap(query: dict[str, list[str]]) -> dict[str, Any]:
-        before = query.get("createdBefore", [None])[0]
+        before = query.get(BEFORE, [None])[0]
         kept = [item for item in store if before is None or item["createdAt"] < before.replace("Z", "+00:00")]
-        page = int(query["page"][0])
+        page = int(query[PAGE][0])
         return {"items": kept[(page - 1) * 5 : page * 5], "page": page, "pageSize": 10, "total": len(kept)}
 
     items = listed(serve(silent_cap), "sync", page_size=10, consistent=consistent)
@@ -142,7 +144,7 @@ def test_pages_mixing_earlier_pages_are_caught(serve: Callable[[Answer], str]) -
     shuffler = random.Random(3)
 
     def mixing(query: dict[str, list[str]]) -> dict[str, Any]:
-        page = int(query["page"][0])
+        page = int(query[PAGE][0])
         items = STORE[(page - 1) * 10 : page * 10] if page <= 2 else shuffler.sample(STORE[:20], 10)
         return {"items": items, "page": page, "pageSize": 10, "total": 10**6}
 

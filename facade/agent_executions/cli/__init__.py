@@ -35,6 +35,7 @@ from ..errors import AgentExecutionsError, AuthenticationError, NotFoundError, P
 from ..pagination import Page, SyncPager
 from ..zaia import ZaiaClient
 from . import _lifecycle, _render
+from ._lifecycle import split_pair as key_value
 from ._render import NEEDS_RICH, UsageError, print_rich
 
 EXIT_OK, EXIT_USAGE, EXIT_AUTH, EXIT_NOT_FOUND, EXIT_API, EXIT_INTERRUPTED = 0, 2, 3, 4, 5, 130
@@ -76,13 +77,6 @@ def duration(text: str) -> datetime.timedelta:
     except OverflowError:
         raise argparse.ArgumentTypeError(f"{text!r} reaches back before the year 1") from None
     return span
-
-
-def key_value(text: str) -> tuple[str, str]:
-    key, sep, value = text.partition("=")
-    if not sep or not key:
-        raise argparse.ArgumentTypeError(f"expected KEY=VALUE, not {text!r}")
-    return key, value
 
 
 def sort_spec(text: str) -> tuple[str, str]:

@@ -41,6 +41,7 @@ def json_value(text: str) -> Any:
 
 
 def split_pair(text: str) -> tuple[str, str]:
+    """A KEY=VALUE argument, the value as typed (a `--metadata` pair, a fake's `--set`)."""
     key, sep, value = text.partition("=")
     if not sep or not key:
         raise argparse.ArgumentTypeError(f"expected KEY=VALUE, not {text!r}")
@@ -50,11 +51,6 @@ def split_pair(text: str) -> tuple[str, str]:
 def input_pair(text: str) -> tuple[str, Any]:
     key, value = split_pair(text)
     return key, json_value(value)
-
-
-def metadata_pair(text: str) -> tuple[str, str]:
-    """A --metadata pair: metadata values are strings, sent as typed (`true` is the text "true")."""
-    return split_pair(text)
 
 
 def pairs_once(option: str, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -91,7 +87,7 @@ def add_commands(asteroid: Any, common: argparse.ArgumentParser) -> None:
     )
     run.add_argument(
         "--metadata",
-        type=metadata_pair,
+        type=split_pair,  # metadata values are strings, sent as typed
         action="append",
         default=[],
         metavar="KEY=VALUE",
