@@ -42,6 +42,11 @@ RESOURCE_KEYS = frozenset({"sync", "async", "doc"})
 API_KEYS = frozenset({"rules", "imports", "rule_types"})
 WIDTH = 100
 BUILTIN_TYPES = frozenset({"list", "dict", "set", "tuple", "str", "int", "float", "bool", "type"})
+RESERVED = frozenset(
+    {"self", "call", "extra_query", "extra_headers", "rules", "prepare", "RequestOptions", "ExtraQuery", "ExtraHeaders"}
+    | {"builtins", "datetime", "uuid", "Iterable", "Mapping", "Any", "Literal", "TypedDict"}
+)
+"""Names the generated module uses: an argument named so would shadow it inside the method."""
 
 
 class TableError(ValueError):
@@ -216,7 +221,13 @@ def render_method(
     defaults = method.get("defaults", {})
     own = [text.strip() for text in method.get("arguments", [])]
     own_names = [_parameter_name(text) for text in own]
-    generic = [f for n, f in fields.items() if n not in hidden and n not in own_names]
+    taken = [n for n in own_names if n in fields and n not in hidden]
+    if taken:  # a spec field the facade's own argument would silently swallow (a release's new `limit`)
+        raise TableError(
+            f"{where}: the spec's field {taken[0]!r} has the name of the facade's own argument; hide it in"
+            f" {TABLE_FILE} with a reason (the argument replaces it) or rename it"
+        )
+    generic = [f for n, f in fields.items() if n not in hidden]
     for field in generic:
         module.types_for(field)
         if field["kind"] == "json" and field["in"] == "query":
@@ -226,8 +237,12 @@ def render_method(
         return rename.get(field["name"], field["name"])
 
     for field in generic:
-        if keyword.iskeyword(arg(field)) or arg(field) in ("self", "extra_query", "extra_headers"):
+        if keyword.iskeyword(arg(field)) or arg(field) in RESERVED or not arg(field).isidentifier():
             raise TableError(f"{where}: the field {field['name']!r} needs a `rename` (it is a reserved name)")
+    names = [arg(field) for field in generic] + own_names
+    if len(set(names)) != len(names):
+        twice = sorted({n for n in names if names.count(n) > 1})
+        raise TableError(f"{where}: two arguments would be named {twice[0]!r}; `rename` one of them")
     positional = [f for f in generic if f["in"] == "path"] + [f for f in generic if f["in"] == "body" and f["required"]]
     keywords = [f for f in generic if f not in positional]
     signature = ["self"]

@@ -55,6 +55,8 @@ OPENAPI_DIR = ROOT / "openapi"
 GENERATED_DIR = ROOT / "generated"
 SHELLS_PATH = Path("facade", "agent_executions", "_generated")
 """Where the facade's generated resources go, under the root: one `<api>.py` each."""
+UNUSABLE = ("facade: import agent_executions fails", "facade: the facade cannot be inspected")
+"""Effects no flag lets through: code importing the facade would fail at once."""
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 SOURCES_FILE = "sources.toml"
 LOCK_FILE = "sources.lock.json"
@@ -619,6 +621,9 @@ def regenerate(
             results[0].changes += effect_changes(openapi_dir.parent, results)
         if not accept_breaking and any(breaking_changes(result.changes) for result in results):
             return refuse_breaking(results)
+        unusable = [c for r in results for c in r.changes if c.what.startswith(UNUSABLE)]
+        if unusable:  # not even --accept-breaking writes a facade that cannot be imported
+            raise RegenerationError(f"refused: {unusable[0].what}; nothing was written")
         for result in results:
             if result.shells_error:
                 raise RegenerationError(

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from facade_effect import compare
 from regen_support import ROOT, SPECS, dump_like_pin, regenerate, snapshot
@@ -52,13 +53,13 @@ def test_a_named_type_that_differs_is_still_a_change() -> None:
     ]
 
 
-def release(repo: Path, edit: Any) -> tuple[int, str, dict[str, str]]:
+def release(repo: Path, edit: Any, *flags: str) -> tuple[int, str, dict[str, str]]:
     doc = yaml.safe_load((repo / "openapi" / SPECS["asteroid"]).read_text())
     edit(doc)
     source = repo / "next.yaml"
     source.write_text(dump_like_pin("asteroid", doc))
     before = snapshot(repo)
-    done = regenerate(repo, "asteroid", "--source", str(source))
+    done = regenerate(repo, "asteroid", "--source", str(source), *flags)
     return done.returncode, done.stdout + done.stderr, before
 
 
@@ -136,3 +137,49 @@ def test_effects_that_break_code_are_breaking() -> None:
         "class agent_executions.asteroid.Executions: trigger no longer includes APITriggerContext",
     ]
     assert compare(SNAPSHOT, "")[0] == ["class agent_executions.asteroid.Executions is gone"]
+
+
+@pytest.mark.parametrize(
+    ("name", "message"), [("limit", "has the name of the facade's own argument"), ("rules", "needs a `rename`")]
+)
+def test_a_new_field_named_like_the_facades_own_is_refused(repo: Path, name: str, message: str) -> None:
+    """Review of issue 21: a new filter `limit` was swallowed by the pager's `limit`; one named `rules`
+    shadowed the generated module's name and every call crashed, both judged additive."""
+
+    def add_filter(doc: dict[str, Any]) -> None:
+        doc["paths"]["/executions"]["get"]["parameters"].append(
+            {"in": "query", "name": name, "schema": {"type": "string"}}
+        )
+
+    code, output, before = release(repo, add_filter)
+    assert code == 3, output
+    assert message in output and snapshot(repo) == before
+
+
+def test_even_accept_breaking_writes_no_facade_that_cannot_be_imported(repo: Path) -> None:
+    """Review of issue 21: a `rename` giving two arguments one name wrote a module with a SyntaxError."""
+    table = repo / "openapi" / "operations.toml"
+    table.write_text(
+        table.read_text().replace(
+            'hide = { page = "the listing', 'rename = { agent_id = "execution_id" }\nhide = { page = "the listing', 1
+        )
+    )
+    source = repo / "openapi" / SPECS["asteroid"]
+    before = snapshot(repo)
+    done = regenerate(repo, "asteroid", "--source", str(source), "--accept-breaking")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "two arguments would be named 'execution_id'" in done.stderr
+    assert snapshot(repo) == before
+
+
+def test_accept_breaking_lets_no_renamed_operation_the_facade_wraps_through(repo: Path) -> None:
+    """Review of issue 21: with --accept-breaking, a renamed operationId wrote a facade whose import
+    raised LookupError; code importing it would fail at once, which no flag should allow."""
+
+    def rename(doc: dict[str, Any]) -> None:
+        doc["paths"]["/executions/{executionId}"]["get"]["operationId"] = "GetExecution"
+
+    code, output, before = release(repo, rename, "--accept-breaking")
+    assert code == 1, output
+    assert "this release breaks `executions.get`" in output
+    assert snapshot(repo) == before
