@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from api_snapshot import split_top
@@ -139,8 +140,18 @@ def union_members(text: str) -> set[str] | None:
     return {line.lstrip("| ").strip() for line in lines[1:-1]}
 
 
+_ALIAS = re.compile(r"^    ([A-Za-z_]\w*) = (Literal\[.*\])$", re.MULTILINE)
+
+
+def literal_aliases(snapshot: str) -> dict[str, str]:
+    """The module-level `Literal` aliases a snapshot lists (`StatusValue = Literal['running', ...]`)."""
+    return dict(_ALIAS.findall(snapshot))
+
+
 def compare(old: str, new: str) -> tuple[list[str], list[str]]:
-    """(breaking, additive) differences between two public-API snapshots."""
+    """(breaking, additive) differences between two public-API snapshots. An annotation means what
+    its aliases stand for: a `Literal` alias renamed, or given a new value, takes what it took."""
+    aliases = Aliases(literal_aliases(old), literal_aliases(new))
     before, after = entries(old), entries(new)
     breaking: list[str] = []
     additive: list[str] = []
@@ -155,7 +166,7 @@ def compare(old: str, new: str) -> tuple[list[str], list[str]]:
         for name in sorted(set(was) - set(now)):
             breaking.append(f"{title}: {name} is gone")
         for name in sorted(name for name in set(was) & set(now) if was[name] != now[name]):
-            problems = member_changes(name, was[name], now[name])
+            problems = member_changes(name, was[name], now[name], aliases)
             breaking += [f"{title}: {problem}" for problem in problems]
             if not problems:
                 additive.append(f"{title}: {name} {gains(was[name], now[name])}")
@@ -167,15 +178,44 @@ def gains(old: str, new: str) -> str:
     old_params, new_params = parameters(old), parameters(new)
     if old_params is not None and new_params is not None:
         added = [name for name in new_params[0] if name not in old_params[0]]
-        return f"takes the new optional parameter{'s' if len(added) > 1 else ''} {', '.join(added)}"
-    old_members, new_members = union_members(old) or set(), union_members(new) or set()
-    return f"also takes {', '.join(sorted(new_members - old_members))}"
+        if added:
+            return f"takes the new optional parameter{'s' if len(added) > 1 else ''} {', '.join(added)}"
+        wider = [
+            name
+            for name, (_, text) in new_params[0].items()
+            if name in old_params[0] and old_params[0][name][1] != text
+        ]
+        if wider:
+            return f"takes more in {', '.join(wider)}"
+        return f"returns {new_params[1]} (narrower than {old_params[1]})"
+    old_members, new_members = union_members(old), union_members(new)
+    if old_members is not None and new_members is not None:
+        return f"also takes {', '.join(sorted(new_members - old_members))}"
+    old_alias, new_alias = alias_value(old), alias_value(new)
+    if old_alias is not None and new_alias is not None:
+        return f"also takes {', '.join(sorted(terms(new_alias, {}) - terms(old_alias, {})))}"
+    return f"changed compatibly: {' '.join(new.split())}"
 
 
-def member_changes(name: str, old: str, new: str) -> list[str]:
+def alias_value(text: str) -> str | None:
+    """The `Literal[...]` of an alias line `Name = Literal[...]`."""
+    match = re.match(r"^[A-Za-z_]\w* = (Literal\[.*\])$", text)
+    return match.group(1) if match else None
+
+
+@dataclass(frozen=True)
+class Aliases:
+    """The `Literal` aliases of the old and of the new snapshot."""
+
+    old: dict[str, str] = field(default_factory=dict)
+    new: dict[str, str] = field(default_factory=dict)
+
+
+def member_changes(name: str, old: str, new: str, aliases: Aliases | None = None) -> list[str]:
     """What in a changed member breaks code using it (empty: the change only adds)."""
     if name == "(bases)":
         return [f"bases changed: {old or '(none)'} -> {new or '(none)'}"]
+    aliases = aliases or Aliases()
     old_params, new_params = parameters(old), parameters(new)
     if old_params is not None and new_params is not None:
         problems = []
@@ -183,39 +223,62 @@ def member_changes(name: str, old: str, new: str) -> list[str]:
         for param, (kind, text) in was.items():
             if param not in now:
                 problems.append(f"{name}() lost the parameter {param}")
-            elif now[param] != (kind, text) and not (now[param][0] == kind and accepts_more(text, now[param][1])):
+            elif now[param] != (kind, text) and not (
+                now[param][0] == kind and accepts_more(text, now[param][1], aliases)
+            ):
                 problems.append(f"{name}() parameter changed: {text} -> {now[param][1]}")
         for param, (_, text) in now.items():
             if param not in was and "=" not in text and not text.startswith("*"):
                 problems.append(f"{name}() has a new required parameter {text}")
-        if old_returns != new_returns and not covers(old_returns, new_returns):
+        if old_returns != new_returns and not covers(old_returns, aliases.old, new_returns, aliases.new):
             problems.append(f"{name}() returns {new_returns or '(unannotated)'}, not {old_returns}")
         return problems
     old_members, new_members = union_members(old), union_members(new)
     if old_members is not None and new_members is not None:
         return [f"{name} no longer includes {member}" for member in sorted(old_members - new_members)]
+    old_alias, new_alias = alias_value(old), alias_value(new)
+    if old_alias is not None and new_alias is not None:  # an argument type: a new value is accepted more
+        gone = terms(old_alias, {}) - terms(new_alias, {})
+        return [f"{name} no longer includes {', '.join(sorted(gone))}"] if gone else []
     old_type, new_type = attribute_type(old), attribute_type(new)
-    if old_type is not None and new_type is not None and covers(old_type, new_type):
+    if old_type is not None and new_type is not None and covers(old_type, aliases.old, new_type, aliases.new):
         return []  # an attribute that may hold fewer kinds of value: code reading it still works
     return [f"{name} changed: {' '.join(old.split())} -> {' '.join(new.split())}"]
 
 
-def union(annotation: str) -> set[str]:
-    members = {part.strip() for part in split_top(annotation, " | ")}
-    return members | ({"int"} if "float" in members else set())  # an int is accepted where a float is
+_COVARIANT = ("Iterable", "Sequence", "Collection", "Iterator", "AsyncIterator", "frozenset", "tuple")
 
 
-def covers(wide: str, narrow: str) -> bool:
-    """Whether every value of the `narrow` annotation is one of `wide` (its union members a subset)."""
-    return union(narrow) <= union(wide)
+def terms(annotation: str, aliases: dict[str, str]) -> set[str]:
+    """An annotation as the set of what it admits: union members, a `Literal`'s values one by one,
+    `aliases` replaced by what they stand for, and a read-only container of a union as that
+    container of each member (`Iterable[A | B]` admits what `Iterable[A]` does)."""
+    found: set[str] = set()
+    for part in (part.strip() for part in split_top(annotation, "|")):
+        if part in aliases:
+            found |= terms(aliases[part], {})
+            continue
+        match = re.match(r"^([\w.]+)\[(.*)\]$", part, re.S)
+        if match and match.group(1) in ("Literal", "typing.Literal"):
+            found |= {f"Literal[{value.strip()}]" for value in split_top(match.group(2), ",")}
+        elif match and match.group(1) in _COVARIANT and len(split_top(match.group(2), ",")) == 1:
+            found |= {f"{match.group(1)}[{inner}]" for inner in terms(match.group(2), aliases)}
+        else:
+            found.add(part)
+    return found | ({"int"} if "float" in found else set())  # an int is accepted where a float is
 
 
-def accepts_more(old: str, new: str) -> bool:
+def covers(wide: str, wide_aliases: dict[str, str], narrow: str, narrow_aliases: dict[str, str]) -> bool:
+    """Whether every value of the `narrow` annotation is one of `wide` (each with its aliases)."""
+    return terms(narrow, narrow_aliases) <= terms(wide, wide_aliases)
+
+
+def accepts_more(old: str, new: str, aliases: Aliases) -> bool:
     """A parameter that takes what it took and more, with the same default: code passing it still works."""
     old_annotation, _, old_default = old.partition("=")
     new_annotation, _, new_default = new.partition("=")
     old_type, new_type = old_annotation.partition(":")[2].strip(), new_annotation.partition(":")[2].strip()
-    return old_default.strip() == new_default.strip() and covers(new_type, old_type)
+    return old_default.strip() == new_default.strip() and covers(new_type, aliases.new, old_type, aliases.old)
 
 
 def attribute_type(text: str) -> str | None:

@@ -11,11 +11,13 @@ field is a typed argument after `make regen`, with no hand edit.
 
 from __future__ import annotations
 
+import ast
+import json
 import keyword
 import re
 import textwrap
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +52,12 @@ RESERVED = frozenset(
 
 
 class TableError(ValueError):
-    """openapi/operations.toml does not fit the spec (a stale operationId, an unknown field...)."""
+    """openapi/operations.toml is wrong in itself (an unknown key, a rule the rules module lacks...)."""
+
+
+class ReleaseMismatch(TableError):
+    """openapi/operations.toml does not fit this release of the spec (an operationId or a field it
+    names is gone, a new field takes a name the facade uses): the release breaks the facade."""
 
 
 def load_table(openapi_dir: Path) -> dict[str, Any]:
@@ -76,12 +83,14 @@ def methods_of(resource: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]
             yield name, value
 
 
-def _annotation(field: dict[str, Any], literals: dict[tuple[str, ...], str], params: dict[str, str]) -> str:
+def _annotation(field: dict[str, Any], module: Module) -> str:
     kind = field["kind"]
     if kind == "choice":
-        one = literals[tuple(field["choices"])]
+        one = module.literals[_enum_key(field)]
+        if _enum_key(field) in module.enum_types:  # the generated enum's members are accepted too
+            one = f"{one} | {module.enum_types[_enum_key(field)]}"
     elif kind == "object":
-        one = params[field["object_key"]]
+        one = module.params[field["object_key"]]
     else:
         one = {
             "uuid": "str | uuid.UUID",
@@ -103,25 +112,94 @@ def _pascal(name: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in re.split(r"[^A-Za-z0-9]+", name) if part)
 
 
+def _enum_key(field: dict[str, Any]) -> str:
+    """What a Literal alias stands for: the enum's schema (an inline enum with exactly a named one's
+    values is that one), else the inline enum's field and values; so a release adding a value to a
+    named enum keeps its alias's name."""
+    return field.get("enum_name") or field.get("same_as") or f"{field['name']}:{'|'.join(field['choices'])}"
+
+
+_ENUM_CLASS = re.compile(r"^class (\w+)\((?:StrEnum|str, Enum)\):\n((?:    .*\n|\n)*)", re.MULTILINE)
+_ENUM_MEMBER = re.compile(r"^    \w+ = (\"[^\"\\]*\")$", re.MULTILINE)
+
+
+def enum_classes(package_dir: Path, class_overrides: Mapping[str, Any]) -> dict[str, tuple[str, frozenset[str]]]:
+    """The generated package's enum class of each named enum schema, by schema name, found as the
+    generator names it (the PascalCase of the schema's name, then `class_overrides`); a schema
+    whose class is not found with exactly its values gets none (the Literal alone). Each comes with
+    its values."""
+    found: dict[str, frozenset[str]] = {}
+    for module in sorted((package_dir / "models").glob("*.py")):
+        for match in _ENUM_CLASS.finditer(module.read_text(encoding="utf-8")):
+            found[match[1]] = frozenset(ast.literal_eval(v) for v in _ENUM_MEMBER.findall(match[2]))
+    schemas = {}
+    for name, schema in _named_enums(package_dir):
+        pascal = _pascal(name)
+        override = class_overrides.get(pascal)
+        class_name = override.get("class_name", pascal) if isinstance(override, dict) else pascal
+        if found.get(class_name) == frozenset(schema):
+            schemas[name] = (class_name, frozenset(schema))
+    return schemas
+
+
+def _named_enums(package_dir: Path) -> Iterator[tuple[str, list[str]]]:
+    doc = json.loads((package_dir / "openapi.json").read_text(encoding="utf-8"))
+    for name, schema in (doc.get("components", {}).get("schemas") or {}).items():
+        if isinstance(schema, dict) and isinstance(schema.get("enum"), list):
+            yield name, [v for v in schema["enum"] if isinstance(v, str)]
+
+
+def defined_names(path: Path) -> frozenset[str] | None:
+    """The top-level names of the rules module at `path` (None when it is not there to read)."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError):
+        return None
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names.update(t.id for t in targets if isinstance(t, ast.Name))
+        elif isinstance(node, ast.ImportFrom | ast.Import):
+            names.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+    return frozenset(names)
+
+
 class Module:
     """Collects the names the generated module defines (Literal aliases, TypedDicts) while methods render."""
 
-    def __init__(self) -> None:
-        self.literals: dict[tuple[str, ...], str] = {}
+    def __init__(
+        self, enum_types: Mapping[str, tuple[str, frozenset[str]]] | None = None, rules: frozenset[str] | None = None
+    ) -> None:
+        self.literals: dict[str, str] = {}
+        self.choices: dict[str, tuple[str, ...]] = {}
+        self.enum_types = {name: class_name for name, (class_name, _) in (enum_types or {}).items()}
+        self.named_values: dict[frozenset[str], str] = {}
+        for name, (_, values) in sorted((enum_types or {}).items(), reverse=True):
+            self.named_values[values] = name  # the first by name wins when two share their values
+        self.rules = rules
         self.params: dict[str, str] = {}
         self.param_blocks: list[str] = []
         self.taken: set[str] = set()
 
     def literal_for(self, field: dict[str, Any]) -> None:
-        values = tuple(field["choices"])
-        if values in self.literals:
+        if not field.get("enum_name") and frozenset(field["choices"]) in self.named_values:
+            field["same_as"] = self.named_values[frozenset(field["choices"])]
+        key = _enum_key(field)
+        if key in self.literals:
             return
-        base = _pascal((field.get("enum_name") or "").rsplit(".", 1)[-1] or field["name"]) + "Value"
+        base = (
+            _pascal((field.get("enum_name") or field.get("same_as") or "").rsplit(".", 1)[-1] or field["name"])
+            + "Value"
+        )
         name, count = base, 2
         while name in self.taken:
             name, count = f"{base}{count}", count + 1
         self.taken.add(name)
-        self.literals[values] = name
+        self.literals[key] = name
+        self.choices[key] = tuple(field["choices"])
 
     def types_for(self, field: dict[str, Any]) -> None:
         """Define what `field`'s annotation names: a Literal alias, a TypedDict (its fields first)."""
@@ -144,15 +222,16 @@ class Module:
         lines = [f"class {name}(TypedDict, total=False):"]
         lines += _docstring(field.get("description") or f"The fields of `{field['name']}`.", "    ")
         for inner in field["fields"]:
-            lines.append(f"    {inner['name']}: {_annotation(inner, self.literals, self.params)}")
+            lines.append(f"    {inner['name']}: {_annotation(inner, self)}")
             if inner.get("description"):
                 lines += _docstring(inner["description"], "    ")
         self.param_blocks.append("\n".join(lines))
 
 
 def _docstring(text: str, indent: str) -> list[str]:
-    text = textwrap.dedent(text).strip()
-    if "\n" not in text and len(indent) + len(text) + 6 <= WIDTH:
+    """`text` as a docstring at `indent`: backslashes and triple quotes escaped, wrapped to WIDTH."""
+    text = textwrap.dedent(text).strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    if "\n" not in text and len(indent) + len(text) + 6 <= WIDTH and not text.endswith('"'):
         return [f'{indent}"""{text}"""']
     lines = [f'{indent}"""']
     for paragraph in text.split("\n\n"):
@@ -162,24 +241,30 @@ def _docstring(text: str, indent: str) -> list[str]:
         if any(line.startswith(("    ", "-")) for line in raw):  # pre-formatted: kept as written
             lines += [f"{indent}{line}".rstrip() for line in raw]
         else:
-            lines += textwrap.wrap(" ".join(raw), WIDTH, initial_indent=indent, subsequent_indent=indent)
+            lines += textwrap.wrap(
+                " ".join(raw), WIDTH, initial_indent=indent, subsequent_indent=indent, break_long_words=False
+            )
     lines[1] = lines[1].replace(indent, indent + '"""', 1)
     del lines[0]
     lines.append(f'{indent}"""')
-    return [line.replace("\\", "\\\\") for line in lines]
+    return lines
 
 
 def _parameter_name(text: str) -> str:
     return text.split(":", 1)[0].strip()
 
 
-def check_entry(api: str, where: str, method: dict[str, Any], operations: dict[str, Any]) -> dict[str, Any]:
+def check_entry(
+    where: str, method: dict[str, Any], operations: dict[str, Any], rules: frozenset[str] | None = None
+) -> dict[str, Any]:
     unknown = set(method) - OPERATION_KEYS
     if unknown:
         raise TableError(f"{where}: unknown key {', '.join(sorted(unknown))}")
     operation_id = method.get("operation")
+    if not isinstance(operation_id, str):
+        raise TableError(f"{where}: needs `operation`, the spec's operationId it wraps")
     if operation_id not in operations:
-        raise TableError(
+        raise ReleaseMismatch(
             f"{where}: the spec has no operation {operation_id!r} (renamed or removed by this release?);"
             f" the facade wraps it, so this release breaks `{where.split('.', 1)[1]}`: name the operation's"
             f" new operationId in {TABLE_FILE}"
@@ -191,14 +276,26 @@ def check_entry(api: str, where: str, method: dict[str, Any], operations: dict[s
         raise TableError(f"{where}: reads must be one of {', '.join(READS)}")
     if style != "request" and "build" not in method:
         raise TableError(f"{where}: style {style!r} needs `build`")
+    for key in ("build", "parse"):
+        if key in method and not (isinstance(method[key], str) and method[key].isidentifier()):
+            raise TableError(f"{where}: {key} must name a function of the rules module, not {method[key]!r}")
+        if key in method and rules is not None and method[key] not in rules:
+            raise TableError(f"{where}: {key} names {method[key]!r}, which the rules module does not define")
+    for text in method.get("arguments", []):
+        try:
+            ast.parse(f"def f(*, {text}): pass")
+        except SyntaxError:
+            raise TableError(
+                f"{where}: the argument {text!r} is not a Python parameter (`name: type = default`)"
+            ) from None
     fields = {field["name"]: field for field in operations[operation_id]["fields"]}
     for key in ("hide", "rename", "defaults"):
         for name in method.get(key, {}):
             if name not in fields:
-                raise TableError(f"{where}: {key} names {name!r}, which {operation_id} does not have in the spec")
+                raise ReleaseMismatch(f"{where}: {key} names {name!r}, which {operation_id} does not have in the spec")
     for name in method.get("closed", []):
         if name not in fields or fields[name]["kind"] != "choice":
-            raise TableError(f"{where}: closed names {name!r}, which is not an enum field of {operation_id}")
+            raise ReleaseMismatch(f"{where}: closed names {name!r}, which is not an enum field of {operation_id}")
     return fields
 
 
@@ -213,7 +310,7 @@ def render_method(
     shadows: frozenset[str] = frozenset(),
 ) -> str:
     where = f"{api}.{resource}.{name}"
-    fields = check_entry(api, where, method, operations)
+    fields = check_entry(where, method, operations, module.rules)
     operation_id = method["operation"]
     style = method.get("style", "request")
     hidden = method.get("hide", {})
@@ -223,7 +320,7 @@ def render_method(
     own_names = [_parameter_name(text) for text in own]
     taken = [n for n in own_names if n in fields and n not in hidden]
     if taken:  # a spec field the facade's own argument would silently swallow (a release's new `limit`)
-        raise TableError(
+        raise ReleaseMismatch(
             f"{where}: the spec's field {taken[0]!r} has the name of the facade's own argument; hide it in"
             f" {TABLE_FILE} with a reason (the argument replaces it) or rename it"
         )
@@ -231,26 +328,28 @@ def render_method(
     for field in generic:
         module.types_for(field)
         if field["kind"] == "json" and field["in"] == "query":
-            raise TableError(f"{where}: query parameter {field['name']!r} has a schema the facade cannot send; hide it")
+            raise ReleaseMismatch(
+                f"{where}: query parameter {field['name']!r} has a schema the facade cannot send; hide it"
+            )
 
     def arg(field: dict[str, Any]) -> str:
         return rename.get(field["name"], field["name"])
 
     for field in generic:
         if keyword.iskeyword(arg(field)) or arg(field) in RESERVED or not arg(field).isidentifier():
-            raise TableError(f"{where}: the field {field['name']!r} needs a `rename` (it is a reserved name)")
+            raise ReleaseMismatch(f"{where}: the field {field['name']!r} needs a `rename` (it is a reserved name)")
     names = [arg(field) for field in generic] + own_names
     if len(set(names)) != len(names):
         twice = sorted({n for n in names if names.count(n) > 1})
-        raise TableError(f"{where}: two arguments would be named {twice[0]!r}; `rename` one of them")
+        raise ReleaseMismatch(f"{where}: two arguments would be named {twice[0]!r}; `rename` one of them")
     positional = [f for f in generic if f["in"] == "path"] + [f for f in generic if f["in"] == "body" and f["required"]]
     keywords = [f for f in generic if f not in positional]
     signature = ["self"]
     for field in positional:
-        signature.append(f"{arg(field)}: {_annotation(field, module.literals, module.params)}")
+        signature.append(f"{arg(field)}: {_annotation(field, module)}")
     signature.append("*")
     for field in keywords:
-        annotation = _annotation(field, module.literals, module.params)
+        annotation = _annotation(field, module)
         if field["name"] in defaults:
             signature.append(f"{arg(field)}: {annotation} = {defaults[field['name']]!r}")
         elif field["required"]:
@@ -284,6 +383,9 @@ def render_method(
         extras.append(f"labels={labels!r}")
     if method.get("closed"):
         extras.append(f"closed={tuple(method['closed'])!r}")
+    defaulted = tuple(name for name in defaults if name not in method.get("closed", []) and name not in hidden)
+    if defaulted:
+        extras.append(f"defaulted={defaulted!r}")
     tail = "".join(f", {extra}" for extra in extras)
     lines.append(f'        call = prepare(rules.SHAPE.operation("{operation_id}"), {{{values}}}, {options}{tail})')
     given = ", ".join(f"{n}={n}" for n in own_names)
@@ -312,8 +414,18 @@ def render_method(
     return "\n".join(lines)
 
 
-def render(api: str, title: str, shape: dict[str, Any], table: dict[str, Any], raw_package: str) -> str:
-    """The generated resources module of `api`."""
+def render(
+    api: str,
+    title: str,
+    shape: dict[str, Any],
+    table: dict[str, Any],
+    raw_package: str,
+    *,
+    enum_types: Mapping[str, tuple[str, frozenset[str]]] | None = None,
+    rules_names: frozenset[str] | None = None,
+) -> str:
+    """The generated resources module of `api`: `enum_types` gives the generated enum class of a named
+    enum schema (`enum_classes`), `rules_names` what the rules module defines (None: not checked)."""
     entry = table.get(api)
     if not isinstance(entry, dict):
         raise TableError(f"{TABLE_FILE} has no [{api}] table")
@@ -324,7 +436,7 @@ def render(api: str, title: str, shape: dict[str, Any], table: dict[str, Any], r
     if not isinstance(rules, str) or not rules.isidentifier():
         raise TableError(f'[{api}]: `rules` must name the rules module (say "_{api}")')
     operations = shape["OPERATIONS"]
-    module = Module()
+    module = Module(enum_types, rules_names)
     classes: list[str] = []
     returns: set[str] = set()
     for resource, spec in resources_of(entry):
@@ -367,8 +479,13 @@ def render(api: str, title: str, shape: dict[str, Any], table: dict[str, Any], r
         header.append(f"from ..models import {', '.join(models)}")
     if rule_types:
         header.append(f"from ..{rules} import {', '.join(sorted(rule_types))}")
+    used = sorted({module.enum_types[key] for key in module.literals if key in module.enum_types})
+    if used:
+        header.append(f"from {raw_package}.models import {', '.join(used)}")
     header.append("")
-    aliases = [f"{name} = Literal[{', '.join(repr(v) for v in values)}]" for values, name in module.literals.items()]
+    aliases = [
+        f"{name} = Literal[{', '.join(repr(v) for v in module.choices[key])}]" for key, name in module.literals.items()
+    ]
     names = [*module.literals.values(), *module.params.values(), *(c.split("(", 1)[0][6:] for c in classes)]
     body = [
         "\n".join(header),

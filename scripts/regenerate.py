@@ -43,7 +43,7 @@ from agent_executions.errors import ResponseTooLargeError
 from api_shape import ShapeError, shape_of
 from api_shape import render as render_shape
 from facade_effect import copy_tree, judge
-from facade_shells import TableError, load_table
+from facade_shells import ReleaseMismatch, TableError, defined_names, enum_classes, load_table
 from facade_shells import render as render_shells
 from openapi_spec_validator import validate as validate_openapi
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
@@ -93,6 +93,8 @@ class Api:
     """The configured overrides this API turns on (`[<api>.overrides]`), by name, with their values."""
     table: dict[str, Any] = field(default_factory=dict)
     """openapi/operations.toml: the facade's decisions about the operations it wraps."""
+    facade_dir: Path | None = None
+    """The facade package beside openapi/, whose rules modules the table names (None in a bare copy)."""
 
 
 @dataclass
@@ -132,6 +134,7 @@ def load_sources(openapi_dir: Path) -> dict[str, Api]:
             generator_config=dict(entry.get("generator_config", {})),
             overrides=dict(entry.get("overrides", {})),
             table=table,
+            facade_dir=facade if (facade := openapi_dir.parent / "facade" / "agent_executions").is_dir() else None,
         )
         for name, entry in data.items()
     }
@@ -360,15 +363,34 @@ def generate(api: Api, normalized: dict[str, Any], workdir: Path) -> Path:
     return package_dir
 
 
-def generate_shells(api: Api, normalized: dict[str, Any], workdir: Path) -> bytes:
-    """The facade's typed resources for `api`, from its table entry and the normalized document;
-    a `TableError` when the table wraps what the document does not have."""
+def generate_shells(api: Api, normalized: dict[str, Any], workdir: Path, package_dir: Path) -> bytes:
+    """The facade's typed resources for `api`, from its table entry, the normalized document and the
+    raw package just generated (its enum classes); a `TableError` when the table wraps what the
+    document does not have, or names a rule the rules module lacks."""
     path = workdir / "shells" / f"{api.name}.py"
     path.parent.mkdir()
+    rules = (api.table.get(api.name) or {}).get("rules")
+    rules_names = None
+    if api.facade_dir is not None and isinstance(rules, str):
+        rules_names = defined_names(api.facade_dir / f"{rules}.py")
+        if rules_names is None:
+            raise RegenerationError(
+                f"openapi/operations.toml: [{api.name}] rules names {rules!r}, a module the facade lacks"
+            )
+    enums = enum_classes(package_dir, api.generator_config.get("class_overrides", {}))
     try:
-        path.write_text(render_shells(api.name, api.title, shape_of(normalized), api.table, api.package), "utf-8")
+        text = render_shells(
+            api.name, api.title, shape_of(normalized), api.table, api.package, enum_types=enums, rules_names=rules_names
+        )
+        compile(text, str(path), "exec")
+        path.write_text(text, "utf-8")
     except ShapeError as exc:
         raise RegenerationError(f"{api.name}: {exc}") from None
+    except SyntaxError as exc:  # text from the table or the spec that the shells could not quote
+        raise RegenerationError(
+            f"{api.name}: the generated resources would not be valid Python ({exc.msg}, line {exc.lineno}:"
+            f" {(exc.text or '').strip()[:80]!r}); fix the table entry or report the spec's text as a bug"
+        ) from None
     ruff = [sys.executable, "-m", "ruff"]
     options = ["--isolated", "--no-cache", "--target-version", "py311", "--line-length", "120"]
     run([*ruff, "check", *options, "--select", "F,I,UP", "--fix-only", "--quiet", str(path)], workdir, "ruff check")
@@ -397,9 +419,11 @@ def build(api: Api, source: str, workdir: Path, timeout: float = FETCH_TIMEOUT) 
     package_dir = generate(api, normalized, workdir)
     result = Result(api=api, source=source, raw=raw, normalized=normalized, overrides=applied, package_dir=package_dir)
     try:
-        result.shells = generate_shells(api, normalized, workdir)
-    except TableError as exc:
+        result.shells = generate_shells(api, normalized, workdir, package_dir)
+    except ReleaseMismatch as exc:
         result.shells_error = f"openapi/operations.toml: {exc}"
+    except TableError as exc:  # a mistake in the table, whatever the release: no flag lets it through
+        raise RegenerationError(f"openapi/operations.toml: {exc}") from None
     return result
 
 

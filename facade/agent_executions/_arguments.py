@@ -36,12 +36,14 @@ def as_text(name: str, value: object) -> str:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise ValueError(f"{name} must be valid Unicode text (it holds a lone surrogate)") from None
-    return value
+    return str.__str__(value)  # a str subclass (a str enum's member) as the plain text it holds
 
 
 def as_int(name: str, value: object, *, minimum: int | None = None, maximum: int | None = None) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"{name} must be an int, not {_type_name(value)}")
+    if not -(2**63) <= value < 2**63:  # what a server's 64-bit integer holds; past it, JSON parsers round or fail
+        raise ValueError(f"{name} must fit in 64 bits, not an int of {value.bit_length()} bits")
     if minimum is not None and value < minimum:
         raise ValueError(f"{name} must be >= {minimum}, not {value}")
     if maximum is not None and value > maximum:
@@ -55,7 +57,7 @@ def as_choice(name: str, value: object, choices: Iterable[str]) -> str:
         raise TypeError(f"{name} must be a str, not {_type_name(value)}")
     if value not in allowed:
         raise ValueError(f"{name} must be one of {', '.join(allowed)}; not {value!r}")
-    return value
+    return str.__str__(value)  # `SortDirection.ASC` is sent as "asc"
 
 
 def as_datetime(name: str, value: object) -> str:

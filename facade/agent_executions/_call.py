@@ -88,15 +88,18 @@ def prepare(
     *,
     labels: Mapping[str, str] | None = None,
     closed: Iterable[str] = (),
+    defaulted: Iterable[str] = (),
 ) -> Call:
     """Check `values` (by field name; None is "not given") and build the path, query and body.
 
     `labels` gives the argument name a field has in the facade, for messages, when it differs;
     an enum field in `closed` takes only the spec's values (the facade's logic depends on them),
-    any other also a newer one, sent with a warning.
+    any other also a newer one, sent with a warning; one in `closed` or `defaulted` (its argument has
+    a default other than None) refuses None.
     """
     names = labels or {}
     shut = frozenset(closed)
+    not_none = shut | frozenset(defaulted)
     checked: dict[str, Any] = {}
     path_values: dict[str, str] = {}
     query: list[tuple[str, str]] = []
@@ -109,6 +112,8 @@ def prepare(
         if value is None:
             if field.required and field.where != "body":
                 raise TypeError(f"{label} is required")
+            if name in not_none:
+                raise TypeError(f"{label} must not be None; leave it out for its default")
             checked[name] = None
             continue
         if field.where == "query":
@@ -207,11 +212,12 @@ def as_object(field: FieldShape, label: str, value: object, closed: frozenset[st
 
 _TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _warned: set[tuple[str, str]] = set()
+_WARNED_AT_MOST = 256
 
 
 def as_open_choice(label: str, value: object, choices: Iterable[str]) -> str:
     """One of an enum's values, or a newer one the vendor may have added since the pinned spec: sent,
-    with a warning (once per value), if it is written like the known ones."""
+    with a warning (once per argument and value), if it is written like the known ones."""
     known = list(choices)
     text = check.as_text(label, value)
     if text in known:
@@ -220,6 +226,8 @@ def as_open_choice(label: str, value: object, choices: Iterable[str]) -> str:
     if not _TOKEN.match(text) or (lower and text != text.lower()):
         raise ValueError(f"{label} must be one of {', '.join(known)} (or a newer value like them), not {value!r}")
     if (label, text) not in _warned:
+        if len(_warned) >= _WARNED_AT_MOST:  # a program sending ever new values must not grow this
+            _warned.clear()
         _warned.add((label, text))
         close = difflib.get_close_matches(text, known, n=1)
         hint = f" Did you mean {close[0]!r}?" if close else ""

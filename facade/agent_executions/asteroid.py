@@ -15,17 +15,12 @@ from ._asteroid import ASTEROID
 from ._asteroid import LIST as LIST  # the spec's listing operation, for code that reads its shape
 from ._asteroid import SHAPE as SHAPE
 from ._base_client import AsyncClient, SyncClient
-from ._generated.asteroid import AsyncExecutions, AsyncWorkflows, ExecutionOptionsParam, Executions, Workflows
+from ._generated import asteroid as _resources
+from ._generated.asteroid import *  # noqa: F403 (the resources, and the Literal aliases and TypedDicts of their arguments)
+from ._generated.asteroid import AsyncExecutions, AsyncWorkflows, Executions, Workflows
 
-__all__ = [
-    "AsteroidClient",
-    "AsyncAsteroidClient",
-    "AsyncExecutions",
-    "AsyncWorkflows",
-    "ExecutionOptionsParam",
-    "Executions",
-    "Workflows",
-]
+__all__ = ["AsteroidClient", "AsyncAsteroidClient"]
+__all__ += _resources.__all__
 
 
 class AsteroidClient(SyncClient):

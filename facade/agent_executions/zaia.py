@@ -13,17 +13,14 @@ from functools import cached_property
 import zaia_v1_raw
 
 from ._base_client import AsyncClient, SyncClient
+from ._generated import zaia as _resources
+from ._generated.zaia import *  # noqa: F403 (the resources, and the Literal aliases and TypedDicts of their arguments)
 from ._generated.zaia import AsyncZaiaExecutions, ZaiaExecutions
 from ._zaia import SHAPE as SHAPE  # the spec's shape, for code that reads it
 from ._zaia import ZAIA, ZaiaExecutionTree
 
-__all__ = [
-    "AsyncZaiaClient",
-    "AsyncZaiaExecutions",
-    "ZaiaClient",
-    "ZaiaExecutionTree",
-    "ZaiaExecutions",
-]
+__all__ = ["AsyncZaiaClient", "ZaiaClient", "ZaiaExecutionTree"]
+__all__ += _resources.__all__
 
 
 class ZaiaClient(SyncClient):

@@ -144,3 +144,50 @@ def test_a_number_field_is_checked_against_its_bounds(value: object, error: type
         prepare(shape, {"score": value}, RequestOptions())
     assert prepare(shape, {"score": 2.5}, RequestOptions()).query == (("score", "2.5"),)
     assert prepare(shape, {"score": 10}, RequestOptions()).query == (("score", "10"),)
+
+
+def test_the_specs_enum_members_are_sent_as_their_values() -> None:
+    """Review of issue 21: `status=ae.ExecutionStatus.FAILED` went out as `ExecutionStatus.FAILED`."""
+    with (
+        FakeAsteroidServer(seed=3, count=5) as server,
+        ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client,
+    ):
+        list(client.executions.list(status=[ae.ExecutionStatus.FAILED, "running"], sort_field=ae.SortField.STATUS))
+        sent = server.requests[-1]
+        assert sent.params("status") == ["failed", "running"] and sent.params("sortField") == ["status"]
+        list(client.executions.activities(server.add()["id"], order=ae.SortDirection.DESC))
+        assert server.requests[-1].params("order") == ["desc"]
+        assert server.violations == []
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"agent_version": 2**63}, ValueError, "agent_version must fit in 64 bits"),
+        ({"agent_version": -(2**63) - 1}, ValueError, "agent_version must fit in 64 bits"),
+        ({"agent_version": 10**5000}, ValueError, "agent_version must fit in 64 bits"),
+        ({"sort_direction": None}, TypeError, "sort_direction must not be None"),
+        ({"sort_field": None}, TypeError, "sort_field must not be None"),
+    ],
+)
+def test_arguments_no_server_could_take_fail_naming_the_argument(
+    kwargs: dict[str, Any], error: type[Exception], message: str
+) -> None:
+    """Review of issue 21: an int of 5000 digits raised Python's own digit-limit error, and None for a
+    defaulted enum silently dropped the sort the listing relies on."""
+    with (
+        FakeAsteroidServer(seed=3, count=2) as server,
+        ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client,
+    ):
+        with pytest.raises(error, match=message):
+            client.executions.list(**kwargs)
+        with pytest.raises(TypeError, match="order must not be None"):
+            client.executions.activities(server.add()["id"], order=None)  # type: ignore[arg-type]
+        assert server.requests == []
+        assert list(client.executions.list(agent_version=2**63 - 1)) == []
+
+
+def test_the_argument_aliases_are_importable() -> None:
+    from agent_executions.asteroid import SortDirectionValue, StatusValue
+
+    assert "paused_by_agent" in StatusValue.__args__ and SortDirectionValue.__args__ == ("asc", "desc")

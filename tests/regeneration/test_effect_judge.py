@@ -8,6 +8,7 @@ operation the facade wraps, or a default server the clients refuse, is refused a
 
 from __future__ import annotations
 
+import ast
 import copy
 import json
 from pathlib import Path
@@ -183,3 +184,87 @@ def test_accept_breaking_lets_no_renamed_operation_the_facade_wraps_through(repo
     assert code == 1, output
     assert "this release breaks `executions.get`" in output
     assert snapshot(repo) == before
+
+
+ALIASED = """\
+module agent_executions.asteroid
+    class Executions
+    StatusValue = Literal['running', 'failed']
+
+class agent_executions.asteroid.Executions(SyncResource)
+    def list(
+        *,
+        status: StatusValue | Iterable[StatusValue] | None = None,
+        order: Literal['asc', 'desc'] = 'asc',
+    ) -> SyncPager[Execution]
+"""
+
+
+def test_an_enum_alias_is_judged_by_its_values_not_its_name() -> None:
+    """Review of issue 21: a new enum value renamed the alias, and the judge called that BREAKING."""
+    wider = ALIASED.replace("['running', 'failed']", "['running', 'failed', 'queued']")
+    breaking, additive = compare(ALIASED, wider)
+    assert breaking == [] and additive == ["module agent_executions.asteroid: StatusValue also takes Literal['queued']"]
+    renamed = ALIASED.replace("order: Literal['asc', 'desc']", "order: OrderValue").replace(
+        "    StatusValue =", "    OrderValue = Literal['asc', 'desc']\n    StatusValue ="
+    )
+    breaking, additive = compare(ALIASED, renamed)
+    assert breaking == []
+    assert "class agent_executions.asteroid.Executions: list takes more in order" in additive
+    with_class = ALIASED.replace(
+        "StatusValue | Iterable[StatusValue]", "StatusValue | Status | Iterable[StatusValue | Status]"
+    )
+    assert compare(ALIASED, with_class) == (
+        [],
+        ["class agent_executions.asteroid.Executions: list takes more in status"],
+    )
+
+
+def test_an_enum_value_gone_is_breaking() -> None:
+    narrower = ALIASED.replace("['running', 'failed']", "['running']")
+    breaking, _ = compare(ALIASED, narrower)
+    assert breaking == ["module agent_executions.asteroid: StatusValue no longer includes Literal['failed']"]
+    inline = ALIASED.replace("order: Literal['asc', 'desc']", "order: Literal['asc']")
+    assert compare(ALIASED, inline)[0] == [
+        "class agent_executions.asteroid.Executions: list() parameter changed: order: Literal['asc', 'desc'] = 'asc'"
+        " -> order: Literal['asc'] = 'asc'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('operation = "ExecutionGet"', 'operatio = "ExecutionGet"', "asteroid.executions.get: unknown key operatio"),
+        ('build = "list_executions"', 'build = "list_executionz"', "the rules module does not define"),
+        ('"queue_if_busy: bool = False"]', '"queue_if_busy: bool = = False"]', "is not a Python parameter"),
+        ('rules = "_asteroid"', 'rules = "_asteroidx"', "a module the facade lacks"),
+    ],
+)
+def test_a_mistake_in_the_table_is_one_line_and_no_flag_passes_it(repo: Path, old: str, new: str, message: str) -> None:
+    """Review of issue 21: a typo in the table printed as a BREAKING change (and passed with
+    --accept-breaking), a missing rule surfaced only when the method was called."""
+    table = repo / "openapi" / "operations.toml"
+    assert old in table.read_text()
+    table.write_text(table.read_text().replace(old, new, 1))
+    before = snapshot(repo)
+    source = repo / "openapi" / SPECS["asteroid"]
+    done = regenerate(repo, "asteroid", "--source", str(source), "--accept-breaking")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert done.stderr.count("\n") == 1 and message in done.stderr and "BREAKING" not in done.stdout + done.stderr
+    assert snapshot(repo) == before
+
+
+def test_text_from_the_table_is_quoted_in_the_generated_docstrings(repo: Path) -> None:
+    table = repo / "openapi" / "operations.toml"
+    text = table.read_text().replace(
+        'doc = "start executions of workflows."', 'doc = \'start """ executions \\\\ of workflows."\'', 1
+    )
+    assert text != table.read_text()
+    table.write_text(text)
+    source = repo / "openapi" / SPECS["asteroid"]
+    done = regenerate(repo, "asteroid", "--source", str(source))
+    assert done.returncode == 0, done.stdout + done.stderr
+    module = repo / "facade" / "agent_executions" / "_generated" / "asteroid.py"
+    classes = [node for node in ast.parse(module.read_text()).body if isinstance(node, ast.ClassDef)]
+    docs = [ast.get_docstring(node) or "" for node in classes if node.name in ("Workflows", "AsyncWorkflows")]
+    assert len(docs) == 2 and all(d.rstrip().endswith('start """ executions \\\\ of workflows."') for d in docs), docs

@@ -42,11 +42,16 @@ client.executions.list(status=["failed", "completed"], sort_field="status", sort
 client.workflows.execute("w", execution_options={"soft_timeout_mins": 5, "shared_storage_key": "acme"})
 client.workflows.execute("w", execution_options={"soft_timeout_mins": "5"})
 client.executions.activities("e", order="newest")
+client.executions.list(status=ae.ExecutionStatus.FAILED, sort_direction=ae.SortDirection.ASC)
+client.executions.list(status=[ae.ExecutionStatus.FAILED, "completed"], sort_field=ae.SortField.STATUS)
+status: ae.asteroid.StatusValue = "failed"
+wrong: ae.asteroid.StatusValue = "faild"
 """
 
 
 def test_mypy_strict_rejects_values_the_spec_does_not_list(tmp_path: Path) -> None:
-    """Enum arguments are Literals of the spec's values, objects TypedDicts of its fields (issue 21)."""
+    """Enum arguments are Literals of the spec's values (or the spec's enum classes, importable as
+    aliases), objects TypedDicts of its fields (issue 21)."""
     program = tmp_path / "wrong.py"
     program.write_text(WRONG_VALUES)
     (tmp_path / "mypy.ini").write_text("[mypy]\n")
@@ -59,4 +64,4 @@ def test_mypy_strict_rejects_values_the_spec_does_not_list(tmp_path: Path) -> No
         check=False,
     )
     flagged = sorted({int(line.split(":")[1]) for line in done.stdout.splitlines() if ": error:" in line})
-    assert flagged == [4, 5, 8, 9], done.stdout
+    assert flagged == [4, 5, 8, 9, 13], done.stdout

@@ -10,6 +10,8 @@ import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal, TypedDict
 
+from asteroid_agents_v2_raw.models import ExecutionStatus, SortDirection, SortField
+
 from .. import _asteroid as rules
 from .._arguments import ExtraHeaders, ExtraQuery
 from .._call import RequestOptions, prepare
@@ -48,7 +50,7 @@ class Executions(SyncResource):
         organization_id: str | uuid.UUID | None = None,
         execution_id: str | None = None,
         agent_id: str | uuid.UUID | None = None,
-        status: StatusValue | Iterable[StatusValue] | None = None,
+        status: StatusValue | ExecutionStatus | Iterable[StatusValue | ExecutionStatus] | None = None,
         agent_version: int | None = None,
         created_after: datetime.datetime | None = None,
         created_before: datetime.datetime | None = None,
@@ -56,8 +58,8 @@ class Executions(SyncResource):
         outcome_label: str | None = None,
         metadata_key: str | None = None,
         metadata_value: str | None = None,
-        sort_field: SortFieldValue = "created_at",
-        sort_direction: SortDirectionValue = "desc",
+        sort_field: SortFieldValue | SortField = "created_at",
+        sort_direction: SortDirectionValue | SortDirection = "desc",
         page_size: int = ASTEROID_MAX_PAGE_SIZE,
         limit: int | None = None,
         consistent: bool = False,
@@ -252,7 +254,7 @@ class Executions(SyncResource):
         self,
         execution_id: str | uuid.UUID,
         *,
-        order: SortDirectionValue = "asc",
+        order: SortDirectionValue | SortDirection = "asc",
         limit: int | None = None,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
@@ -347,7 +349,7 @@ class AsyncExecutions(AsyncResource):
         organization_id: str | uuid.UUID | None = None,
         execution_id: str | None = None,
         agent_id: str | uuid.UUID | None = None,
-        status: StatusValue | Iterable[StatusValue] | None = None,
+        status: StatusValue | ExecutionStatus | Iterable[StatusValue | ExecutionStatus] | None = None,
         agent_version: int | None = None,
         created_after: datetime.datetime | None = None,
         created_before: datetime.datetime | None = None,
@@ -355,8 +357,8 @@ class AsyncExecutions(AsyncResource):
         outcome_label: str | None = None,
         metadata_key: str | None = None,
         metadata_value: str | None = None,
-        sort_field: SortFieldValue = "created_at",
-        sort_direction: SortDirectionValue = "desc",
+        sort_field: SortFieldValue | SortField = "created_at",
+        sort_direction: SortDirectionValue | SortDirection = "desc",
         page_size: int = ASTEROID_MAX_PAGE_SIZE,
         limit: int | None = None,
         consistent: bool = False,
@@ -551,7 +553,7 @@ class AsyncExecutions(AsyncResource):
         self,
         execution_id: str | uuid.UUID,
         *,
-        order: SortDirectionValue = "asc",
+        order: SortDirectionValue | SortDirection = "asc",
         limit: int | None = None,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
