@@ -12,12 +12,13 @@ field is a typed argument after `make regen`, with no hand edit.
 from __future__ import annotations
 
 import ast
+import builtins
 import json
 import keyword
 import re
 import textwrap
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -113,14 +114,27 @@ def _pascal(name: str) -> str:
 
 
 def _enum_key(field: dict[str, Any]) -> str:
-    """What a Literal alias stands for: the enum's schema (an inline enum with exactly a named one's
-    values is that one), else the inline enum's field and values; so a release adding a value to a
-    named enum keeps its alias's name."""
-    return field.get("enum_name") or field.get("same_as") or f"{field['name']}:{'|'.join(field['choices'])}"
+    """What a Literal alias stands for: the enum's schema, else the inline enum's field and values; so
+    a release adding a value to a named enum keeps its alias's name (an inline enum's alias is its
+    own, whatever values a named one has: a value added to either changes nothing for the other)."""
+    return field.get("enum_name") or f"{field['name']}:{'|'.join(field['choices'])}"
 
 
-_ENUM_CLASS = re.compile(r"^class (\w+)\((?:StrEnum|str, Enum)\):\n((?:    .*\n|\n)*)", re.MULTILINE)
-_ENUM_MEMBER = re.compile(r"^    \w+ = (\"[^\"\\]*\")$", re.MULTILINE)
+def _str_enums(source: str) -> Iterator[tuple[str, frozenset[str]]]:
+    """The `StrEnum` (or `str, Enum`) classes of a generated module, with their members' values."""
+    for node in ast.parse(source).body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        bases = {base.id for base in node.bases if isinstance(base, ast.Name)}
+        if bases in ({"StrEnum"}, {"str", "Enum"}):
+            values = [
+                item.value.value
+                for item in node.body
+                if isinstance(item, ast.Assign)
+                and isinstance(item.value, ast.Constant)
+                and isinstance(item.value.value, str)
+            ]
+            yield node.name, frozenset(values)
 
 
 def enum_classes(package_dir: Path, class_overrides: Mapping[str, Any]) -> dict[str, tuple[str, frozenset[str]]]:
@@ -130,8 +144,7 @@ def enum_classes(package_dir: Path, class_overrides: Mapping[str, Any]) -> dict[
     its values."""
     found: dict[str, frozenset[str]] = {}
     for module in sorted((package_dir / "models").glob("*.py")):
-        for match in _ENUM_CLASS.finditer(module.read_text(encoding="utf-8")):
-            found[match[1]] = frozenset(ast.literal_eval(v) for v in _ENUM_MEMBER.findall(match[2]))
+        found.update(_str_enums(module.read_text(encoding="utf-8")))
     schemas = {}
     for name, schema in _named_enums(package_dir):
         pascal = _pascal(name)
@@ -150,11 +163,15 @@ def _named_enums(package_dir: Path) -> Iterator[tuple[str, list[str]]]:
 
 
 def defined_names(path: Path) -> frozenset[str] | None:
-    """The top-level names of the rules module at `path` (None when it is not there to read)."""
+    """The top-level names of the module at `path` (None when it is not there to read)."""
     try:
         tree = ast.parse(path.read_text(encoding="utf-8"))
     except (OSError, SyntaxError):
         return None
+    return defined_names_of(tree)
+
+
+def defined_names_of(tree: ast.Module) -> frozenset[str]:
     names: set[str] = set()
     for node in tree.body:
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
@@ -176,24 +193,18 @@ class Module:
         self.literals: dict[str, str] = {}
         self.choices: dict[str, tuple[str, ...]] = {}
         self.enum_types = {name: class_name for name, (class_name, _) in (enum_types or {}).items()}
-        self.named_values: dict[frozenset[str], str] = {}
-        for name, (_, values) in sorted((enum_types or {}).items(), reverse=True):
-            self.named_values[values] = name  # the first by name wins when two share their values
+        self.arguments: list[tuple[str, list[str], list[str]]] = []
+        """Each method's (where, the spec's fields' argument names, the table's own arguments)."""
         self.rules = rules
         self.params: dict[str, str] = {}
         self.param_blocks: list[str] = []
         self.taken: set[str] = set()
 
     def literal_for(self, field: dict[str, Any]) -> None:
-        if not field.get("enum_name") and frozenset(field["choices"]) in self.named_values:
-            field["same_as"] = self.named_values[frozenset(field["choices"])]
         key = _enum_key(field)
         if key in self.literals:
             return
-        base = (
-            _pascal((field.get("enum_name") or field.get("same_as") or "").rsplit(".", 1)[-1] or field["name"])
-            + "Value"
-        )
+        base = _pascal((field.get("enum_name") or "").rsplit(".", 1)[-1] or field["name"]) + "Value"
         name, count = base, 2
         while name in self.taken:
             name, count = f"{base}{count}", count + 1
@@ -288,7 +299,15 @@ def check_entry(
             raise TableError(
                 f"{where}: the argument {text!r} is not a Python parameter (`name: type = default`)"
             ) from None
-    fields = {field["name"]: field for field in operations[operation_id]["fields"]}
+    fields: dict[str, Any] = {}
+    for field in operations[operation_id]["fields"]:
+        if field["name"] in fields:  # `outcomeLabel` and `outcome_label`, or a query and a body `inputs`
+            other = fields[field["name"]]
+            raise ReleaseMismatch(
+                f"{where}: the spec's {other['in']} field {other['wire']!r} and {field['in']} field"
+                f" {field['wire']!r} would both be the argument {field['name']!r}; the facade cannot tell them apart"
+            )
+        fields[field["name"]] = field
     for key in ("hide", "rename", "defaults"):
         for name in method.get(key, {}):
             if name not in fields:
@@ -296,6 +315,24 @@ def check_entry(
     for name in method.get("closed", []):
         if name not in fields or fields[name]["kind"] != "choice":
             raise ReleaseMismatch(f"{where}: closed names {name!r}, which is not an enum field of {operation_id}")
+    for name, value in method.get("defaults", {}).items():
+        field = fields[name]
+        if field["kind"] == "choice" and value not in field["choices"]:
+            raise ReleaseMismatch(
+                f"{where}: the default of {name!r}, {value!r}, is not one of the spec's values"
+                f" ({', '.join(field['choices'])})"
+            )
+        kinds = {"int": int, "number": int | float, "bool": bool, "text": str, "choice": str}
+        if field["kind"] not in kinds or not isinstance(value, kinds[field["kind"]]) or field.get("many"):
+            raise TableError(f"{where}: the default of {name!r} must be a plain {field['kind']} value, not {value!r}")
+    own = {_parameter_name(text) for text in method.get("arguments", [])}
+    for name in method.get("hide", {}):
+        field = fields[name]
+        if (field["required"] or field["in"] == "path") and "build" not in method and name not in own:
+            raise ReleaseMismatch(
+                f"{where}: hides the required {field['in']} field {name!r}, which only a `build` rule or an own"
+                " argument of that name can send"
+            )
     return fields
 
 
@@ -338,6 +375,7 @@ def render_method(
     for field in generic:
         if keyword.iskeyword(arg(field)) or arg(field) in RESERVED or not arg(field).isidentifier():
             raise ReleaseMismatch(f"{where}: the field {field['name']!r} needs a `rename` (it is a reserved name)")
+    module.arguments.append((where, [arg(field) for field in generic], own))
     names = [arg(field) for field in generic] + own_names
     if len(set(names)) != len(names):
         twice = sorted({n for n in names if names.count(n) > 1})
@@ -422,10 +460,11 @@ def render(
     raw_package: str,
     *,
     enum_types: Mapping[str, tuple[str, frozenset[str]]] | None = None,
-    rules_names: frozenset[str] | None = None,
+    names_of: Callable[[str], frozenset[str] | None] | None = None,
 ) -> str:
     """The generated resources module of `api`: `enum_types` gives the generated enum class of a named
-    enum schema (`enum_classes`), `rules_names` what the rules module defines (None: not checked)."""
+    enum schema (`enum_classes`), `names_of` the top-level names of a facade module by its name
+    (`defined_names`), to check what the table names; without it, nothing is checked against them."""
     entry = table.get(api)
     if not isinstance(entry, dict):
         raise TableError(f"{TABLE_FILE} has no [{api}] table")
@@ -436,7 +475,7 @@ def render(
     if not isinstance(rules, str) or not rules.isidentifier():
         raise TableError(f'[{api}]: `rules` must name the rules module (say "_{api}")')
     operations = shape["OPERATIONS"]
-    module = Module(enum_types, rules_names)
+    module = Module(enum_types, names_of(rules) if names_of else None)
     classes: list[str] = []
     returns: set[str] = set()
     for resource, spec in resources_of(entry):
@@ -455,6 +494,8 @@ def render(
             classes.append("\n".join(lines))
     rule_types = set(entry.get("rule_types", []))
     models = sorted(returns - rule_types - {"None", "list", "str", "int", "dict", "bool"})
+    if names_of is not None:
+        check_names(api, entry, models, rule_types, names_of)
     header = [
         f'"""The typed resources of the {title} clients: generated from the pinned spec and',
         f"openapi/{TABLE_FILE} by scripts/regenerate.py (scripts/facade_shells.py). Never edit it by hand:",
@@ -494,4 +535,69 @@ def render(
         *classes,
         "__all__ = [" + ", ".join(f'"{n}"' for n in sorted(names)) + "]",
     ]
-    return "\n\n\n".join(part for part in body if part) + "\n"
+    text = "\n\n\n".join(part for part in body if part) + "\n"
+    check_arguments(module, text)
+    return text
+
+
+def check_names(
+    api: str,
+    entry: dict[str, Any],
+    models: list[str],
+    rule_types: set[str],
+    names_of: Callable[[str], frozenset[str] | None],
+) -> None:
+    """What the table names in the facade exists there: each `returns` model, each rule type, each
+    `imports` line's names (a mistake in the table, found before the module is written)."""
+    rules = entry["rules"]
+    exported = names_of("models") or frozenset()
+    missing = [name for name in models if name not in exported]
+    if missing:
+        raise TableError(f"[{api}]: returns names {missing[0]!r}, which agent_executions.models does not define")
+    missing = sorted(rule_types - (names_of(rules) or frozenset()))
+    if missing:
+        raise TableError(f"[{api}]: rule_types names {missing[0]!r}, which {rules} does not define")
+    for line in entry.get("imports", []):
+        try:
+            node = ast.parse(line).body
+        except SyntaxError:
+            node = []
+        if len(node) != 1 or not isinstance(node[0], ast.ImportFrom) or node[0].level != 2 or not node[0].module:
+            raise TableError(f"[{api}]: imports takes lines like `from .._constants import NAME`, not {line!r}")
+        found = names_of(node[0].module)
+        lacking = [alias.name for alias in node[0].names if found is None or alias.name not in found]
+        if lacking:
+            raise TableError(f"[{api}]: imports names {lacking[0]!r}, which {node[0].module} does not define")
+
+
+def check_arguments(module: Module, text: str) -> None:
+    """No argument shadows a name the generated module uses (`wait_for`, a model, `rules`...), and
+    the names in an own argument's annotation and default are defined there."""
+    defined = defined_names_of(ast.parse(text)) | RESERVED
+    known = defined | set(dir(builtins))
+    for where, spec_names, own in module.arguments:
+        for name in spec_names:
+            if name in defined:
+                raise ReleaseMismatch(
+                    f"{where}: the spec's field {name!r} has the name of one the generated module uses; `rename` it"
+                )
+        for text_ in own:
+            parameter = ast.parse(f"def f(*, {text_}): pass").body[0]
+            assert isinstance(parameter, ast.FunctionDef)
+            argument = parameter.args.kwonlyargs[0]
+            if argument.arg in defined:
+                raise TableError(
+                    f"{where}: the argument {argument.arg!r} has the name of one the generated module uses"
+                )
+            used = [
+                n.id
+                for part in (argument.annotation, *parameter.args.kw_defaults)
+                if part
+                for n in ast.walk(part)
+                if isinstance(n, ast.Name)
+            ]
+            unknown = [name for name in used if name not in known]
+            if unknown:
+                raise TableError(
+                    f"{where}: the argument {text_!r} names {unknown[0]!r}, which the generated module lacks"
+                )

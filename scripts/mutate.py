@@ -133,12 +133,22 @@ MODULES: dict[str, Target] = {
         ],
         sample=120,
     ),
+    "waiting": Target(
+        "facade/agent_executions/waiting.py",
+        [
+            "tests/facade/test_lifecycle.py",
+            "tests/reliability/test_deadlines.py",
+            *CLIENT_TESTS,
+            "tests/facade/test_spec_arguments.py",
+            "tests/reliability/test_secrets_third_round.py",
+        ],
+    ),
     "_config": Target(
         "facade/agent_executions/_config.py",
         [*CLIENT_TESTS, "tests/reliability/test_secret_guarantees.py", "tests/facade/test_asteroid_client.py"],
     ),
 }
-DEFAULT_MODULES = ["_asteroid", "_core", "pagination", "_call", "_zaia", "_config", "retries", "errors"]
+DEFAULT_MODULES = ["_asteroid", "_core", "pagination", "_call", "waiting", "_zaia", "_config", "retries", "errors"]
 """Every module, the longest runs first so that side-by-side runs end about together."""
 SEED = 14
 """Picks the sample: fixed, so a re-run judges the same mutants and a resumed session stays valid."""

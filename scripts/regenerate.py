@@ -370,17 +370,21 @@ def generate_shells(api: Api, normalized: dict[str, Any], workdir: Path, package
     path = workdir / "shells" / f"{api.name}.py"
     path.parent.mkdir()
     rules = (api.table.get(api.name) or {}).get("rules")
-    rules_names = None
-    if api.facade_dir is not None and isinstance(rules, str):
-        rules_names = defined_names(api.facade_dir / f"{rules}.py")
-        if rules_names is None:
+    names_of = None
+    if api.facade_dir is not None:
+        facade_dir = api.facade_dir
+
+        def names_of(module: str) -> frozenset[str] | None:
+            return defined_names(facade_dir / f"{module}.py")
+
+        if isinstance(rules, str) and rules.isidentifier() and names_of(rules) is None:
             raise RegenerationError(
                 f"openapi/operations.toml: [{api.name}] rules names {rules!r}, a module the facade lacks"
             )
     enums = enum_classes(package_dir, api.generator_config.get("class_overrides", {}))
     try:
         text = render_shells(
-            api.name, api.title, shape_of(normalized), api.table, api.package, enum_types=enums, rules_names=rules_names
+            api.name, api.title, shape_of(normalized), api.table, api.package, enum_types=enums, names_of=names_of
         )
         compile(text, str(path), "exec")
         path.write_text(text, "utf-8")

@@ -73,8 +73,19 @@ def as_datetime(name: str, value: object) -> str:
     return utc.isoformat(timespec="microseconds" if utc.microsecond else "seconds").replace("+00:00", "Z")
 
 
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def as_list(name: str, value: object, item: Any) -> list[str]:
-    """One value or an iterable of them (not a bare str of characters), each checked by `item`."""
+    """One value or an iterable of them (not a bare str of characters, nor a mapping's keys), each
+    checked by `item`."""
+    if isinstance(value, Mapping):
+        raise TypeError(f"{name} must be one value or a list of them, not {_type_name(value)}")
     values = [value] if isinstance(value, str | bytes) or not isinstance(value, Iterable) else list(value)
     if not values:
         raise ValueError(f"{name} must not be empty; pass None for no filter")
@@ -104,16 +115,22 @@ _TRANSPORT_HEADERS = frozenset(
 def _query_text(name: str, value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int | float):
-        if isinstance(value, float) and not math.isfinite(value):
+    if isinstance(value, int):
+        return str(as_int(name, value))
+    if isinstance(value, float):
+        if not math.isfinite(value):
             raise ValueError(f"{name} must be a finite number, not {value!r}")
         return str(value)
     if isinstance(value, str):
-        return value
+        if _has_surrogate(value):
+            raise ValueError(f"{name} must be valid Unicode text (it holds a lone surrogate)")
+        return str.__str__(value)  # a str enum's member as its value, not `MyEnum.RUNNING`
     raise TypeError(f"{name} must be a str, int, float, bool or a list of them, not {_type_name(value)}")
 
 
-def as_extra_query(value: object, *, reserved: Iterable[str] = ()) -> dict[str, list[str] | None]:
+def as_extra_query(
+    value: object, *, reserved: Iterable[str] = (), why: str = "the listing sets it for each page"
+) -> dict[str, list[str] | None]:
     """`extra_query`: parameter name -> value or list of values (repeated in the URL); None leaves the
     parameter out. Names in `reserved` (the pager's own page parameters) cannot be set."""
     if value is None:
@@ -125,8 +142,10 @@ def as_extra_query(value: object, *, reserved: Iterable[str] = ()) -> dict[str, 
     for key, item in value.items():
         if not isinstance(key, str) or not key:
             raise TypeError(f"extra_query keys must be non-empty str, not {key!r}")
+        if _has_surrogate(key):
+            raise ValueError("extra_query keys must be valid Unicode text (one holds a lone surrogate)")
         if key.lower() in blocked:
-            raise ValueError(f"extra_query cannot set {key!r}: the listing sets it for each page")
+            raise ValueError(f"extra_query cannot set {key!r}: {why}")
         if item is None:
             checked[key] = None
         elif isinstance(item, list | tuple):
@@ -167,14 +186,32 @@ def merge_query(
 
 
 def as_json_value(name: str, value: object) -> Any:
-    """A value JSON can carry (checked by encoding it as the request body is sent)."""
+    """A value JSON can carry (checked by encoding it as the request body is sent), its ints within
+    64 bits (past them, servers' JSON parsers round or refuse)."""
     try:
-        json.dumps(value, allow_nan=False, ensure_ascii=False).encode("utf-8")
+        text = json.dumps(value, allow_nan=False, ensure_ascii=False)
+        text.encode("utf-8")
     except (TypeError, ValueError) as exc:  # UnicodeEncodeError (a lone surrogate) is a ValueError
         raise ValueError(f"{name} must hold only JSON values (str, numbers, bool, None, lists, dicts): {exc}") from None
     except RecursionError:
         raise ValueError(f"{name} is nested too deeply to send") from None
+    if _LONG_NUMBER.search(text):  # rare: only then look for the int (the digits may be in a str)
+        _check_ints(name, value)
     return value
+
+
+_LONG_NUMBER = re.compile(r"\d{19}")
+
+
+def _check_ints(name: str, value: object) -> None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        as_int(name, value)
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            _check_ints(f"{name}[{key!r}]", item)
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            _check_ints(f"{name}[{index}]", item)
 
 
 def as_json_object(name: str, value: object) -> dict[str, Any]:

@@ -255,6 +255,7 @@ def start_run(
     """`workflows.run`: `execute`, then a wait whose clock started with the call."""
     started = time.monotonic()
     limit = check_wait_timeout(timeout)
+    reserve_hold(call)  # before the start: a refused wait must not leave an execution behind
     start = execute(call, version=version, head=head, queue_if_busy=queue_if_busy)
     if limit is not None:  # `timeout` counts from the call: the start is within it too
         start = attrs.evolve(start, ends_at=started + limit)
@@ -271,11 +272,19 @@ def start_waiting(call: Call, *, timeout: float | None) -> WaitPlan[Execution]:
     return waiting_for(call, Waiting(call.values["execution_id"], limit, started=time.monotonic()))
 
 
+def reserve_hold(call: Call) -> str:
+    """The long-poll's hold parameter, which `extra_query` cannot set: the wait sets it, and the
+    read timeout allows for it."""
+    hold_name = LONG_POLL.query_name("timeout_seconds")
+    call.options.reserve([hold_name], "the wait sets how long each long-poll is held")
+    return hold_name
+
+
 def waiting_for(call: Call, waiting: Waiting) -> WaitPlan[Execution]:
     """Long-polls of `waiting`'s execution, then its fetch; `call`'s options go with each request."""
     values = {"execution_id": waiting.execution_id}
     poll_call = prepare(LONG_POLL, values, call.options)
-    hold_name = LONG_POLL.query_name("timeout_seconds")
+    hold_name = reserve_hold(call)
 
     def poll(hold: int) -> Operation[tuple[int, ExecutionWaitStatus]]:
         """One long-poll: the server holds it up to `hold` seconds, so the read timeout grows by as

@@ -39,9 +39,9 @@ class RequestOptions:
     def of(cls, extra_query: object, extra_headers: object, *, auth_header: str) -> RequestOptions:
         return cls(check.as_extra_query(extra_query), check.as_extra_headers(extra_headers, auth_header=auth_header))
 
-    def reserve(self, names: Iterable[str]) -> None:
+    def reserve(self, names: Iterable[str], why: str = "the listing sets it for each page") -> None:
         """Refuse an `extra_query` that sets a parameter the operation sets itself (a listing's page)."""
-        check.as_extra_query(dict(self.query), reserved=names)
+        check.as_extra_query(dict(self.query), reserved=names, why=why)
 
 
 @attrs.frozen

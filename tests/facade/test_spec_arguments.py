@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import enum
 import inspect
 import logging
 import tomllib
@@ -191,3 +192,58 @@ def test_the_argument_aliases_are_importable() -> None:
     from agent_executions.asteroid import SortDirectionValue, StatusValue
 
     assert "paused_by_agent" in StatusValue.__args__ and SortDirectionValue.__args__ == ("asc", "desc")
+
+
+class Phase(str, enum.Enum):  # noqa: UP042 (not StrEnum: its str() is `Phase.RUNNING`)
+    RUNNING = "running"
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_extra_query_sends_a_str_enum_member_as_its_value(mode: str) -> None:
+    """Review of issue 21: `extra_query={"x": Phase.RUNNING}` went out as `x=Phase.RUNNING`."""
+    with FakeAsteroidServer(seed=3, count=2) as server:
+        options = {"api_key": server.api_key, "base_url": server.base_url}
+        query = {"phase": Phase.RUNNING, "phases": [Phase.RUNNING, "done"]}
+        if mode == "sync":
+            with ae.AsteroidClient(**options) as client:
+                list(client.executions.list(extra_query=query))
+        else:
+
+            async def main() -> None:
+                async with ae.AsyncAsteroidClient(**options) as client:
+                    [item async for item in client.executions.list(extra_query=query)]
+
+            asyncio.run(main())
+        assert server.requests[-1].params("phase") == ["running"]
+        assert server.requests[-1].params("phases") == ["running", "done"]
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda c: c.executions.list(extra_query={"x": "\ud800"}), ValueError, r"extra_query\['x'\] must be valid"),
+        (lambda c: c.executions.list(extra_query={"\ud800": "x"}), ValueError, "extra_query keys must be valid"),
+        (lambda c: c.executions.list(extra_query={"x": 2**200}), ValueError, r"extra_query\['x'\] must fit in 64"),
+        (lambda c: c.executions.list(status={"running": 1}), TypeError, "status must be one value or a list"),
+        (
+            lambda c: c.workflows.execute(WORKFLOW, inputs={"a": [1, 2**100]}),
+            ValueError,
+            r"inputs\['a'\]\[1\] must fit",
+        ),
+        (lambda c: c.executions.wait(WORKFLOW, extra_query={"timeoutSeconds": 0}), ValueError, "timeoutSeconds"),
+        (lambda c: c.workflows.run(WORKFLOW, extra_query={"timeoutseconds": 9}), ValueError, "timeoutseconds"),
+    ],
+    ids=["surrogate-value", "surrogate-key", "huge-int", "mapping-for-list", "huge-int-in-json", "hold", "hold-run"],
+)
+def test_odd_values_fail_naming_the_argument_before_any_request(
+    call: Any, error: type[Exception], message: str
+) -> None:
+    """Review of issue 21: a bare UnicodeEncodeError, a dict's keys sent as statuses, 61-digit numbers
+    sent, and the long-poll's hold set from `extra_query` (for `run`, after the execution started)."""
+    with (
+        FakeAsteroidServer(seed=3, count=2) as server,
+        ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client,
+    ):
+        with pytest.raises(error, match=message):
+            call(client)
+        assert server.requests == []

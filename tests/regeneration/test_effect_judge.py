@@ -238,6 +238,10 @@ def test_an_enum_value_gone_is_breaking() -> None:
         ('build = "list_executions"', 'build = "list_executionz"', "the rules module does not define"),
         ('"queue_if_busy: bool = False"]', '"queue_if_busy: bool = = False"]', "is not a Python parameter"),
         ('rules = "_asteroid"', 'rules = "_asteroidx"', "a module the facade lacks"),
+        ('"concurrency: int = 1",', '"concurrency: int = 1", "rules: int = 0",', "the argument 'rules' has the name"),
+        ('"concurrency: int = 1",', '"concurrency: int = UNDEFINED",', "names 'UNDEFINED', which the generated"),
+        ('returns = "StatusChange"', 'returns = "StatusChangeX"', "'StatusChangeX', which agent_executions.models"),
+        ("from .._constants import ASTEROID", "from .._constantz import ASTEROID", "which _constantz does not define"),
     ],
 )
 def test_a_mistake_in_the_table_is_one_line_and_no_flag_passes_it(repo: Path, old: str, new: str, message: str) -> None:
@@ -268,3 +272,87 @@ def test_text_from_the_table_is_quoted_in_the_generated_docstrings(repo: Path) -
     classes = [node for node in ast.parse(module.read_text()).body if isinstance(node, ast.ClassDef)]
     docs = [ast.get_docstring(node) or "" for node in classes if node.name in ("Workflows", "AsyncWorkflows")]
     assert len(docs) == 2 and all(d.rstrip().endswith('start """ executions \\\\ of workflows."') for d in docs), docs
+
+
+def _param(doc: dict[str, Any], path: str, name: str) -> dict[str, Any]:
+    verb = "get" if "get" in doc["paths"][path] else "post"
+    return next(p for p in doc["paths"][path][verb]["parameters"] if p.get("name") == name)
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (  # two fields, one argument: the second silently won, and `outcomeLabel` went out as `outcome_label`
+            lambda doc: doc["paths"]["/executions"]["get"]["parameters"].append(
+                {"in": "query", "name": "outcome_label", "schema": {"type": "string"}}
+            ),
+            "'outcomeLabel' and query field 'outcome_label' would both be the argument 'outcome_label'",
+        ),
+        (  # a new filter named like the function the method body calls: every wait() failed
+            lambda doc: doc["paths"]["/executions/{executionId}/sync"]["get"]["parameters"].append(
+                {"in": "query", "name": "waitFor", "schema": {"type": "string"}}
+            ),
+            "the spec's field 'wait_for' has the name of one the generated module uses",
+        ),
+    ],
+    ids=["two-fields-one-name", "shadows-wait_for"],
+)
+def test_a_release_whose_fields_the_facade_cannot_name_is_refused(repo: Path, edit: Any, message: str) -> None:
+    code, output, before = release(repo, edit)
+    assert code == 3 and message in output, output
+    assert snapshot(repo) == before
+
+
+def _add_value(where: str, value: str) -> Any:
+    def edit(doc: dict[str, Any]) -> None:
+        if where == "order":
+            _param(doc, "/executions/{executionId}/activities", "order")["schema"]["enum"].append(value)
+        else:
+            doc["components"]["schemas"][where]["enum"].append(value)
+
+    return edit
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (_add_value("order", "random"), "OrderValue also takes Literal['random']"),
+        (_add_value("Common.SortDirection", "random"), "SortDirectionValue also takes Literal['random']"),
+        (_add_value("Agents.Execution.Status", 'we"ird\\x'), "StatusValue also takes Literal['we\"ird\\\\x']"),
+    ],
+    ids=["inline", "named", "quoted"],
+)
+def test_a_new_enum_value_is_additive_and_keeps_the_names(repo: Path, edit: Any, expected: str) -> None:
+    """Review of issue 21: a value added to an inline enum (or to the named enum it matched) renamed
+    its alias and dropped the enum class from the annotation: judged BREAKING."""
+    code, output, _ = release(repo, edit)
+    assert code == 0 and expected in output and "BREAKING" not in output, output
+    module = (repo / "facade" / "agent_executions" / "_generated" / "asteroid.py").read_text()
+    assert "status: StatusValue | ExecutionStatus | Iterable[StatusValue | ExecutionStatus] | None" in module
+    assert module.count('order: OrderValue = "asc"') == 2
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('defaults = { sort_field = "created_at"', 'defaults = { sort_field = "bogus"', "'bogus', is not one of"),
+        (
+            'operation = "ExecutionUserMessagesAdd"',
+            'operation = "ExecutionUserMessagesAdd"\nhide = { message = "x" }',
+            "hides the required body field 'message'",
+        ),
+    ],
+    ids=["default-not-a-value", "hides-a-required-field"],
+)
+def test_a_table_that_would_fail_every_call_is_never_written(repo: Path, old: str, new: str, message: str) -> None:
+    """Review of issue 21: with --accept-breaking these were written, imported, and every call failed."""
+    table = repo / "openapi" / "operations.toml"
+    assert old in table.read_text()
+    table.write_text(table.read_text().replace(old, new, 1))
+    before = snapshot(repo)
+    source = repo / "openapi" / SPECS["asteroid"]
+    refused = regenerate(repo, "asteroid", "--source", str(source))
+    assert refused.returncode == 3 and message in refused.stdout + refused.stderr
+    forced = regenerate(repo, "asteroid", "--source", str(source), "--accept-breaking")
+    assert forced.returncode == 1 and message in forced.stderr
+    assert snapshot(repo) == before

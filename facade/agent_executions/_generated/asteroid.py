@@ -25,6 +25,7 @@ StatusValue = Literal[
 ]
 SortFieldValue = Literal["created_at", "status"]
 SortDirectionValue = Literal["asc", "desc"]
+OrderValue = Literal["asc", "desc"]
 
 
 class ExecutionOptionsParam(TypedDict, total=False):
@@ -254,7 +255,7 @@ class Executions(SyncResource):
         self,
         execution_id: str | uuid.UUID,
         *,
-        order: SortDirectionValue | SortDirection = "asc",
+        order: OrderValue = "asc",
         limit: int | None = None,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
@@ -553,7 +554,7 @@ class AsyncExecutions(AsyncResource):
         self,
         execution_id: str | uuid.UUID,
         *,
-        order: SortDirectionValue | SortDirection = "asc",
+        order: OrderValue = "asc",
         limit: int | None = None,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
@@ -836,6 +837,7 @@ __all__ = [
     "AsyncWorkflows",
     "ExecutionOptionsParam",
     "Executions",
+    "OrderValue",
     "SortDirectionValue",
     "SortFieldValue",
     "StatusValue",
