@@ -8,8 +8,9 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "facade" / "agent_executions"
 LAYERS = [
+    {"_version"},
     {"_constants", "_json", "_retry_after"},
-    {"errors"},
+    {"errors", "_logs"},
     {"_redact", "_arguments", "_shape", "models"},
     {"retries", "_transfer", "_rate_gate"},
     {"_config"},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tarfile
 import zipfile
 from email.parser import Parser
 from pathlib import Path
@@ -46,3 +47,23 @@ def test_the_wheel_ships_typed_packages_specs_and_few_dependencies(tmp_path: Pat
     assert metadata["Requires-Python"] == ">=3.11"
     assert set(metadata.get_all("Provides-Extra") or []) == {"async", "cli", "testing"}
     assert "agent-executions = agent_executions.cli:main" in entry_points
+    # issue 23: the licence travels with the code, and the metadata says which Pythons work
+    assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
+    assert metadata["License-Expression"] == "MIT"
+    classifiers = metadata.get_all("Classifier") or []
+    assert {f"Programming Language :: Python :: 3.{minor}" for minor in (11, 12, 13)} <= set(classifiers)
+
+
+def test_the_sdist_carries_the_licence_and_the_changelog(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "hatchling", "build", "-t", "sdist", "-d", str(tmp_path)],
+        cwd=ROOT,
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    (sdist,) = tmp_path.glob("agent_executions-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    assert {"LICENSE", "CHANGELOG.md", "README.md", "pyproject.toml"} <= names

@@ -14,7 +14,12 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from ._logs import log_from_env
+
+log_from_env()  # AGENT_EXECUTIONS_LOG=debug|info
+
 if TYPE_CHECKING:
+    from ._version import __version__ as __version__
     from .asteroid import AsteroidClient, AsyncAsteroidClient
     from .errors import (
         AgentExecutionsError,
@@ -87,6 +92,7 @@ if TYPE_CHECKING:
     from .zaia import AsyncZaiaClient, ZaiaClient, ZaiaExecutionTree
 
 _MODULES = {
+    "__version__": "_version",
     "AsteroidClient": "asteroid",
     "AsyncAsteroidClient": "asteroid",
     "APIConnectionError": "errors",
@@ -182,8 +188,6 @@ _SUBMODULES = frozenset({"asteroid", "errors", "models", "pagination", "retries"
 def __dir__() -> list[str]:
     return sorted({*globals(), *_MODULES})
 
-
-__version__ = "0.1.0"
 
 __all__ = [
     "APIConnectionError",

@@ -22,7 +22,7 @@ import httpx
 
 from . import _json
 from ._config import ClientConfig
-from ._constants import LOGGER_NAME
+from ._constants import HTTPX_USER_AGENT, LOGGER_NAME, USER_AGENT
 from ._rate_gate import RateGate, async_gated, gated
 from ._redact import BEARER, hide_secrets, scrub, secrets_of
 from ._transfer import AttemptLimits, async_send_once, send_once
@@ -76,6 +76,19 @@ def attempt_limits(limits: AttemptLimits, op: Operation[Any]) -> AttemptLimits:
     return limits if deadline == limits.deadline else attrs.evolve(limits, deadline=deadline)
 
 
+def request_headers(http: httpx.Client | httpx.AsyncClient, op: Operation[Any], config: ClientConfig) -> httpx.Headers:
+    """Accept and this SDK's User-Agent (unless the httpx client was given its own), then
+    `extra_headers`, then the key: each replacing what it names, whatever its case."""
+    headers = httpx.Headers(_ACCEPT if http.headers.get("user-agent", HTTPX_USER_AGENT) != HTTPX_USER_AGENT else _SDK)
+    for name, value in (*op.headers, *config.auth_headers.items()):
+        headers[name] = value
+    return headers
+
+
+_ACCEPT = {"Accept": "application/json"}
+_SDK = {**_ACCEPT, "User-Agent": USER_AGENT}
+
+
 def build_request(http: httpx.Client | httpx.AsyncClient, config: ClientConfig, op: Operation[Any]) -> httpx.Request:
     """The operation's request; a URL httpx cannot build (only `extra_query` is free-form) is a ValueError."""
     timeout = httpx.Timeout(config.timeout)
@@ -87,7 +100,7 @@ def build_request(http: httpx.Client | httpx.AsyncClient, config: ClientConfig, 
             op.method,
             config.api_root + op.path,
             params=op.params or None,  # an empty tuple would make httpx parse the URL a second time
-            headers={"Accept": "application/json", **dict(op.headers), **config.auth_headers},
+            headers=request_headers(http, op, config),
             timeout=timeout if op.hold else config.timeout,
             json=op.json,
         )

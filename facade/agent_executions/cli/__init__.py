@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from .._constants import LOGGER_NAME
+from .._version import __version__
 from ..asteroid import AsteroidClient
 from ..errors import AgentExecutionsError, AuthenticationError, NotFoundError, PermissionDeniedError, WaitTimeoutError
 from ..pagination import Page, SyncPager
@@ -162,6 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = OnceParser(prog="agent-executions", description=__doc__.split("\n\n")[0] if __doc__ else "")
     parser.add_argument("--fake", action="store_true", help="use the embedded fake server instead of the vendor")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     vendors = parser.add_subparsers(dest="vendor", required=True, metavar="{asteroid,zaia}")
 
     asteroid = vendors.add_parser("asteroid", help="Asteroid Agents v2").add_subparsers(dest="command", required=True)
@@ -454,7 +456,8 @@ def show_warnings() -> None:
     """The SDK's warnings (a status the pinned spec does not list, say: sent, but more often a typo
     than a status newer than this SDK) on stderr, one line each."""
     logger = logging.getLogger(LOGGER_NAME)
-    if not any(getattr(handler, "agent_executions_cli", False) for handler in logger.handlers):
+    mine = ("agent_executions_cli", "agent_executions_env")  # $AGENT_EXECUTIONS_LOG shows them already
+    if not any(getattr(handler, flag, False) for handler in logger.handlers for flag in mine):
         handler = logging.StreamHandler()
         handler.setLevel(logging.WARNING)
         handler.setFormatter(logging.Formatter("agent-executions: warning: %(message)s"))
