@@ -124,6 +124,7 @@ MODULES: dict[str, Target] = {
     "_call": Target(
         "facade/agent_executions/_call.py",
         [
+            "tests/facade/test_call_edges.py",
             "tests/facade/test_spec_arguments.py",
             "tests/facade/test_argument_edges.py",
             "tests/facade/test_asteroid_client.py",

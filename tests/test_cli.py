@@ -152,7 +152,7 @@ def test_zaia_list_get_and_nesting_tree(zaia_server: FakeZaiaServer) -> None:
     records = [json.loads(line) for line in listed.stdout.splitlines()]
     assert {r["id"] for r in records} == {i["id"] for i in zaia_server.executions if i["responderId"] == responder}
     one = cli(zaia_server, "zaia", "get", records[0]["id"], "--format", "json")
-    assert json.loads(one.stdout)[0]["id"] == records[0]["id"]
+    assert json.loads(one.stdout)["id"] == records[0]["id"]  # one object (issue 23)
     root = next(
         i["id"] for i in zaia_server.executions if any(c["parentId"] == i["id"] for c in zaia_server.executions)
     )

@@ -39,7 +39,7 @@ def start(server: FakeAsteroidServer) -> str:
 def test_run_with_wait_prints_the_result_and_reads_inputs_as_json_or_text(server: FakeAsteroidServer) -> None:
     done = cli(server, "run", WORKFLOW, "--input", "customer=42", "--input", "name=Ada", "--wait", "--timeout", "30")
     assert done.returncode == 0, done.stderr
-    (record,) = json.loads(done.stdout)
+    record = json.loads(done.stdout)  # one object, not a list of one (issue 23)
     assert record["status"] == "completed" and record["inputs"] == {"customer": 42, "name": "Ada"}
     assert "\r" not in done.stderr  # the live status line is for terminals only
 
@@ -49,7 +49,7 @@ def test_run_with_wait_exits_with_the_outcome_s_own_code(server: FakeAsteroidSer
     server.lifecycle = ((0.0, "running"), (0.05, outcome))
     done = cli(server, "run", WORKFLOW, "--wait")
     assert done.returncode == code, done.stderr
-    assert json.loads(done.stdout)[0]["status"] == outcome
+    assert json.loads(done.stdout)["status"] == outcome
 
 
 def test_run_past_the_timeout_exits_8_naming_the_execution(server: FakeAsteroidServer) -> None:
@@ -103,7 +103,7 @@ def test_activities_follow_prints_each_once_until_the_execution_ends(server: Fak
 
 def test_recording_prints_the_url_the_server_redirects_to(server: FakeAsteroidServer) -> None:
     done = cli(server, "run", WORKFLOW, "--wait")
-    execution_id = json.loads(done.stdout)[0]["id"]
+    execution_id = json.loads(done.stdout)["id"]
     recording = cli(server, "recording", execution_id)
     assert recording.returncode == 0
     assert recording.stdout.strip() == f"{server.recording_origin}/{execution_id}.mp4"
@@ -133,7 +133,7 @@ def test_run_with_wait_shows_a_live_status_line_on_a_terminal_and_clears_it(serv
     finally:
         os.close(controller)
     assert done.returncode == 0
-    record = json.loads(done.stdout)[0]
+    record = json.loads(done.stdout)
     line = shown.decode()
     assert f"\r\x1b[K{record['id']}: starting" in line  # the live line names the execution and its status
     assert line.endswith("\r\x1b[K")  # and is cleared before the result is printed

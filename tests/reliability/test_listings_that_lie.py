@@ -87,12 +87,19 @@ def test_an_echoed_page_size_above_the_one_asked_for_ends_nothing_early(
     assert "the server's pageSize says 500" in caplog.text
 
 
-def test_a_page_size_the_server_caps_and_says_is_followed(serve: Callable[[Answer], str]) -> None:
+@pytest.mark.parametrize(("cap", "asked"), [(50, 100), (100, 100)], ids=["capped", "as-asked"])
+def test_a_page_size_the_server_caps_and_says_is_followed_without_a_word(
+    serve: Callable[[Answer], str], cap: int, asked: int, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An honest server (pages of the size it echoes, the one asked for or a smaller cap) draws
+    no warning: only contradictions are logged."""
+
     def capped(query: dict[str, list[str]]) -> dict[str, Any]:
         page = int(query[PAGE][0])
-        return {"items": STORE[(page - 1) * 50 : page * 50], "page": page, "pageSize": 50, "total": len(STORE)}
+        return {"items": STORE[(page - 1) * cap : page * cap], "page": page, "pageSize": cap, "total": len(STORE)}
 
-    assert len(listed(serve(capped), "sync", page_size=100)) == len(STORE)
+    assert [item.id for item in listed(serve(capped), "sync", page_size=asked)] == [item["id"] for item in STORE]
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == []
 
 
 def test_a_consistent_listing_refuses_a_server_that_ignores_the_order(serve: Callable[[Answer], str]) -> None:

@@ -258,7 +258,7 @@ def zaia_list(args: argparse.Namespace, client: Any) -> int:
 def show_one(args: argparse.Namespace, client: Any) -> int:
     record = client.executions.get(args.id)
     if output_format(args, machine="json") == "json":
-        _render.write_records([record], "json", sys.stdout, args.vendor)
+        _render.write_record(record, sys.stdout)
     else:
         print_rich(_render.details(record))
     return EXIT_OK
@@ -267,7 +267,7 @@ def show_one(args: argparse.Namespace, client: Any) -> int:
 def zaia_nesting(args: argparse.Namespace, client: Any) -> int:
     root = client.executions.nesting(execution_id=args.execution, chat_message_id=args.chat_message)
     if output_format(args, machine="json") == "json":
-        _render.write_records([root], "json", sys.stdout, args.vendor)
+        _render.write_record(root, sys.stdout)
     else:
         print_rich(_render.tree(root))
     return EXIT_OK
@@ -290,28 +290,47 @@ def emit_listing(args: argparse.Namespace, pager: SyncPager[Any]) -> int:
         total = pages[0].total if pages else 0
         shown = f"{len(records)} of {total}" if total is not None else str(len(records))
         print_rich(_render.table(records, args.vendor, f"{shown} executions"))
+        say_if_cut(args, len(records), total)
         return EXIT_OK
+    totals: list[int | None] = []
     with _render.atomic_output(args.output, sys.stdout) as out:
-        items = with_progress(pager, show=bool(args.output))
+        items = with_progress(pager, show=bool(args.output), totals=totals)
         count = _render.write_records(items, fmt, out, args.vendor, csv_raw=args.csv_raw)
     if args.output:
         print(f"wrote {count} executions to {args.output}", file=sys.stderr)
+    say_if_cut(args, count, totals[0] if totals else 0)
     return EXIT_OK
 
 
-def with_progress(pager: SyncPager[Any], show: bool) -> Iterator[Any]:
-    """The pager's items, with a progress bar on stderr while exporting (the total is known on Asteroid)."""
-    progress = _progress() if show else None
-    if progress is None:
-        yield from pager
+def say_if_cut(args: argparse.Namespace, count: int, total: int | None) -> None:
+    """On stderr, when the default limit, not the end of the listing, stopped it (even when piped:
+    an export of 50 rows that exits 0 looks complete)."""
+    if args.all or args.limit is not None or count < DEFAULT_LIMIT or (total is not None and total <= count):
         return
-    with progress:
-        task = progress.add_task("exporting", total=None)
+    more = f" of {total}" if total is not None else " (there may be more)"
+    print(
+        f"agent-executions: note: stopped at the default limit, {count} executions{more}; pass --all for every"
+        " one, or --limit N",
+        file=sys.stderr,
+    )
+
+
+def with_progress(pager: SyncPager[Any], show: bool, totals: list[int | None]) -> Iterator[Any]:
+    """The pager's items, with a progress bar on stderr while exporting (the total is known on
+    Asteroid); the first page's total is appended to `totals`."""
+    progress = _progress() if show else None
+    task = None
+    with progress if progress is not None else ExitStack():
+        if progress is not None:
+            task = progress.add_task("exporting", total=None)
         page: Page[Any]
         for page in pager.pages():
-            if page.total is not None:
-                progress.update(task, total=page.total)
-            progress.advance(task, len(page.items))
+            if not totals:
+                totals.append(page.total)
+            if progress is not None and task is not None:
+                if page.total is not None:
+                    progress.update(task, total=page.total)
+                progress.advance(task, len(page.items))
             yield from page.items
 
 

@@ -175,7 +175,7 @@ def wait_with_status_line(client: Any, execution_id: str, timeout: float | None)
 def emit_one(args: argparse.Namespace, record: Any) -> None:
     fmt = args.format or ("table" if sys.stdout.isatty() else "json")
     if fmt == "json":
-        _render.write_records([record], "json", sys.stdout, "asteroid")
+        _render.write_record(record, sys.stdout)
     else:
         print_rich(_render.details(record))
 

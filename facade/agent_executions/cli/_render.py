@@ -155,6 +155,11 @@ def write_records(records: Iterable[Model], fmt: str, out: IO[str], vendor: str,
     return count
 
 
+def write_record(record: Model, out: IO[str]) -> None:
+    """One record as one JSON object (`get`, `run --wait`, `zaia nesting`), not a list of one."""
+    out.write(json.dumps(record.to_dict(), sort_keys=True, indent=2) + "\n")
+
+
 def _is_terminal(out: IO[str]) -> bool:
     try:
         return out.isatty()

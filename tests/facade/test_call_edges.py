@@ -1,0 +1,58 @@
+"""`_call.prepare` on field kinds and enums the pinned spec does not exercise yet (a release may):
+bool query and body fields, required object fields, mixed-case enums, and the open-enum warnings'
+memory. Each was a surviving mutant of `make mutate`."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from agent_executions import _call
+from agent_executions._call import RequestOptions, prepare
+from agent_executions._shape import FieldShape, OperationShape
+
+
+def shape(*fields: FieldShape) -> OperationShape:
+    return OperationShape("Op", "POST", "/op", {}, {f.name: f.wire for f in fields}, {f.name: f for f in fields})
+
+
+def test_a_bool_is_sent_as_json_true_in_the_query_and_the_body() -> None:
+    flag = FieldShape(name="archived", wire="archived", where="query", kind="bool")
+    body = FieldShape(name="notify", wire="notify", where="body", kind="bool")
+    call = prepare(shape(flag, body), {"archived": True, "notify": False}, RequestOptions())
+    assert call.query == (("archived", "true"),) and call.body == {"notify": False}
+    assert prepare(shape(flag), {"archived": False}, RequestOptions()).query == (("archived", "false"),)
+    with pytest.raises(TypeError, match="notify must be a bool, not int"):
+        prepare(shape(body), {"notify": 1}, RequestOptions())
+
+
+def test_an_object_needs_its_required_fields_and_only_those() -> None:
+    inner = (
+        FieldShape(name="key", wire="key", where="body", kind="text", required=True),
+        FieldShape(name="note", wire="note", where="body", kind="text"),
+    )
+    options = FieldShape(name="options", wire="options", where="body", kind="object", fields=inner)
+    assert prepare(shape(options), {"options": {"key": "k"}}, RequestOptions()).body == {"options": {"key": "k"}}
+    with pytest.raises(ValueError, match="options needs 'key'"):
+        prepare(shape(options), {"options": {"note": "n"}}, RequestOptions())
+
+
+def test_a_mixed_case_enum_takes_a_newer_mixed_case_value(caplog: pytest.LogCaptureFixture) -> None:
+    """Only an enum whose values are all lowercase refuses a value with capitals."""
+    state = FieldShape(name="state", wire="state", where="query", kind="choice", choices=("Created", "Done"))
+    with caplog.at_level(logging.WARNING, logger="agent_executions"):
+        assert prepare(shape(state), {"state": "Archived"}, RequestOptions()).query == (("state", "Archived"),)
+    assert "'Archived' is not one the pinned spec lists" in caplog.text
+
+
+def test_each_newer_value_is_warned_about_once_and_the_memory_is_bounded(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_call, "_warned", set())
+    with caplog.at_level(logging.WARNING, logger="agent_executions"):
+        for value in ["queued", *(f"state_{n}" for n in range(10)), "queued"]:
+            _call.as_open_choice("status", value, ["running", "failed"])
+    assert caplog.text.count("'queued' is not one") == 1
+    for n in range(600):
+        _call.as_open_choice("status", f"other_{n}", ["running", "failed"])
+        assert len(_call._warned) <= 256
