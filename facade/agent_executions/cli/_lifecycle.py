@@ -20,7 +20,7 @@ from .. import _json, waiting
 from ..errors import AgentExecutionsError, WaitTimeoutError
 from ..models import ExecutionActivity
 from . import _render
-from ._render import print_rich
+from ._render import UsageError, print_rich
 
 EXIT_FAILED, EXIT_CANCELLED, EXIT_TIMED_OUT = 6, 7, 8
 """`run --wait`: the execution ended failed (6) or cancelled (7), or was still going at --timeout (8)."""
@@ -100,6 +100,29 @@ def add_commands(asteroid: Any, common: argparse.ArgumentParser) -> None:
     run.add_argument("--timeout", type=seconds, metavar="S", help="with --wait: give up after S seconds (exit 8)")
     run.add_argument("--format", choices=("table", "json"), help="the result: default table on a terminal")
     run.set_defaults(run=run_workflow)
+    wait = asteroid.add_parser("wait", parents=[common], help="wait for an execution's result and exit with its code")
+    wait.add_argument("id", metavar="ID")
+    wait.add_argument("--timeout", type=seconds, metavar="S", help="give up after S seconds (exit 8)")
+    wait.add_argument("--format", choices=("table", "json"), help="the result: default table on a terminal")
+    wait.set_defaults(run=wait_for_one, wait=True)
+    rerun = asteroid.add_parser("rerun", parents=[common], help="start an execution again (and wait for its result)")
+    rerun.add_argument("id", metavar="ID")
+    rerun.add_argument(
+        "--input",
+        type=input_pair,
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="an input replacing the execution's; read as JSON when it is JSON, else as text. Repeat for several",
+    )
+    rerun.add_argument("--wait", action="store_true", help="wait for the result and exit with its code")
+    rerun.add_argument("--timeout", type=seconds, metavar="S", help="with --wait: give up after S seconds (exit 8)")
+    rerun.add_argument("--format", choices=("table", "json"), help="the result: default table on a terminal")
+    rerun.set_defaults(run=rerun_one)
+    delete = asteroid.add_parser("delete", parents=[common], help="delete an execution (it cannot be undone)")
+    delete.add_argument("id", metavar="ID")
+    delete.add_argument("--yes", action="store_true", help="required: say that you mean it")
+    delete.set_defaults(run=delete_one)
     for verb, text in (("cancel", "stop"), ("pause", "pause"), ("resume", "resume")):
         change = asteroid.add_parser(verb, parents=[common], help=f"{text} an execution")
         change.add_argument("id", metavar="ID")
@@ -127,24 +150,52 @@ def run_workflow(args: argparse.Namespace, client: Any) -> int:
         head=args.head,
         queue_if_busy=args.queue,
     )
+    return then_wait(args, client, started.execution_id)
+
+
+def rerun_one(args: argparse.Namespace, client: Any) -> int:
+    started = client.executions.rerun(args.id, inputs=pairs_once("--input", args.input) or None)
+    return then_wait(args, client, started.execution_id)
+
+
+def then_wait(args: argparse.Namespace, client: Any, execution_id: str) -> int:
+    """After a start: print the new execution's ID, or with --wait its result, exiting with its code."""
     if not args.wait:  # --timeout without --wait was refused before the request
-        print(started.execution_id)
+        print(execution_id)
         return 0
-    live = sys.stderr.isatty()
     try:
-        execution = wait_with_status_line(client, started.execution_id, args.timeout) if live else None
-        if execution is None:
-            execution = client.executions.wait(started.execution_id, timeout=args.timeout)
+        return wait_and_show(args, client, execution_id)
     except KeyboardInterrupt:  # the execution goes on: say which, so it can be cancelled or waited on again
-        print(f"\ragent-executions: execution {started.execution_id} was started and is still running", file=sys.stderr)
+        print(f"\ragent-executions: execution {execution_id} was started and is still running", file=sys.stderr)
         raise
     except AgentExecutionsError as exc:  # the wait failed, not the start: the error names what runs on
-        raise waiting.started(exc, started.execution_id) from None
+        raise waiting.started(exc, execution_id) from None
+
+
+def wait_for_one(args: argparse.Namespace, client: Any) -> int:
+    return wait_and_show(args, client, args.id)
+
+
+def wait_and_show(args: argparse.Namespace, client: Any, execution_id: str) -> int:
+    """Wait for the result (a live status line on a terminal), show it, and return its exit code."""
+    live = sys.stderr.isatty()
+    try:
+        execution = wait_with_status_line(client, execution_id, args.timeout) if live else None
+        if execution is None:
+            execution = client.executions.wait(execution_id, timeout=args.timeout)
     finally:
         if live:
             print("\r\033[K", end="", file=sys.stderr, flush=True)
     emit_one(args, execution)
     return OUTCOME_EXIT.get(str(execution.status), 0)
+
+
+def delete_one(args: argparse.Namespace, client: Any) -> int:
+    if not args.yes:
+        raise UsageError(f"delete removes execution {args.id} for good; pass --yes to do it")
+    client.executions.delete(args.id)
+    print(f"deleted {args.id}", file=sys.stderr)
+    return 0
 
 
 def wait_with_status_line(client: Any, execution_id: str, timeout: float | None) -> Any:
