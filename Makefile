@@ -14,7 +14,7 @@ DEMO_STAMP := $(VENV)/.installed-demo
 BENCH_VENV := .venv-bench
 BENCH_STAMP := $(BENCH_VENV)/.installed
 
-.PHONY: install demo test lint typecheck pytest prism regen check-generated api-snapshot reliability fuzz bench mutate clean
+.PHONY: install demo test lint typecheck pytest prism regen check-generated api-snapshot reliability fuzz bench mutate wheel clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -96,5 +96,9 @@ mutate: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --group mutate
 	$(BIN)/python scripts/mutate.py $(if $(MUTATE_MODULES),--modules $(MUTATE_MODULES))
 
+# The wheel and sdist into dist/, as pip would install them (README, Install).
+wheel: $(STAMP)
+	$(BIN)/python -m hatchling build -d dist
+
 clean:
-	rm -rf $(VENV) $(BENCH_VENV) .pytest_cache .mypy_cache .ruff_cache .prism .mutants
+	rm -rf $(VENV) $(BENCH_VENV) .pytest_cache .mypy_cache .ruff_cache .prism .mutants dist

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tarfile
+import tomllib
 import zipfile
 from email.parser import Parser
 from pathlib import Path
@@ -67,3 +69,35 @@ def test_the_sdist_carries_the_licence_and_the_changelog(tmp_path: Path) -> None
     with tarfile.open(sdist) as archive:
         names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
     assert {"LICENSE", "CHANGELOG.md", "README.md", "pyproject.toml"} <= names
+
+
+def installed_from(tmp_path: Path, name: str, requirement: str) -> str:
+    """Install `requirement` (no dependencies: they are this environment's) into a directory of
+    its own, and return where `agent_executions` is imported from there, and its version."""
+    target = tmp_path / name
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation"]
+    done = subprocess.run([*pip, "--target", str(target), requirement], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    probe = "import agent_executions as ae, asteroid_agents_v2_raw; print(ae.__file__, ae.__version__)"
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
+    return shown.stdout.strip()
+
+
+def test_the_install_commands_in_the_readme_work(tmp_path: Path) -> None:
+    """README, Install: from a tag of the repository, and from a wheel built with `make wheel`."""
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True, capture_output=True)
+    subprocess.run(["git", "-C", str(clone), "tag", "v0.1.0-test"], check=True, capture_output=True)
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    where, shown = installed_from(tmp_path, "from-tag", f"agent-executions @ git+file://{clone}@v0.1.0-test").split()
+    assert where.startswith(str(tmp_path / "from-tag")) and shown == version
+    subprocess.run(
+        [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(tmp_path / "dist")],
+        cwd=clone,
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = (tmp_path / "dist").glob("agent_executions-*.whl")
+    where, shown = installed_from(tmp_path, "from-wheel", f"{wheel}[cli]").split()
+    assert where.startswith(str(tmp_path / "from-wheel")) and shown == version

@@ -56,3 +56,24 @@ def test_each_newer_value_is_warned_about_once_and_the_memory_is_bounded(
     for n in range(600):
         _call.as_open_choice("status", f"other_{n}", ["running", "failed"])
         assert len(_call._warned) <= 256
+
+
+def test_a_call_without_body_fields_sends_no_body_and_a_required_one_is_checked() -> None:
+    query = FieldShape(name="q", wire="q", where="query", kind="text")
+    text = FieldShape(name="text", wire="text", where="body", kind="text", required=True)
+    assert prepare(shape(query), {"q": "x"}, RequestOptions()).body is None
+    assert prepare(shape(query, text), {"q": None, "text": "hi"}, RequestOptions()).body == {"text": "hi"}
+    with pytest.raises(TypeError, match=r"^text is required$"):
+        prepare(shape(query, text), {"q": "x", "text": None}, RequestOptions())
+
+
+def test_none_is_refused_for_a_defaulted_argument_only() -> None:
+    """A field with a default other than None in the signature (`defaults` in the table) refuses
+    None, which would silently drop what the default sends; any other optional field takes it."""
+    level = FieldShape(name="level", wire="level", where="query", kind="text")
+    note = FieldShape(name="note", wire="note", where="query", kind="text")
+    with pytest.raises(TypeError, match="level must not be None"):
+        prepare(shape(level, note), {"level": None, "note": None}, RequestOptions(), defaulted=["level"])
+    assert prepare(shape(level, note), {"level": "x", "note": None}, RequestOptions(), defaulted=["level"]).query == (
+        ("level", "x"),
+    )
