@@ -45,8 +45,22 @@ RESOURCE_KEYS = frozenset({"sync", "async", "doc"})
 API_KEYS = frozenset({"rules", "imports", "rule_types"})
 WIDTH = 100
 BUILTIN_TYPES = frozenset({"list", "dict", "set", "tuple", "str", "int", "float", "bool", "type"})
+PER_CALL = ("timeout: float | httpx.Timeout | None = None", "max_retries: int | None = None")
+"""Every method's settings for that one call (the client's when None), after `extra_headers`; a method
+whose own `arguments` has a `timeout` (a wait's bound) keeps that one."""
 RESERVED = frozenset(
-    {"self", "call", "extra_query", "extra_headers", "rules", "prepare", "RequestOptions", "ExtraQuery", "ExtraHeaders"}
+    {
+        "self",
+        "call",
+        "core",
+        "extra_query",
+        "extra_headers",
+        "rules",
+        "prepare",
+        "RequestOptions",
+        "ExtraQuery",
+        "ExtraHeaders",
+    }
     | {"builtins", "datetime", "uuid", "Iterable", "Mapping", "Any", "Literal", "TypedDict"}
 )
 """Names the generated module uses: an argument named so would shadow it inside the method."""
@@ -375,8 +389,9 @@ def render_method(
     for field in generic:
         if keyword.iskeyword(arg(field)) or arg(field) in RESERVED or not arg(field).isidentifier():
             raise ReleaseMismatch(f"{where}: the field {field['name']!r} needs a `rename` (it is a reserved name)")
+    settings = [s for s in PER_CALL if _parameter_name(s) not in own_names]  # `wait`'s own timeout stays
     module.arguments.append((where, [arg(field) for field in generic], own))
-    names = [arg(field) for field in generic] + own_names
+    names = [arg(field) for field in generic] + own_names + [_parameter_name(s) for s in settings]
     if len(set(names)) != len(names):
         twice = sorted({n for n in names if names.count(n) > 1})
         raise ReleaseMismatch(f"{where}: two arguments would be named {twice[0]!r}; `rename` one of them")
@@ -395,7 +410,7 @@ def render_method(
         else:
             signature.append(f"{arg(field)}: {annotation} | None = None")
     signature += own
-    signature += ["extra_query: ExtraQuery | None = None", "extra_headers: ExtraHeaders | None = None"]
+    signature += ["extra_query: ExtraQuery | None = None", "extra_headers: ExtraHeaders | None = None", *settings]
     returns = method.get("returns", "None")
     for shadowed in shadows:  # a method named `list` hides the builtin in the class body's annotations
         returns = re.sub(rf"(?<![.\w]){shadowed}\[", f"builtins.{shadowed}[", returns)
@@ -429,6 +444,9 @@ def render_method(
     given = ", ".join(f"{n}={n}" for n in own_names)
     built = f"rules.{method['build']}(call{', ' + given if given else ''})" if "build" in method else None
     awaited = "await " if is_async else ""
+    mine = {_parameter_name(setting) for setting in settings}
+    given_settings = ", ".join(name if name in mine else "None" for name in map(_parameter_name, PER_CALL))
+    lines.append(f"        core = self._core.with_settings({given_settings})")
     if style == "request":
         if built is None:
             reads = method.get("reads", "json")
@@ -442,13 +460,13 @@ def render_method(
             op = f"call.operation({parser}" + (f', reads="{reads}")' if reads != "json" else ")")
         else:
             op = built
-        lines.append(f"        return {awaited}self._core.request({op})")
+        lines.append(f"        return {awaited}core.request({op})")
     elif style == "pages":
-        lines.append(f"        return self._pages({built})")
+        lines.append(f"        return self._pages({built}, core)")
     elif style == "wait":
-        lines.append(f"        return {awaited}{'async_' if is_async else ''}wait_for(self._core, {built})")
+        lines.append(f"        return {awaited}{'async_' if is_async else ''}wait_for(core, {built})")
     else:
-        lines.append(f"        return {awaited}{'async_' if is_async else ''}start_and_wait(self._core, {built})")
+        lines.append(f"        return {awaited}{'async_' if is_async else ''}start_and_wait(core, {built})")
     return "\n".join(lines)
 
 
@@ -506,6 +524,8 @@ def render(
         "import builtins",
         "import datetime",
         "import uuid",
+        "",
+        "import httpx",
         "from collections.abc import Iterable, Mapping",
         "from typing import Any, Literal, TypedDict",
         "",

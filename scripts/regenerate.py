@@ -397,7 +397,14 @@ def generate_shells(api: Api, normalized: dict[str, Any], workdir: Path, package
         ) from None
     ruff = [sys.executable, "-m", "ruff"]
     options = ["--isolated", "--no-cache", "--target-version", "py311", "--line-length", "120"]
-    run([*ruff, "check", *options, "--select", "F,I,UP", "--fix-only", "--quiet", str(path)], workdir, "ruff check")
+    # The raw package sits beside the shells in workdir, where ruff would take it for first-party;
+    # in the repository it is third-party to the facade, and the import block must read alike.
+    isort = ["--config", f"lint.isort.known-third-party = [{api.package!r}]"]
+    run(
+        [*ruff, "check", *options, *isort, "--select", "F,I,UP", "--fix-only", "--quiet", str(path)],
+        workdir,
+        "ruff check",
+    )
     run([*ruff, "format", *options, "--quiet", str(path)], workdir, "ruff format")
     return path.read_bytes()
 

@@ -21,7 +21,7 @@ import attrs
 import httpx
 
 from . import _json
-from ._config import ClientConfig
+from ._config import ClientConfig, check_max_retries, check_timeout
 from ._constants import HTTPX_USER_AGENT, LOGGER_NAME, USER_AGENT
 from ._rate_gate import RateGate, async_gated, gated
 from ._redact import BEARER, hide_secrets, scrub, secrets_of
@@ -187,6 +187,16 @@ def connection_error(
     return APIConnectionError(f"{op.operation_id}: connection failed ({detail})", request=request)
 
 
+def with_settings(config: ClientConfig, timeout: float | httpx.Timeout | None, max_retries: int | None) -> ClientConfig:
+    """`config` with one call's own `timeout` and `max_retries` (None: the client's), checked as the
+    client's are."""
+    return attrs.evolve(
+        config,
+        timeout=config.timeout if timeout is None else check_timeout(timeout),
+        max_retries=config.max_retries if max_retries is None else check_max_retries(max_retries),
+    )
+
+
 class SyncCore:
     """Sends operations over an `httpx.Client`, with retries."""
 
@@ -195,6 +205,12 @@ class SyncCore:
         self.http = http
         self.policy = RetryPolicy(config.max_retries)
         self.limits = config.limits
+
+    def with_settings(self, timeout: float | httpx.Timeout | None, max_retries: int | None) -> SyncCore:
+        """This core, or for one call a copy with its own settings (same connection pool)."""
+        if timeout is None and max_retries is None:
+            return self
+        return SyncCore(with_settings(self.config, timeout, max_retries), self.http)
 
     def send(self, request: httpx.Request, limits: AttemptLimits | None = None) -> httpx.Response:
         return send_once(self.http, request, limits or self.limits)
@@ -231,6 +247,12 @@ class AsyncCore:
         self.http = http
         self.policy = RetryPolicy(config.max_retries)
         self.limits = config.limits
+
+    def with_settings(self, timeout: float | httpx.Timeout | None, max_retries: int | None) -> AsyncCore:
+        """This core, or for one call a copy with its own settings (same connection pool)."""
+        if timeout is None and max_retries is None:
+            return self
+        return AsyncCore(with_settings(self.config, timeout, max_retries), self.http)
 
     async def send(self, request: httpx.Request, limits: AttemptLimits | None = None) -> httpx.Response:
         return await async_send_once(self.http, request, limits or self.limits)

@@ -402,8 +402,9 @@ class SyncResource:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
-    def _pages(self, listing: Listing[T]) -> SyncPager[T]:
-        return SyncPager(self._core, listing.new_walk, listing.concurrency)
+    def _pages(self, listing: Listing[T], core: SyncCore | None = None) -> SyncPager[T]:
+        """A pager of `listing` over `core` (a call's own settings), else this resource's."""
+        return SyncPager(core or self._core, listing.new_walk, listing.concurrency)
 
 
 class AsyncResource:
@@ -412,5 +413,6 @@ class AsyncResource:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
-    def _pages(self, listing: Listing[T]) -> AsyncPager[T]:
-        return AsyncPager(self._core, listing.new_walk, listing.concurrency)
+    def _pages(self, listing: Listing[T], core: AsyncCore | None = None) -> AsyncPager[T]:
+        """A pager of `listing` over `core` (a call's own settings), else this resource's."""
+        return AsyncPager(core or self._core, listing.new_walk, listing.concurrency)

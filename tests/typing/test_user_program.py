@@ -46,6 +46,9 @@ client.executions.list(status=ae.ExecutionStatus.FAILED, sort_direction=ae.SortD
 client.executions.list(status=[ae.ExecutionStatus.FAILED, "completed"], sort_field=ae.SortField.STATUS)
 status: ae.asteroid.StatusValue = "failed"
 wrong: ae.asteroid.StatusValue = "faild"
+client.executions.get("e", timeout=5, max_retries=0)
+client.executions.wait("e", timeout=60, max_retries=1)
+client.executions.list(timeout="5")
 """
 
 
@@ -64,4 +67,4 @@ def test_mypy_strict_rejects_values_the_spec_does_not_list(tmp_path: Path) -> No
         check=False,
     )
     flagged = sorted({int(line.split(":")[1]) for line in done.stdout.splitlines() if ": error:" in line})
-    assert flagged == [4, 5, 8, 9, 13], done.stdout
+    assert flagged == [4, 5, 8, 9, 13, 16], done.stdout

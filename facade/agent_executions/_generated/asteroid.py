@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal, TypedDict
 
+import httpx
 from asteroid_agents_v2_raw.models import ExecutionStatus, SortDirection, SortField
 
 from .. import _asteroid as rules
@@ -67,6 +68,8 @@ class Executions(SyncResource):
         concurrency: int = 1,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> SyncPager[Execution]:
         """Every execution matching the filters, across pages, fetched lazily; at most `limit` of them.
 
@@ -122,10 +125,12 @@ class Executions(SyncResource):
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
             closed=("sort_field", "sort_direction"),
         )
+        core = self._core.with_settings(timeout, max_retries)
         return self._pages(
             rules.list_executions(
                 call, page_size=page_size, limit=limit, consistent=consistent, concurrency=concurrency
-            )
+            ),
+            core,
         )
 
     def get(
@@ -134,6 +139,8 @@ class Executions(SyncResource):
         *,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> Execution:
         """One execution with all its details.
 
@@ -145,7 +152,8 @@ class Executions(SyncResource):
             {"execution_id": execution_id},
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
-        return self._core.request(call.operation(Execution.from_dict))
+        core = self._core.with_settings(timeout, max_retries)
+        return core.request(call.operation(Execution.from_dict))
 
     def wait(
         self,
@@ -154,6 +162,7 @@ class Executions(SyncResource):
         timeout: float | None = None,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        max_retries: int | None = None,
     ) -> Execution:
         """Wait until the execution is completed, failed or cancelled, and return it (whatever the
         outcome: check `status` and `execution_result`).
@@ -171,7 +180,8 @@ class Executions(SyncResource):
             {"execution_id": execution_id},
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
-        return wait_for(self._core, rules.start_waiting(call, timeout=timeout))
+        core = self._core.with_settings(None, max_retries)
+        return wait_for(core, rules.start_waiting(call, timeout=timeout))
 
     def cancel(
         self,
@@ -179,6 +189,8 @@ class Executions(SyncResource):
         *,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> StatusChange:
         """Stop an execution; a finished one cannot be cancelled (`ConflictError`).
 
@@ -190,7 +202,8 @@ class Executions(SyncResource):
             {"execution_id": execution_id},
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
-        return self._core.request(call.operation(StatusChange.from_dict))
+        core = self._core.with_settings(timeout, max_retries)
+        return core.request(call.operation(StatusChange.from_dict))
 
     def pause(
         self,
@@ -198,6 +211,8 @@ class Executions(SyncResource):
         *,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> StatusChange:
         """Pause a running execution (`ConflictError` if its status does not allow it).
 
@@ -209,7 +224,8 @@ class Executions(SyncResource):
             {"execution_id": execution_id},
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
-        return self._core.request(call.operation(StatusChange.from_dict))
+        core = self._core.with_settings(timeout, max_retries)
+        return core.request(call.operation(StatusChange.from_dict))
 
     def resume(
         self,
@@ -217,6 +233,8 @@ class Executions(SyncResource):
         *,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> StatusChange:
         """Resume a paused execution (`ConflictError` if it is not paused).
 
@@ -228,7 +246,8 @@ class Executions(SyncResource):
             {"execution_id": execution_id},
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
-        return self._core.request(call.operation(StatusChange.from_dict))
+        core = self._core.with_settings(timeout, max_retries)
+        return core.request(call.operation(StatusChange.from_dict))
 
     def send_message(
         self,
@@ -237,6 +256,8 @@ class Executions(SyncResource):
         *,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Send the agent a message (the answer to its question, say).
 
@@ -249,7 +270,8 @@ class Executions(SyncResource):
             {"execution_id": execution_id, "message": message},
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
-        return self._core.request(call.operation(rules.nothing, reads="nothing"))
+        core = self._core.with_settings(timeout, max_retries)
+        return core.request(call.operation(rules.nothing, reads="nothing"))
 
     def activities(
         self,
@@ -259,6 +281,8 @@ class Executions(SyncResource):
         limit: int | None = None,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> builtins.list[ExecutionActivity]:
         """What happened during the execution, oldest first (`order="desc"`: newest first), at most
         `limit`. Each `payload` is one of `ActivityPayload`, `UnknownActivity` for a kind this SDK's
@@ -276,7 +300,8 @@ class Executions(SyncResource):
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
             closed=("order",),
         )
-        return self._core.request(call.operation(rules.parse_activities))
+        core = self._core.with_settings(timeout, max_retries)
+        return core.request(call.operation(rules.parse_activities))
 
     def rerun(
         self,
@@ -286,6 +311,8 @@ class Executions(SyncResource):
         profile_id: str | uuid.UUID | None = None,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> StartedExecution:
         """Start a new execution with this one's workflow and values; `inputs` replaces its inputs.
 
@@ -299,7 +326,8 @@ class Executions(SyncResource):
             {"execution_id": execution_id, "inputs": inputs, "profile_id": profile_id},
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
-        return self._core.request(call.operation(StartedExecution.from_dict))
+        core = self._core.with_settings(timeout, max_retries)
+        return core.request(call.operation(StartedExecution.from_dict))
 
     def delete(
         self,
@@ -307,6 +335,8 @@ class Executions(SyncResource):
         *,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Delete an execution.
 
@@ -318,7 +348,8 @@ class Executions(SyncResource):
             {"execution_id": execution_id},
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
-        return self._core.request(call.operation(rules.nothing, reads="nothing"))
+        core = self._core.with_settings(timeout, max_retries)
+        return core.request(call.operation(rules.nothing, reads="nothing"))
 
     def recording_url(
         self,
@@ -326,6 +357,8 @@ class Executions(SyncResource):
         *,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> str:
         """The URL of the execution's recording: where the server redirects, read without following it,
         so the API key never reaches the recording's host.
@@ -338,7 +371,8 @@ class Executions(SyncResource):
             {"execution_id": execution_id},
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
-        return self._core.request(call.operation(rules.recording_location, reads="location"))
+        core = self._core.with_settings(timeout, max_retries)
+        return core.request(call.operation(rules.recording_location, reads="location"))
 
 
 class AsyncExecutions(AsyncResource):
@@ -366,6 +400,8 @@ class AsyncExecutions(AsyncResource):
         concurrency: int = 1,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> AsyncPager[Execution]:
         """Every execution matching the filters, across pages, fetched lazily; at most `limit` of them.
 
@@ -421,10 +457,12 @@ class AsyncExecutions(AsyncResource):
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
             closed=("sort_field", "sort_direction"),
         )
+        core = self._core.with_settings(timeout, max_retries)
         return self._pages(
             rules.list_executions(
                 call, page_size=page_size, limit=limit, consistent=consistent, concurrency=concurrency
-            )
+            ),
+            core,
         )
 
     async def get(
@@ -433,6 +471,8 @@ class AsyncExecutions(AsyncResource):
         *,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> Execution:
         """One execution with all its details.
 
@@ -444,7 +484,8 @@ class AsyncExecutions(AsyncResource):
             {"execution_id": execution_id},
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
-        return await self._core.request(call.operation(Execution.from_dict))
+        core = self._core.with_settings(timeout, max_retries)
+        return await core.request(call.operation(Execution.from_dict))
 
     async def wait(
         self,
@@ -453,6 +494,7 @@ class AsyncExecutions(AsyncResource):
         timeout: float | None = None,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        max_retries: int | None = None,
     ) -> Execution:
         """Wait until the execution is completed, failed or cancelled, and return it (whatever the
         outcome: check `status` and `execution_result`).
@@ -470,7 +512,8 @@ class AsyncExecutions(AsyncResource):
             {"execution_id": execution_id},
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
-        return await async_wait_for(self._core, rules.start_waiting(call, timeout=timeout))
+        core = self._core.with_settings(None, max_retries)
+        return await async_wait_for(core, rules.start_waiting(call, timeout=timeout))
 
     async def cancel(
         self,
@@ -478,6 +521,8 @@ class AsyncExecutions(AsyncResource):
         *,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> StatusChange:
         """Stop an execution; a finished one cannot be cancelled (`ConflictError`).
 
@@ -489,7 +534,8 @@ class AsyncExecutions(AsyncResource):
             {"execution_id": execution_id},
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
-        return await self._core.request(call.operation(StatusChange.from_dict))
+        core = self._core.with_settings(timeout, max_retries)
+        return await core.request(call.operation(StatusChange.from_dict))
 
     async def pause(
         self,
@@ -497,6 +543,8 @@ class AsyncExecutions(AsyncResource):
         *,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> StatusChange:
         """Pause a running execution (`ConflictError` if its status does not allow it).
 
@@ -508,7 +556,8 @@ class AsyncExecutions(AsyncResource):
             {"execution_id": execution_id},
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
-        return await self._core.request(call.operation(StatusChange.from_dict))
+        core = self._core.with_settings(timeout, max_retries)
+        return await core.request(call.operation(StatusChange.from_dict))
 
     async def resume(
         self,
@@ -516,6 +565,8 @@ class AsyncExecutions(AsyncResource):
         *,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> StatusChange:
         """Resume a paused execution (`ConflictError` if it is not paused).
 
@@ -527,7 +578,8 @@ class AsyncExecutions(AsyncResource):
             {"execution_id": execution_id},
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
-        return await self._core.request(call.operation(StatusChange.from_dict))
+        core = self._core.with_settings(timeout, max_retries)
+        return await core.request(call.operation(StatusChange.from_dict))
 
     async def send_message(
         self,
@@ -536,6 +588,8 @@ class AsyncExecutions(AsyncResource):
         *,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Send the agent a message (the answer to its question, say).
 
@@ -548,7 +602,8 @@ class AsyncExecutions(AsyncResource):
             {"execution_id": execution_id, "message": message},
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
-        return await self._core.request(call.operation(rules.nothing, reads="nothing"))
+        core = self._core.with_settings(timeout, max_retries)
+        return await core.request(call.operation(rules.nothing, reads="nothing"))
 
     async def activities(
         self,
@@ -558,6 +613,8 @@ class AsyncExecutions(AsyncResource):
         limit: int | None = None,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> builtins.list[ExecutionActivity]:
         """What happened during the execution, oldest first (`order="desc"`: newest first), at most
         `limit`. Each `payload` is one of `ActivityPayload`, `UnknownActivity` for a kind this SDK's
@@ -575,7 +632,8 @@ class AsyncExecutions(AsyncResource):
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
             closed=("order",),
         )
-        return await self._core.request(call.operation(rules.parse_activities))
+        core = self._core.with_settings(timeout, max_retries)
+        return await core.request(call.operation(rules.parse_activities))
 
     async def rerun(
         self,
@@ -585,6 +643,8 @@ class AsyncExecutions(AsyncResource):
         profile_id: str | uuid.UUID | None = None,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> StartedExecution:
         """Start a new execution with this one's workflow and values; `inputs` replaces its inputs.
 
@@ -598,7 +658,8 @@ class AsyncExecutions(AsyncResource):
             {"execution_id": execution_id, "inputs": inputs, "profile_id": profile_id},
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
-        return await self._core.request(call.operation(StartedExecution.from_dict))
+        core = self._core.with_settings(timeout, max_retries)
+        return await core.request(call.operation(StartedExecution.from_dict))
 
     async def delete(
         self,
@@ -606,6 +667,8 @@ class AsyncExecutions(AsyncResource):
         *,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Delete an execution.
 
@@ -617,7 +680,8 @@ class AsyncExecutions(AsyncResource):
             {"execution_id": execution_id},
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
-        return await self._core.request(call.operation(rules.nothing, reads="nothing"))
+        core = self._core.with_settings(timeout, max_retries)
+        return await core.request(call.operation(rules.nothing, reads="nothing"))
 
     async def recording_url(
         self,
@@ -625,6 +689,8 @@ class AsyncExecutions(AsyncResource):
         *,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> str:
         """The URL of the execution's recording: where the server redirects, read without following it,
         so the API key never reaches the recording's host.
@@ -637,7 +703,8 @@ class AsyncExecutions(AsyncResource):
             {"execution_id": execution_id},
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
-        return await self._core.request(call.operation(rules.recording_location, reads="location"))
+        core = self._core.with_settings(timeout, max_retries)
+        return await core.request(call.operation(rules.recording_location, reads="location"))
 
 
 class Workflows(SyncResource):
@@ -657,6 +724,8 @@ class Workflows(SyncResource):
         queue_if_busy: bool = False,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> StartedExecution:
         """Start an execution of the workflow and return at once (`execution_id`, `status`).
 
@@ -688,7 +757,8 @@ class Workflows(SyncResource):
             },
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
-        return self._core.request(rules.execute(call, version=version, head=head, queue_if_busy=queue_if_busy))
+        core = self._core.with_settings(timeout, max_retries)
+        return core.request(rules.execute(call, version=version, head=head, queue_if_busy=queue_if_busy))
 
     def run(
         self,
@@ -705,6 +775,7 @@ class Workflows(SyncResource):
         queue_if_busy: bool = False,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        max_retries: int | None = None,
     ) -> Execution:
         """`execute`, then `executions.wait`: the finished execution. `timeout` counts from the call.
 
@@ -731,8 +802,9 @@ class Workflows(SyncResource):
             },
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
+        core = self._core.with_settings(None, max_retries)
         return start_and_wait(
-            self._core, rules.start_run(call, timeout=timeout, version=version, head=head, queue_if_busy=queue_if_busy)
+            core, rules.start_run(call, timeout=timeout, version=version, head=head, queue_if_busy=queue_if_busy)
         )
 
 
@@ -753,6 +825,8 @@ class AsyncWorkflows(AsyncResource):
         queue_if_busy: bool = False,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> StartedExecution:
         """Start an execution of the workflow and return at once (`execution_id`, `status`).
 
@@ -784,7 +858,8 @@ class AsyncWorkflows(AsyncResource):
             },
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
-        return await self._core.request(rules.execute(call, version=version, head=head, queue_if_busy=queue_if_busy))
+        core = self._core.with_settings(timeout, max_retries)
+        return await core.request(rules.execute(call, version=version, head=head, queue_if_busy=queue_if_busy))
 
     async def run(
         self,
@@ -801,6 +876,7 @@ class AsyncWorkflows(AsyncResource):
         queue_if_busy: bool = False,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        max_retries: int | None = None,
     ) -> Execution:
         """`execute`, then `executions.wait`: the finished execution. `timeout` counts from the call.
 
@@ -827,8 +903,9 @@ class AsyncWorkflows(AsyncResource):
             },
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
+        core = self._core.with_settings(None, max_retries)
         return await async_start_and_wait(
-            self._core, rules.start_run(call, timeout=timeout, version=version, head=head, queue_if_busy=queue_if_busy)
+            core, rules.start_run(call, timeout=timeout, version=version, head=head, queue_if_busy=queue_if_busy)
         )
 
 

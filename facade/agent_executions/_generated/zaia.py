@@ -7,6 +7,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 
+import httpx
+
 from .. import _zaia as rules
 from .._arguments import ExtraHeaders, ExtraQuery
 from .._call import RequestOptions, prepare
@@ -27,6 +29,8 @@ class ZaiaExecutions(SyncResource):
         limit: int | None = None,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> SyncPager[ZaiaExecution]:
         """Every execution of the workspace (of these responders, if given), newest first, fetched
         lazily.
@@ -42,7 +46,8 @@ class ZaiaExecutions(SyncResource):
             {"responder_ids": responder_ids},
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
-        return self._pages(rules.list_executions(call, page_size=page_size, limit=limit))
+        core = self._core.with_settings(timeout, max_retries)
+        return self._pages(rules.list_executions(call, page_size=page_size, limit=limit), core)
 
     def get(
         self,
@@ -50,6 +55,8 @@ class ZaiaExecutions(SyncResource):
         *,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> ZaiaExecution:
         """One execution.
 
@@ -62,7 +69,8 @@ class ZaiaExecutions(SyncResource):
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
             labels={"id": "execution_id"},
         )
-        return self._core.request(call.operation(ZaiaExecution.from_dict))
+        core = self._core.with_settings(timeout, max_retries)
+        return core.request(call.operation(ZaiaExecution.from_dict))
 
     def nesting(
         self,
@@ -71,6 +79,8 @@ class ZaiaExecutions(SyncResource):
         execution_id: str | uuid.UUID | None = None,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> ZaiaExecutionTree:
         """An execution with all its descendants, found by its ID or by the chat message that started
         it.
@@ -84,7 +94,8 @@ class ZaiaExecutions(SyncResource):
             {"chat_message_id": chat_message_id, "execution_id": execution_id},
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
-        return self._core.request(rules.nesting(call))
+        core = self._core.with_settings(timeout, max_retries)
+        return core.request(rules.nesting(call))
 
 
 class AsyncZaiaExecutions(AsyncResource):
@@ -98,6 +109,8 @@ class AsyncZaiaExecutions(AsyncResource):
         limit: int | None = None,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> AsyncPager[ZaiaExecution]:
         """Every execution of the workspace (of these responders, if given), newest first, fetched
         lazily.
@@ -113,7 +126,8 @@ class AsyncZaiaExecutions(AsyncResource):
             {"responder_ids": responder_ids},
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
-        return self._pages(rules.list_executions(call, page_size=page_size, limit=limit))
+        core = self._core.with_settings(timeout, max_retries)
+        return self._pages(rules.list_executions(call, page_size=page_size, limit=limit), core)
 
     async def get(
         self,
@@ -121,6 +135,8 @@ class AsyncZaiaExecutions(AsyncResource):
         *,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> ZaiaExecution:
         """One execution.
 
@@ -133,7 +149,8 @@ class AsyncZaiaExecutions(AsyncResource):
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
             labels={"id": "execution_id"},
         )
-        return await self._core.request(call.operation(ZaiaExecution.from_dict))
+        core = self._core.with_settings(timeout, max_retries)
+        return await core.request(call.operation(ZaiaExecution.from_dict))
 
     async def nesting(
         self,
@@ -142,6 +159,8 @@ class AsyncZaiaExecutions(AsyncResource):
         execution_id: str | uuid.UUID | None = None,
         extra_query: ExtraQuery | None = None,
         extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
     ) -> ZaiaExecutionTree:
         """An execution with all its descendants, found by its ID or by the chat message that started
         it.
@@ -155,7 +174,8 @@ class AsyncZaiaExecutions(AsyncResource):
             {"chat_message_id": chat_message_id, "execution_id": execution_id},
             RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
         )
-        return await self._core.request(rules.nesting(call))
+        core = self._core.with_settings(timeout, max_retries)
+        return await core.request(rules.nesting(call))
 
 
 __all__ = ["AsyncZaiaExecutions", "ZaiaExecutions"]
