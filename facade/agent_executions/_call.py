@@ -110,21 +110,19 @@ def prepare(
         label = names.get(name, name)
         has_body = has_body or field.where == "body"
         if value is None:
-            if field.required and field.where != "body":
-                raise TypeError(f"{label} is required")
             if name in not_none:
                 raise TypeError(f"{label} must not be None; leave it out for its default")
             checked[name] = None
             continue
+        checked[name] = sent = to_wire(field, label, value, shut)
         if field.where == "query":
-            checked[name] = encoded = to_wire(field, label, value, shut)
-            query += [(field.wire, query_text(item)) for item in (encoded if field.many else [encoded])]
+            query += [(field.wire, query_text(item)) for item in (sent if field.many else [sent])]
         elif field.where == "path":
-            checked[name] = path_values[name] = to_wire(field, label, value, shut)
+            path_values[name] = sent
         else:
-            checked[name] = body[field.wire] = to_wire(field, label, value, shut)
-    for name, field in shape.fields.items():
-        if field.where == "body" and field.required and field.wire not in body:
+            body[field.wire] = sent
+    for name, field in shape.fields.items():  # given as None, or a body field the call leaves out
+        if field.required and checked.get(name) is None and (name in values or field.where == "body"):
             raise TypeError(f"{names.get(name, name)} is required")
     path = shape.path_for(**path_values) if shape.path_params else shape.path
     return Call(shape, checked, dict(values), path, tuple(query), body if has_body else None, options)
@@ -144,40 +142,57 @@ def to_wire(field: FieldShape, label: str, value: object, closed: frozenset[str]
 
 
 def one_value(field: FieldShape, label: str, value: object, closed: frozenset[str]) -> Any:
-    kind = field.kind
-    if kind == "uuid":
-        return check.as_uuid(label, value)
-    if kind == "datetime":
-        return check.as_datetime(label, value)
-    if kind == "text":
-        return check.as_text(label, value)
-    if kind == "int":
-        return check.as_int(label, value, minimum=_bound(field.minimum), maximum=_bound(field.maximum))
-    if kind == "number":
-        return as_number(label, value, field)
-    if kind == "bool":
-        if not isinstance(value, bool):
-            raise TypeError(f"{label} must be a bool, not {type(value).__name__}")
-        return value
-    if kind == "choice":
-        if field.name in closed:
-            return check.as_choice(label, value, field.choices)
-        return as_open_choice(label, value, field.choices)
-    if kind == "text_map":
-        mapping = check.as_json_object(label, value)
-        for key, item in mapping.items():
-            if not isinstance(item, str):
-                raise TypeError(f"{label}[{key!r}] must be a str, not {type(item).__name__}")
-        return mapping
-    if kind == "object":
-        return as_object(field, label, value, closed)
-    if kind == "json_object":
-        return check.as_json_object(label, value)
+    """One value of `field`, checked by the checker of its kind (any other kind: a JSON value)."""
+    return _BY_KIND.get(field.kind, _json_value)(field, label, value, closed)
+
+
+Checker = Callable[[FieldShape, str, object, frozenset[str]], Any]
+
+
+def _int(field: FieldShape, label: str, value: object, closed: frozenset[str]) -> int:
+    """An int within the spec's bounds (a fractional bound: the ints within it)."""
+    low = None if field.minimum is None else math.ceil(field.minimum)
+    high = None if field.maximum is None else math.floor(field.maximum)
+    return check.as_int(label, value, minimum=low, maximum=high)
+
+
+def _bool(field: FieldShape, label: str, value: object, closed: frozenset[str]) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"{label} must be a bool, not {type(value).__name__}")
+    return value
+
+
+def _choice(field: FieldShape, label: str, value: object, closed: frozenset[str]) -> str:
+    if field.name in closed:
+        return check.as_choice(label, value, field.choices)
+    return as_open_choice(label, value, field.choices)
+
+
+def _text_map(field: FieldShape, label: str, value: object, closed: frozenset[str]) -> dict[str, Any]:
+    mapping = check.as_json_object(label, value)
+    for key, item in mapping.items():
+        if not isinstance(item, str):
+            raise TypeError(f"{label}[{key!r}] must be a str, not {type(item).__name__}")
+    return mapping
+
+
+def _json_value(field: FieldShape, label: str, value: object, closed: frozenset[str]) -> Any:
     return check.as_json_value(label, value)
 
 
-def _bound(value: float | None) -> int | None:
-    return None if value is None else math.ceil(value) if isinstance(value, float) else value
+_BY_KIND: dict[str, Checker] = {
+    "uuid": lambda field, label, value, closed: check.as_uuid(label, value),
+    "datetime": lambda field, label, value, closed: check.as_datetime(label, value),
+    "text": lambda field, label, value, closed: check.as_text(label, value),
+    "int": _int,
+    "number": lambda field, label, value, closed: as_number(label, value, field),
+    "bool": _bool,
+    "choice": _choice,
+    "text_map": _text_map,
+    "object": lambda field, label, value, closed: as_object(field, label, value, closed),
+    "json_object": lambda field, label, value, closed: check.as_json_object(label, value),
+}
+"""The checker of each field kind `scripts/api_shape.py` gives (`FieldShape.kind`)."""
 
 
 def as_number(label: str, value: object, field: FieldShape) -> float | int:

@@ -77,3 +77,27 @@ def test_none_is_refused_for_a_defaulted_argument_only() -> None:
     assert prepare(shape(level, note), {"level": "x", "note": None}, RequestOptions(), defaulted=["level"]).query == (
         ("level", "x"),
     )
+
+
+def test_an_int_field_with_fractional_bounds_takes_the_ints_within_them() -> None:
+    """`minimum: 0.5, maximum: 10.5` takes 1 to 10: 11 is above 10.5 (it was let through)."""
+    count = FieldShape(name="count", wire="count", where="query", kind="int", minimum=0.5, maximum=10.5)
+    assert prepare(shape(count), {"count": 1}, RequestOptions()).query == (("count", "1"),)
+    assert prepare(shape(count), {"count": 10}, RequestOptions()).query == (("count", "10"),)
+    for wrong, message in ((0, "count must be >= 1"), (11, "count must be <= 10")):
+        with pytest.raises(ValueError, match=message):
+            prepare(shape(count), {"count": wrong}, RequestOptions())
+
+
+def test_a_required_field_given_as_none_is_named() -> None:
+    where = FieldShape(name="execution_id", wire="executionId", where="path", kind="text", required=True)
+    listing = shape(where)
+    with pytest.raises(TypeError, match=r"^execution_id is required$"):
+        prepare(listing, {"execution_id": None}, RequestOptions())
+
+
+def test_a_kind_this_version_does_not_know_is_checked_as_json() -> None:
+    odd = FieldShape(name="blob", wire="blob", where="body", kind="binary-ish")
+    assert prepare(shape(odd), {"blob": [1, "a"]}, RequestOptions()).body == {"blob": [1, "a"]}
+    with pytest.raises(ValueError, match="blob must hold only JSON values"):
+        prepare(shape(odd), {"blob": object()}, RequestOptions())
