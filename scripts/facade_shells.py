@@ -359,7 +359,9 @@ def render_method(
     module: Module,
     is_async: bool,
     shadows: frozenset[str] = frozenset(),
+    raw: bool = False,
 ) -> str:
+    """One method; `raw`: its `with_raw_response` twin, returning the `RawResponse` of its request."""
     where = f"{api}.{resource}.{name}"
     fields = check_entry(where, method, operations, module.rules)
     operation_id = method["operation"]
@@ -415,11 +417,16 @@ def render_method(
     for shadowed in shadows:  # a method named `list` hides the builtin in the class body's annotations
         returns = re.sub(rf"(?<![.\w]){shadowed}\[", f"builtins.{shadowed}[", returns)
     result = {"pages": f"AsyncPager[{returns}]" if is_async else f"SyncPager[{returns}]"}.get(style, returns)
+    if raw:
+        result = f"RawResponse[{returns}]"
     coroutine = is_async and style != "pages"  # an async listing is an AsyncPager, not awaited
     head = f"    {'async ' if coroutine else ''}def {name}(\n" + "".join(f"        {p},\n" for p in signature)
     head += f"    ) -> {result}:"
     doc = method.get("doc", "").strip() or f"`{operation_id}`."
     described = [f for f in generic if f.get("description")]
+    if raw:
+        doc = f"`{name}`, returning the HTTP response beside the answer (`.parse()`)."
+        described = []
     if described:
         doc += "\n\nArgs:\n" + "\n".join(
             textwrap.fill(
@@ -460,7 +467,7 @@ def render_method(
             op = f"call.operation({parser}" + (f', reads="{reads}")' if reads != "json" else ")")
         else:
             op = built
-        lines.append(f"        return {awaited}core.request({op})")
+        lines.append(f"        return {awaited}core.{'request_raw' if raw else 'request'}({op})")
     elif style == "pages":
         lines.append(f"        return self._pages({built}, core)")
     elif style == "wait":
@@ -506,10 +513,28 @@ def render(
             doc = f"`client.{resource}` of `{client}`: {spec.get('doc', '').strip()}"
             lines = [f"class {class_name}({base}):", *_docstring(doc, "    ")]
             shadows = frozenset(name for name, _ in methods_of(spec) if name in BUILTIN_TYPES)
+            raw_class = f"{class_name}WithRawResponse"
+            lines += [
+                "",
+                "    @property",
+                f"    def with_raw_response(self) -> {raw_class}:",
+                '        """The same requests, each returning the HTTP response beside the answer (`RawResponse`)."""',
+                f"        return {raw_class}(self._core)",
+            ]
+            raw_lines = [
+                f"class {raw_class}({base}):",
+                *_docstring(f"`client.{resource}.with_raw_response` of `{client}`.", "    "),
+            ]
             for name, method in methods_of(spec):
                 lines += ["", render_method(api, resource, name, method, operations, module, is_async, shadows)]
                 returns.update(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", method.get("returns", "None")))
+                if method.get("style", "request") == "request":
+                    raw_lines += [
+                        "",
+                        render_method(api, resource, name, method, operations, module, is_async, shadows, raw=True),
+                    ]
             classes.append("\n".join(lines))
+            classes.append("\n".join(raw_lines))
     rule_types = set(entry.get("rule_types", []))
     models = sorted(returns - rule_types - {"None", "list", "str", "int", "dict", "bool"})
     if names_of is not None:
@@ -532,6 +557,7 @@ def render(
         f"from .. import {rules} as rules",
         "from .._arguments import ExtraHeaders, ExtraQuery",
         "from .._call import RequestOptions, prepare",
+        "from .._core import RawResponse",
         *entry.get("imports", []),
         "from ..pagination import AsyncPager, AsyncResource, SyncPager, SyncResource",
         "from ..waiting import async_start_and_wait, async_wait_for, start_and_wait, wait_for",

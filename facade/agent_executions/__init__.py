@@ -19,6 +19,7 @@ from ._logs import log_from_env
 log_from_env()  # AGENT_EXECUTIONS_LOG=debug|info
 
 if TYPE_CHECKING:
+    from ._core import RawResponse
     from ._version import __version__ as __version__
     from .asteroid import AsteroidClient, AsyncAsteroidClient
     from .errors import (
@@ -93,6 +94,7 @@ if TYPE_CHECKING:
 
 _MODULES = {
     "__version__": "_version",
+    "RawResponse": "_core",
     "AsteroidClient": "asteroid",
     "AsyncAsteroidClient": "asteroid",
     "APIConnectionError": "errors",
@@ -231,6 +233,7 @@ __all__ = [
     "PausedDetails",
     "PermissionDeniedError",
     "RateLimitError",
+    "RawResponse",
     "ReasoningActivity",
     "ResponseTooLargeError",
     "ResponseValidationError",

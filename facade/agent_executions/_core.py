@@ -187,6 +187,42 @@ def connection_error(
     return APIConnectionError(f"{op.operation_id}: connection failed ({detail})", request=request)
 
 
+class RawResponse(Generic[T]):
+    """A successful call's HTTP response beside its answer (`client.executions.with_raw_response.get(...)`):
+    `.status_code`, `.headers`, `.request_id`, `.http_response` (httpx's), and `.parse()` for the
+    model the plain call returns. An error status still raises the typed exception."""
+
+    __slots__ = ("_parsed", "http_response")
+
+    def __init__(self, http_response: httpx.Response, parsed: T) -> None:
+        self.http_response = http_response
+        self._parsed = parsed
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    @property
+    def request_id(self) -> str | None:
+        """The vendor's ID of this request (`X-Request-Id`), for its support."""
+        found: str | None = self.http_response.headers.get("x-request-id")
+        return found
+
+    def parse(self) -> T:
+        """The answer, as the plain call returns it."""
+        return self._parsed
+
+    def __repr__(self) -> str:
+        return f"<RawResponse [{self.status_code}] request_id={self.request_id!r}>"
+
+    def __reduce__(self) -> Any:
+        raise TypeError("a RawResponse cannot be pickled: its request's headers carry the API key; pickle .parse()")
+
+
 def with_settings(config: ClientConfig, timeout: float | httpx.Timeout | None, max_retries: int | None) -> ClientConfig:
     """`config` with one call's own `timeout` and `max_retries` (None: the client's), checked as the
     client's are."""
@@ -218,6 +254,10 @@ class SyncCore:
     def request(self, op: Operation[T], gate: RateGate | None = None) -> T:
         """Send `op` with retries and parse its answer; with a `gate`, wait whenever another request of
         the same listing was told to (`_rate_gate`)."""
+        return self.request_raw(op, gate).parse()
+
+    def request_raw(self, op: Operation[T], gate: RateGate | None = None) -> RawResponse[T]:
+        """`request`, keeping the HTTP response beside the parsed answer (`with_raw_response`)."""
         request = build_request(self.http, self.config, op)
         started = time.monotonic()
         policy = self.policy
@@ -232,7 +272,7 @@ class SyncCore:
                 response = send_with_retries(send, request, policy, ends_at=op.ends_at, pause=pause)
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 raise connection_error(op, request, exc) from exc
-            return read_response(op, request, response, started)
+            return RawResponse(response, read_response(op, request, response, started))
         except AgentExecutionsError as exc:
             explain_refusal(exc, self.config)
             scrub(exc, secrets_of(request))
@@ -258,6 +298,9 @@ class AsyncCore:
         return await async_send_once(self.http, request, limits or self.limits)
 
     async def request(self, op: Operation[T], gate: RateGate | None = None) -> T:
+        return (await self.request_raw(op, gate)).parse()
+
+    async def request_raw(self, op: Operation[T], gate: RateGate | None = None) -> RawResponse[T]:
         request = build_request(self.http, self.config, op)
         started = time.monotonic()
         policy = self.policy
@@ -271,7 +314,7 @@ class AsyncCore:
                 response = await async_send_with_retries(send, request, policy, ends_at=op.ends_at)
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 raise connection_error(op, request, exc) from exc
-            return read_response(op, request, response, started)
+            return RawResponse(response, read_response(op, request, response, started))
         except AgentExecutionsError as exc:
             explain_refusal(exc, self.config)
             scrub(exc, secrets_of(request))

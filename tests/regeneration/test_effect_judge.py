@@ -329,7 +329,7 @@ def test_a_new_enum_value_is_additive_and_keeps_the_names(repo: Path, edit: Any,
     assert code == 0 and expected in output and "BREAKING" not in output, output
     module = (repo / "facade" / "agent_executions" / "_generated" / "asteroid.py").read_text()
     assert "status: StatusValue | ExecutionStatus | Iterable[StatusValue | ExecutionStatus] | None" in module
-    assert module.count('order: OrderValue = "asc"') == 2
+    assert module.count('order: OrderValue = "asc"') == 4  # sync, async and their raw twins
 
 
 @pytest.mark.parametrize(

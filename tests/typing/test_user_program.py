@@ -49,6 +49,8 @@ wrong: ae.asteroid.StatusValue = "faild"
 client.executions.get("e", timeout=5, max_retries=0)
 client.executions.wait("e", timeout=60, max_retries=1)
 client.executions.list(timeout="5")
+raw: ae.RawResponse[ae.Execution] = client.executions.with_raw_response.get("e")
+print(raw.parse().status, raw.request_id, raw.headers.get("x-ratelimit-remaining"))
 """
 
 

@@ -17,6 +17,7 @@ from .. import _asteroid as rules
 from .._arguments import ExtraHeaders, ExtraQuery
 from .._call import RequestOptions, prepare
 from .._constants import ASTEROID_MAX_PAGE_SIZE
+from .._core import RawResponse
 from ..models import Execution, ExecutionActivity, StartedExecution, StatusChange
 from ..pagination import AsyncPager, AsyncResource, SyncPager, SyncResource
 from ..waiting import async_start_and_wait, async_wait_for, start_and_wait, wait_for
@@ -45,6 +46,11 @@ class ExecutionOptionsParam(TypedDict, total=False):
 
 class Executions(SyncResource):
     """`client.executions` of `AsteroidClient`: list, get, wait for, steer and stop executions."""
+
+    @property
+    def with_raw_response(self) -> ExecutionsWithRawResponse:
+        """The same requests, each returning the HTTP response beside the answer (`RawResponse`)."""
+        return ExecutionsWithRawResponse(self._core)
 
     def list(
         self,
@@ -375,8 +381,185 @@ class Executions(SyncResource):
         return core.request(call.operation(rules.recording_location, reads="location"))
 
 
+class ExecutionsWithRawResponse(SyncResource):
+    """`client.executions.with_raw_response` of `AsteroidClient`."""
+
+    def get(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: ExtraQuery | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[Execution]:
+        """`get`, returning the HTTP response beside the answer (`.parse()`)."""
+        call = prepare(
+            rules.SHAPE.operation("ExecutionGet"),
+            {"execution_id": execution_id},
+            RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
+        )
+        core = self._core.with_settings(timeout, max_retries)
+        return core.request_raw(call.operation(Execution.from_dict))
+
+    def cancel(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: ExtraQuery | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[StatusChange]:
+        """`cancel`, returning the HTTP response beside the answer (`.parse()`)."""
+        call = prepare(
+            rules.SHAPE.operation("ExecutionCancel"),
+            {"execution_id": execution_id},
+            RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
+        )
+        core = self._core.with_settings(timeout, max_retries)
+        return core.request_raw(call.operation(StatusChange.from_dict))
+
+    def pause(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: ExtraQuery | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[StatusChange]:
+        """`pause`, returning the HTTP response beside the answer (`.parse()`)."""
+        call = prepare(
+            rules.SHAPE.operation("ExecutionPause"),
+            {"execution_id": execution_id},
+            RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
+        )
+        core = self._core.with_settings(timeout, max_retries)
+        return core.request_raw(call.operation(StatusChange.from_dict))
+
+    def resume(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: ExtraQuery | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[StatusChange]:
+        """`resume`, returning the HTTP response beside the answer (`.parse()`)."""
+        call = prepare(
+            rules.SHAPE.operation("ExecutionResume"),
+            {"execution_id": execution_id},
+            RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
+        )
+        core = self._core.with_settings(timeout, max_retries)
+        return core.request_raw(call.operation(StatusChange.from_dict))
+
+    def send_message(
+        self,
+        execution_id: str | uuid.UUID,
+        message: str,
+        *,
+        extra_query: ExtraQuery | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """`send_message`, returning the HTTP response beside the answer (`.parse()`)."""
+        call = prepare(
+            rules.SHAPE.operation("ExecutionUserMessagesAdd"),
+            {"execution_id": execution_id, "message": message},
+            RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
+        )
+        core = self._core.with_settings(timeout, max_retries)
+        return core.request_raw(call.operation(rules.nothing, reads="nothing"))
+
+    def activities(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        order: OrderValue = "asc",
+        limit: int | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[builtins.list[ExecutionActivity]]:
+        """`activities`, returning the HTTP response beside the answer (`.parse()`)."""
+        call = prepare(
+            rules.SHAPE.operation("ExecutionActivitiesGet"),
+            {"execution_id": execution_id, "order": order, "limit": limit},
+            RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
+            closed=("order",),
+        )
+        core = self._core.with_settings(timeout, max_retries)
+        return core.request_raw(call.operation(rules.parse_activities))
+
+    def rerun(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        inputs: Mapping[str, Any] | None = None,
+        profile_id: str | uuid.UUID | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[StartedExecution]:
+        """`rerun`, returning the HTTP response beside the answer (`.parse()`)."""
+        call = prepare(
+            rules.SHAPE.operation("ExecutionRerun"),
+            {"execution_id": execution_id, "inputs": inputs, "profile_id": profile_id},
+            RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
+        )
+        core = self._core.with_settings(timeout, max_retries)
+        return core.request_raw(call.operation(StartedExecution.from_dict))
+
+    def delete(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: ExtraQuery | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """`delete`, returning the HTTP response beside the answer (`.parse()`)."""
+        call = prepare(
+            rules.SHAPE.operation("ExecutionDelete"),
+            {"execution_id": execution_id},
+            RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
+        )
+        core = self._core.with_settings(timeout, max_retries)
+        return core.request_raw(call.operation(rules.nothing, reads="nothing"))
+
+    def recording_url(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: ExtraQuery | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[str]:
+        """`recording_url`, returning the HTTP response beside the answer (`.parse()`)."""
+        call = prepare(
+            rules.SHAPE.operation("ExecutionRecordingRedirect"),
+            {"execution_id": execution_id},
+            RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
+        )
+        core = self._core.with_settings(timeout, max_retries)
+        return core.request_raw(call.operation(rules.recording_location, reads="location"))
+
+
 class AsyncExecutions(AsyncResource):
     """`client.executions` of `AsyncAsteroidClient`: list, get, wait for, steer and stop executions."""
+
+    @property
+    def with_raw_response(self) -> AsyncExecutionsWithRawResponse:
+        """The same requests, each returning the HTTP response beside the answer (`RawResponse`)."""
+        return AsyncExecutionsWithRawResponse(self._core)
 
     def list(
         self,
@@ -707,8 +890,185 @@ class AsyncExecutions(AsyncResource):
         return await core.request(call.operation(rules.recording_location, reads="location"))
 
 
+class AsyncExecutionsWithRawResponse(AsyncResource):
+    """`client.executions.with_raw_response` of `AsyncAsteroidClient`."""
+
+    async def get(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: ExtraQuery | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[Execution]:
+        """`get`, returning the HTTP response beside the answer (`.parse()`)."""
+        call = prepare(
+            rules.SHAPE.operation("ExecutionGet"),
+            {"execution_id": execution_id},
+            RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
+        )
+        core = self._core.with_settings(timeout, max_retries)
+        return await core.request_raw(call.operation(Execution.from_dict))
+
+    async def cancel(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: ExtraQuery | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[StatusChange]:
+        """`cancel`, returning the HTTP response beside the answer (`.parse()`)."""
+        call = prepare(
+            rules.SHAPE.operation("ExecutionCancel"),
+            {"execution_id": execution_id},
+            RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
+        )
+        core = self._core.with_settings(timeout, max_retries)
+        return await core.request_raw(call.operation(StatusChange.from_dict))
+
+    async def pause(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: ExtraQuery | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[StatusChange]:
+        """`pause`, returning the HTTP response beside the answer (`.parse()`)."""
+        call = prepare(
+            rules.SHAPE.operation("ExecutionPause"),
+            {"execution_id": execution_id},
+            RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
+        )
+        core = self._core.with_settings(timeout, max_retries)
+        return await core.request_raw(call.operation(StatusChange.from_dict))
+
+    async def resume(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: ExtraQuery | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[StatusChange]:
+        """`resume`, returning the HTTP response beside the answer (`.parse()`)."""
+        call = prepare(
+            rules.SHAPE.operation("ExecutionResume"),
+            {"execution_id": execution_id},
+            RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
+        )
+        core = self._core.with_settings(timeout, max_retries)
+        return await core.request_raw(call.operation(StatusChange.from_dict))
+
+    async def send_message(
+        self,
+        execution_id: str | uuid.UUID,
+        message: str,
+        *,
+        extra_query: ExtraQuery | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """`send_message`, returning the HTTP response beside the answer (`.parse()`)."""
+        call = prepare(
+            rules.SHAPE.operation("ExecutionUserMessagesAdd"),
+            {"execution_id": execution_id, "message": message},
+            RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
+        )
+        core = self._core.with_settings(timeout, max_retries)
+        return await core.request_raw(call.operation(rules.nothing, reads="nothing"))
+
+    async def activities(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        order: OrderValue = "asc",
+        limit: int | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[builtins.list[ExecutionActivity]]:
+        """`activities`, returning the HTTP response beside the answer (`.parse()`)."""
+        call = prepare(
+            rules.SHAPE.operation("ExecutionActivitiesGet"),
+            {"execution_id": execution_id, "order": order, "limit": limit},
+            RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
+            closed=("order",),
+        )
+        core = self._core.with_settings(timeout, max_retries)
+        return await core.request_raw(call.operation(rules.parse_activities))
+
+    async def rerun(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        inputs: Mapping[str, Any] | None = None,
+        profile_id: str | uuid.UUID | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[StartedExecution]:
+        """`rerun`, returning the HTTP response beside the answer (`.parse()`)."""
+        call = prepare(
+            rules.SHAPE.operation("ExecutionRerun"),
+            {"execution_id": execution_id, "inputs": inputs, "profile_id": profile_id},
+            RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
+        )
+        core = self._core.with_settings(timeout, max_retries)
+        return await core.request_raw(call.operation(StartedExecution.from_dict))
+
+    async def delete(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: ExtraQuery | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[None]:
+        """`delete`, returning the HTTP response beside the answer (`.parse()`)."""
+        call = prepare(
+            rules.SHAPE.operation("ExecutionDelete"),
+            {"execution_id": execution_id},
+            RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
+        )
+        core = self._core.with_settings(timeout, max_retries)
+        return await core.request_raw(call.operation(rules.nothing, reads="nothing"))
+
+    async def recording_url(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: ExtraQuery | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[str]:
+        """`recording_url`, returning the HTTP response beside the answer (`.parse()`)."""
+        call = prepare(
+            rules.SHAPE.operation("ExecutionRecordingRedirect"),
+            {"execution_id": execution_id},
+            RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
+        )
+        core = self._core.with_settings(timeout, max_retries)
+        return await core.request_raw(call.operation(rules.recording_location, reads="location"))
+
+
 class Workflows(SyncResource):
     """`client.workflows` of `AsteroidClient`: start executions of workflows."""
+
+    @property
+    def with_raw_response(self) -> WorkflowsWithRawResponse:
+        """The same requests, each returning the HTTP response beside the answer (`RawResponse`)."""
+        return WorkflowsWithRawResponse(self._core)
 
     def execute(
         self,
@@ -808,8 +1168,50 @@ class Workflows(SyncResource):
         )
 
 
+class WorkflowsWithRawResponse(SyncResource):
+    """`client.workflows.with_raw_response` of `AsteroidClient`."""
+
+    def execute(
+        self,
+        workflow_id: str | uuid.UUID,
+        *,
+        execution_options: ExecutionOptionsParam | None = None,
+        inputs: Mapping[str, Any] | None = None,
+        metadata: Mapping[str, str] | None = None,
+        profile_group_id: str | uuid.UUID | None = None,
+        profile_id: str | uuid.UUID | None = None,
+        version: int | None = None,
+        head: bool = False,
+        queue_if_busy: bool = False,
+        extra_query: ExtraQuery | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[StartedExecution]:
+        """`execute`, returning the HTTP response beside the answer (`.parse()`)."""
+        call = prepare(
+            rules.SHAPE.operation("WorkflowExecute"),
+            {
+                "workflow_id": workflow_id,
+                "execution_options": execution_options,
+                "inputs": inputs,
+                "metadata": metadata,
+                "profile_group_id": profile_group_id,
+                "profile_id": profile_id,
+            },
+            RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
+        )
+        core = self._core.with_settings(timeout, max_retries)
+        return core.request_raw(rules.execute(call, version=version, head=head, queue_if_busy=queue_if_busy))
+
+
 class AsyncWorkflows(AsyncResource):
     """`client.workflows` of `AsyncAsteroidClient`: start executions of workflows."""
+
+    @property
+    def with_raw_response(self) -> AsyncWorkflowsWithRawResponse:
+        """The same requests, each returning the HTTP response beside the answer (`RawResponse`)."""
+        return AsyncWorkflowsWithRawResponse(self._core)
 
     async def execute(
         self,
@@ -909,14 +1311,55 @@ class AsyncWorkflows(AsyncResource):
         )
 
 
+class AsyncWorkflowsWithRawResponse(AsyncResource):
+    """`client.workflows.with_raw_response` of `AsyncAsteroidClient`."""
+
+    async def execute(
+        self,
+        workflow_id: str | uuid.UUID,
+        *,
+        execution_options: ExecutionOptionsParam | None = None,
+        inputs: Mapping[str, Any] | None = None,
+        metadata: Mapping[str, str] | None = None,
+        profile_group_id: str | uuid.UUID | None = None,
+        profile_id: str | uuid.UUID | None = None,
+        version: int | None = None,
+        head: bool = False,
+        queue_if_busy: bool = False,
+        extra_query: ExtraQuery | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[StartedExecution]:
+        """`execute`, returning the HTTP response beside the answer (`.parse()`)."""
+        call = prepare(
+            rules.SHAPE.operation("WorkflowExecute"),
+            {
+                "workflow_id": workflow_id,
+                "execution_options": execution_options,
+                "inputs": inputs,
+                "metadata": metadata,
+                "profile_group_id": profile_group_id,
+                "profile_id": profile_id,
+            },
+            RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
+        )
+        core = self._core.with_settings(timeout, max_retries)
+        return await core.request_raw(rules.execute(call, version=version, head=head, queue_if_busy=queue_if_busy))
+
+
 __all__ = [
     "AsyncExecutions",
+    "AsyncExecutionsWithRawResponse",
     "AsyncWorkflows",
+    "AsyncWorkflowsWithRawResponse",
     "ExecutionOptionsParam",
     "Executions",
+    "ExecutionsWithRawResponse",
     "OrderValue",
     "SortDirectionValue",
     "SortFieldValue",
     "StatusValue",
     "Workflows",
+    "WorkflowsWithRawResponse",
 ]

@@ -13,6 +13,7 @@ from .. import _zaia as rules
 from .._arguments import ExtraHeaders, ExtraQuery
 from .._call import RequestOptions, prepare
 from .._constants import ZAIA_MAX_PAGE_SIZE
+from .._core import RawResponse
 from .._zaia import ZaiaExecutionTree
 from ..models import ZaiaExecution
 from ..pagination import AsyncPager, AsyncResource, SyncPager, SyncResource
@@ -20,6 +21,11 @@ from ..pagination import AsyncPager, AsyncResource, SyncPager, SyncResource
 
 class ZaiaExecutions(SyncResource):
     """`client.executions` of `ZaiaClient`: list, get and nest executions."""
+
+    @property
+    def with_raw_response(self) -> ZaiaExecutionsWithRawResponse:
+        """The same requests, each returning the HTTP response beside the answer (`RawResponse`)."""
+        return ZaiaExecutionsWithRawResponse(self._core)
 
     def list(
         self,
@@ -98,8 +104,55 @@ class ZaiaExecutions(SyncResource):
         return core.request(rules.nesting(call))
 
 
+class ZaiaExecutionsWithRawResponse(SyncResource):
+    """`client.executions.with_raw_response` of `ZaiaClient`."""
+
+    def get(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: ExtraQuery | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[ZaiaExecution]:
+        """`get`, returning the HTTP response beside the answer (`.parse()`)."""
+        call = prepare(
+            rules.SHAPE.operation("ExecutionGet"),
+            {"id": execution_id},
+            RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
+            labels={"id": "execution_id"},
+        )
+        core = self._core.with_settings(timeout, max_retries)
+        return core.request_raw(call.operation(ZaiaExecution.from_dict))
+
+    def nesting(
+        self,
+        *,
+        chat_message_id: str | uuid.UUID | None = None,
+        execution_id: str | uuid.UUID | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[ZaiaExecutionTree]:
+        """`nesting`, returning the HTTP response beside the answer (`.parse()`)."""
+        call = prepare(
+            rules.SHAPE.operation("ExecutionGetNesting"),
+            {"chat_message_id": chat_message_id, "execution_id": execution_id},
+            RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
+        )
+        core = self._core.with_settings(timeout, max_retries)
+        return core.request_raw(rules.nesting(call))
+
+
 class AsyncZaiaExecutions(AsyncResource):
     """`client.executions` of `AsyncZaiaClient`: list, get and nest executions."""
+
+    @property
+    def with_raw_response(self) -> AsyncZaiaExecutionsWithRawResponse:
+        """The same requests, each returning the HTTP response beside the answer (`RawResponse`)."""
+        return AsyncZaiaExecutionsWithRawResponse(self._core)
 
     def list(
         self,
@@ -178,4 +231,51 @@ class AsyncZaiaExecutions(AsyncResource):
         return await core.request(rules.nesting(call))
 
 
-__all__ = ["AsyncZaiaExecutions", "ZaiaExecutions"]
+class AsyncZaiaExecutionsWithRawResponse(AsyncResource):
+    """`client.executions.with_raw_response` of `AsyncZaiaClient`."""
+
+    async def get(
+        self,
+        execution_id: str | uuid.UUID,
+        *,
+        extra_query: ExtraQuery | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[ZaiaExecution]:
+        """`get`, returning the HTTP response beside the answer (`.parse()`)."""
+        call = prepare(
+            rules.SHAPE.operation("ExecutionGet"),
+            {"id": execution_id},
+            RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
+            labels={"id": "execution_id"},
+        )
+        core = self._core.with_settings(timeout, max_retries)
+        return await core.request_raw(call.operation(ZaiaExecution.from_dict))
+
+    async def nesting(
+        self,
+        *,
+        chat_message_id: str | uuid.UUID | None = None,
+        execution_id: str | uuid.UUID | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[ZaiaExecutionTree]:
+        """`nesting`, returning the HTTP response beside the answer (`.parse()`)."""
+        call = prepare(
+            rules.SHAPE.operation("ExecutionGetNesting"),
+            {"chat_message_id": chat_message_id, "execution_id": execution_id},
+            RequestOptions.of(extra_query, extra_headers, auth_header=rules.SHAPE.auth_header),
+        )
+        core = self._core.with_settings(timeout, max_retries)
+        return await core.request_raw(rules.nesting(call))
+
+
+__all__ = [
+    "AsyncZaiaExecutions",
+    "AsyncZaiaExecutionsWithRawResponse",
+    "ZaiaExecutions",
+    "ZaiaExecutionsWithRawResponse",
+]
