@@ -137,6 +137,7 @@ MODULES: dict[str, Target] = {
     "waiting": Target(
         "facade/agent_executions/waiting.py",
         [
+            "tests/facade/test_wait_timing.py",
             "tests/facade/test_lifecycle.py",
             "tests/reliability/test_deadlines.py",
             *CLIENT_TESTS,
