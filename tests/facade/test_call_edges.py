@@ -101,3 +101,16 @@ def test_a_kind_this_version_does_not_know_is_checked_as_json() -> None:
     assert prepare(shape(odd), {"blob": [1, "a"]}, RequestOptions()).body == {"blob": [1, "a"]}
     with pytest.raises(ValueError, match="blob must hold only JSON values"):
         prepare(shape(odd), {"blob": object()}, RequestOptions())
+
+
+def test_the_warning_names_the_closest_listed_value(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_call, "_warned", set())
+    with caplog.at_level(logging.WARNING, logger="agent_executions"):
+        assert _call.as_open_choice("status[0]", "faild", ["running", "failed", "completed"]) == "faild"
+    (record,) = caplog.records
+    assert record.getMessage() == (
+        "status 'faild' is not one the pinned spec lists (running, failed, completed); sending it anyway."
+        " Did you mean 'failed'?"
+    )
