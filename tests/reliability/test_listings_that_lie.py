@@ -87,18 +87,21 @@ def test_an_echoed_page_size_above_the_one_asked_for_ends_nothing_early(
     assert "the server's pageSize says 500" in caplog.text
 
 
-@pytest.mark.parametrize(("cap", "asked"), [(50, 100), (100, 100)], ids=["capped", "as-asked"])
+@pytest.mark.parametrize(("cap", "asked"), [(50, 100), (100, 100), (1, 1)], ids=["capped", "as-asked", "one"])
 def test_a_page_size_the_server_caps_and_says_is_followed_without_a_word(
     serve: Callable[[Answer], str], cap: int, asked: int, caplog: pytest.LogCaptureFixture
 ) -> None:
     """An honest server (pages of the size it echoes, the one asked for or a smaller cap) draws
     no warning: only contradictions are logged."""
 
+    store = STORE if cap > 1 else STORE[:5]  # pages of one: five of them are enough
+    total = len(store)
+
     def capped(query: dict[str, list[str]]) -> dict[str, Any]:
         page = int(query[PAGE][0])
-        return {"items": STORE[(page - 1) * cap : page * cap], "page": page, "pageSize": cap, "total": len(STORE)}
+        return {"items": store[(page - 1) * cap : page * cap], "page": page, "pageSize": cap, "total": total}
 
-    assert [item.id for item in listed(serve(capped), "sync", page_size=asked)] == [item["id"] for item in STORE]
+    assert [item.id for item in listed(serve(capped), "sync", page_size=asked)] == [item["id"] for item in store]
     assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == []
 
 
@@ -157,3 +160,16 @@ def test_pages_mixing_earlier_pages_are_caught(serve: Callable[[Answer], str]) -
 
     with pytest.raises(ae.ResponseValidationError, match="brought no new item"):
         listed(serve(mixing), "sync", page_size=10, limit=3000)
+
+
+def test_a_page_with_more_than_the_total_ends_the_listing(serve: Callable[[Answer], str]) -> None:
+    """A total below what the first page holds: the listing ends there, not in a walk of empty pages."""
+    asked: list[int] = []
+
+    def short_total(query: dict[str, list[str]]) -> dict[str, Any]:
+        page = int(query[PAGE][0])
+        asked.append(page)
+        return {"items": STORE[(page - 1) * 10 : page * 10], "page": page, "pageSize": 10, "total": 5}
+
+    assert len(listed(serve(short_total), "sync", page_size=10)) == 10
+    assert asked == [1]
