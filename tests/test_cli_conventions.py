@@ -104,8 +104,13 @@ def test_no_note_when_the_listing_ended_by_itself() -> None:
     assert done.returncode == 0 and len(done.stdout.splitlines()) == 50 and done.stderr == ""
 
 
-def test_zaia_without_a_total_says_there_may_be_more() -> None:
-    with FakeZaiaServer(seed=5, count=80) as zaia:
+@pytest.mark.parametrize(("count", "cut"), [(80, True), (51, True), (50, False), (49, False)])
+def test_zaia_without_a_total_says_so_only_when_there_are_more(count: int, cut: bool) -> None:
+    """Review of issue 23: with exactly 50 executions, the note said there may be more."""
+    with FakeZaiaServer(seed=5, count=count) as zaia:
+        for extra in [item["id"] for item in zaia.executions][count:]:  # children of the nestings too
+            zaia.remove(extra)
+        assert len(zaia.executions) == count
         done = cli(zaia, "zaia", "list", "--format", "csv")
-    assert done.returncode == 0
-    assert "stopped at the default limit, 50 executions (there may be more)" in done.stderr
+    assert done.returncode == 0 and len(done.stdout.splitlines()) == 1 + min(count, 50)
+    assert ("stopped at the default limit, 50 executions (there are more)" in done.stderr) == cut, done.stderr

@@ -71,3 +71,20 @@ def test_the_callers_user_agent_wins() -> None:
             assert server.requests[-1].headers["user-agent"] == EXPECTED_AGENT
         own.close()
         plain.close()
+
+
+def test_client_raw_names_the_sdk_and_keeps_the_callers_headers() -> None:
+    """Review of issue 23: `client.raw` sent httpx's User-Agent and dropped the `http_client`'s headers."""
+    from asteroid_agents_v2_raw.api.execution import execution_get
+
+    with FakeAsteroidServer(seed=1, count=1) as server:
+        execution = server.executions[0]["id"]
+        with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+            execution_get.sync_detailed(execution, client=client.raw)
+            assert server.requests[-1].headers["user-agent"] == EXPECTED_AGENT
+        own = httpx.Client(headers={"User-Agent": "acme-batch/7", "X-Team": "billing"})
+        with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url, http_client=own) as client:
+            execution_get.sync_detailed(execution, client=client.raw)
+            sent = server.requests[-1].headers
+            assert sent["user-agent"] == "acme-batch/7" and sent["x-team"] == "billing"
+        own.close()

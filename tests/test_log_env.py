@@ -67,3 +67,29 @@ def test_the_command_line_prints_a_warning_once_with_it() -> None:
         done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60, check=False)
     assert done.stderr.count("'faild' is not one the pinned spec lists") == 1, done.stderr
     assert "HTTP Request" in done.stderr
+
+
+def test_a_typo_is_no_crash_even_with_warnings_as_errors() -> None:
+    """Review of issue 23: `-W error` turned the warning about an unknown level into an ImportError."""
+    env = {**os.environ, "AGENT_EXECUTIONS_LOG": "bogus"}
+    done = subprocess.run(
+        [sys.executable, "-W", "error", "-c", "import agent_executions; print('ok')"],
+        capture_output=True, text=True, env=env, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0 and done.stdout == "ok\n"
+    assert done.stderr == "agent-executions: warning: AGENT_EXECUTIONS_LOG takes debug or info, not 'bogus'; ignored\n"
+
+
+def test_the_handler_writes_to_stderr_as_it_is_at_each_record() -> None:
+    program = (
+        "import contextlib, io, logging, agent_executions\n"
+        "buffer = io.StringIO()\n"
+        "with contextlib.redirect_stderr(buffer):\n"
+        "    logging.getLogger('agent_executions').info('into the buffer')\n"
+        "print(repr(buffer.getvalue()))\n"
+    )
+    env = {**os.environ, "AGENT_EXECUTIONS_LOG": "info"}
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
+    assert "into the buffer" in done.stdout and "into the buffer" not in done.stderr

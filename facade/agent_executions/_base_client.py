@@ -13,7 +13,7 @@ from typing import Any, Generic, Self, TypeVar
 import httpx
 
 from ._config import ClientConfig, Vendor
-from ._constants import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._constants import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, HTTPX_USER_AGENT, USER_AGENT
 from ._core import AsyncCore, SyncCore
 from ._redact import REDACTED, register_secrets
 from ._transfer import ClientTransport, bound_by_deadline
@@ -133,6 +133,7 @@ class ClientBase(Generic[HttpT]):
             prefix=config.vendor.auth_prefix.strip(),
             auth_header_name=config.vendor.auth_header,
             timeout=httpx.Timeout(config.timeout),
+            headers=raw_headers(self._http),
             httpx_args={"transport": RetryTransport(RetryPolicy(config.max_retries), transport)},
         )
 
@@ -148,6 +149,15 @@ class ClientBase(Generic[HttpT]):
             f"a {type(self).__name__} cannot be pickled: it holds the API key and a connection pool;"
             " build one in each process (or thread) that needs it"
         )
+
+
+def raw_headers(http: httpx.Client | httpx.AsyncClient) -> dict[str, str]:
+    """The headers `client.raw` sends by default: those of the httpx client given (`http_client`), with
+    this SDK's User-Agent unless that client has its own (as the facade's requests do)."""
+    headers = dict(http.headers.items())
+    if headers.get("user-agent", HTTPX_USER_AGENT) == HTTPX_USER_AGENT:
+        headers["user-agent"] = USER_AGENT
+    return headers
 
 
 class SyncClient(ClientBase[httpx.Client]):

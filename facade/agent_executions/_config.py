@@ -164,7 +164,7 @@ def check_timeout(timeout: float | httpx.Timeout) -> float | httpx.Timeout:
                 "has a deadline (the longest phase bounds the whole request), so give every phase a number of seconds"
             )
         for name, value in timeout.as_dict().items():
-            if not (isinstance(value, int | float) and 0 < value <= MAX_TIMEOUT):
+            if isinstance(value, bool) or not (isinstance(value, int | float) and 0 < value <= MAX_TIMEOUT):
                 limit = f"a number of seconds > 0 and <= {MAX_TIMEOUT:g}"
                 raise ValueError(f"timeout's {name} must be {limit}, not {value!r}")
         return timeout

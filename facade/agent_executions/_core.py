@@ -24,7 +24,7 @@ from . import _json
 from ._config import ClientConfig, check_max_retries, check_timeout
 from ._constants import HTTPX_USER_AGENT, LOGGER_NAME, USER_AGENT
 from ._rate_gate import RateGate, async_gated, gated
-from ._redact import BEARER, hide_secrets, scrub, secrets_of
+from ._redact import BEARER, hide_response_secrets, hide_secrets, scrub, secrets_of
 from ._transfer import AttemptLimits, async_send_once, send_once
 from .errors import (
     AgentExecutionsError,
@@ -223,6 +223,14 @@ class RawResponse(Generic[T]):
         raise TypeError("a RawResponse cannot be pickled: its request's headers carry the API key; pickle .parse()")
 
 
+def raw_response(op: Operation[T], request: httpx.Request, response: httpx.Response, started: float) -> RawResponse[T]:
+    """The parsed answer beside its response, whose headers and body no longer hold the key (a
+    server echoing it), as an error's response does not."""
+    parsed = read_response(op, request, response, started)
+    hide_response_secrets(response, secrets_of(request))
+    return RawResponse(response, parsed)
+
+
 def with_settings(config: ClientConfig, timeout: float | httpx.Timeout | None, max_retries: int | None) -> ClientConfig:
     """`config` with one call's own `timeout` and `max_retries` (None: the client's), checked as the
     client's are."""
@@ -272,7 +280,7 @@ class SyncCore:
                 response = send_with_retries(send, request, policy, ends_at=op.ends_at, pause=pause)
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 raise connection_error(op, request, exc) from exc
-            return RawResponse(response, read_response(op, request, response, started))
+            return raw_response(op, request, response, started)
         except AgentExecutionsError as exc:
             explain_refusal(exc, self.config)
             scrub(exc, secrets_of(request))
@@ -314,7 +322,7 @@ class AsyncCore:
                 response = await async_send_with_retries(send, request, policy, ends_at=op.ends_at)
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 raise connection_error(op, request, exc) from exc
-            return RawResponse(response, read_response(op, request, response, started))
+            return raw_response(op, request, response, started)
         except AgentExecutionsError as exc:
             explain_refusal(exc, self.config)
             scrub(exc, secrets_of(request))

@@ -92,3 +92,16 @@ def test_a_wrong_setting_fails_before_any_request(
             with pytest.raises(error, match=message):
                 client.executions.list(**options)
         assert server.requests == []
+
+
+def test_a_bool_is_no_number_of_seconds_in_a_timeout_either() -> None:
+    """Review of issue 23: `httpx.Timeout(5, read=True)` was taken as a 1 s read timeout."""
+    import httpx
+
+    with FakeAsteroidServer(seed=3, count=1) as server:
+        with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+            with pytest.raises(ValueError, match="timeout's read must be a number of seconds"):
+                client.executions.get(server.executions[0]["id"], timeout=httpx.Timeout(5, read=True))
+        with pytest.raises(ValueError, match="timeout's connect must be"):
+            ae.AsteroidClient(api_key="k", timeout=httpx.Timeout(True))
+        assert server.requests == []

@@ -78,3 +78,22 @@ def test_a_raw_response_cannot_be_pickled_with_the_request() -> None:
             with pytest.raises(TypeError, match="cannot be pickled"):
                 pickle.dumps(raw)
             assert pickle.loads(pickle.dumps(raw.parse())) == raw.parse()
+
+
+def test_a_key_the_server_echoes_is_not_in_the_raw_response() -> None:
+    """Review of issue 23: errors' responses were scrubbed of an echoed key, successful raw ones not."""
+    with FakeAsteroidServer(seed=4, count=1) as server:
+        forward = httpx.HTTPTransport()
+
+        def echo(request: httpx.Request) -> httpx.Response:
+            answer = forward.handle_request(request)
+            answer.read()
+            headers = [*answer.headers.multi_items(), ("X-Echo", request.headers[ae.asteroid.SHAPE.auth_header])]
+            return httpx.Response(answer.status_code, headers=headers, content=answer.content)
+
+        http = httpx.Client(transport=httpx.MockTransport(echo))
+        with ae.AsteroidClient(api_key=server.api_key, base_url=server.base_url, http_client=http) as client:
+            raw = client.executions.with_raw_response.get(server.executions[0]["id"])
+            assert raw.parse().id == server.executions[0]["id"]
+            assert server.api_key not in repr(raw.headers) and server.api_key not in raw.headers["x-echo"]
+        http.close()

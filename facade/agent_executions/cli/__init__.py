@@ -241,7 +241,7 @@ def asteroid_list(args: argparse.Namespace, client: Any) -> int:
         organization_id=args.organization_id,
         sort_field=args.sort[0],
         sort_direction=args.sort[1],
-        limit=None if args.all else (args.limit or DEFAULT_LIMIT),
+        limit=listing_limit(args),
         consistent=args.consistent,
         concurrency=args.concurrency,
     )
@@ -249,9 +249,7 @@ def asteroid_list(args: argparse.Namespace, client: Any) -> int:
 
 
 def zaia_list(args: argparse.Namespace, client: Any) -> int:
-    pager = client.executions.list(
-        responder_ids=args.responder, limit=None if args.all else (args.limit or DEFAULT_LIMIT)
-    )
+    pager = client.executions.list(responder_ids=args.responder, limit=listing_limit(args))
     return emit_listing(args, pager)
 
 
@@ -280,34 +278,53 @@ def output_format(args: argparse.Namespace, machine: str = "jsonl") -> str:
     return "table" if sys.stdout.isatty() and not getattr(args, "output", None) else machine
 
 
+def listing_limit(args: argparse.Namespace) -> int | None:
+    """The pager's limit: none with --all, --limit's, else one past the default, so that a listing
+    the default cut short is told from one that ended there."""
+    return None if args.all else args.limit if args.limit is not None else DEFAULT_LIMIT + 1
+
+
 def emit_listing(args: argparse.Namespace, pager: SyncPager[Any]) -> int:
     fmt = output_format(args)
+    seen: list[Any] = []  # the first page's total, then whether an item past the default came
     if fmt == "table":
         if args.output:
             raise UsageError("--format table is for the terminal; use json, jsonl or csv with --output")
-        pages = list(pager.pages())
-        records = [item for page in pages for item in page.items]
-        total = pages[0].total if pages else 0
+        records = list(within_default(args, with_progress(pager, show=False, totals=seen), seen))
+        total = seen[0] if seen else 0
         shown = f"{len(records)} of {total}" if total is not None else str(len(records))
         print_rich(_render.table(records, args.vendor, f"{shown} executions"))
-        say_if_cut(args, len(records), total)
+        say_if_cut(len(records), seen)
         return EXIT_OK
-    totals: list[int | None] = []
     with _render.atomic_output(args.output, sys.stdout) as out:
-        items = with_progress(pager, show=bool(args.output), totals=totals)
+        items = within_default(args, with_progress(pager, show=bool(args.output), totals=seen), seen)
         count = _render.write_records(items, fmt, out, args.vendor, csv_raw=args.csv_raw)
     if args.output:
         print(f"wrote {count} executions to {args.output}", file=sys.stderr)
-    say_if_cut(args, count, totals[0] if totals else 0)
+    say_if_cut(count, seen)
     return EXIT_OK
 
 
-def say_if_cut(args: argparse.Namespace, count: int, total: int | None) -> None:
+def within_default(args: argparse.Namespace, items: Iterator[Any], seen: list[Any]) -> Iterator[Any]:
+    """`items`, up to the default limit when neither --limit nor --all was given; `seen` gains
+    True when there was one more."""
+    if args.all or args.limit is not None:
+        yield from items
+        return
+    for count, item in enumerate(items):
+        if count == DEFAULT_LIMIT:
+            seen.append(True)
+            return
+        yield item
+
+
+def say_if_cut(count: int, seen: list[Any]) -> None:
     """On stderr, when the default limit, not the end of the listing, stopped it (even when piped:
     an export of 50 rows that exits 0 looks complete)."""
-    if args.all or args.limit is not None or count < DEFAULT_LIMIT or (total is not None and total <= count):
+    if len(seen) < 2:
         return
-    more = f" of {total}" if total is not None else " (there may be more)"
+    total = seen[0]
+    more = f" of {total}" if total is not None else " (there are more)"
     print(
         f"agent-executions: note: stopped at the default limit, {count} executions{more}; pass --all for every"
         " one, or --limit N",

@@ -166,7 +166,8 @@ def then_wait(args: argparse.Namespace, client: Any, execution_id: str) -> int:
     try:
         return wait_and_show(args, client, execution_id)
     except KeyboardInterrupt:  # the execution goes on: say which, so it can be cancelled or waited on again
-        print(f"\ragent-executions: execution {execution_id} was started and is still running", file=sys.stderr)
+        start = "\r" if sys.stderr.isatty() else ""  # past the live status line, on a terminal only
+        print(f"{start}agent-executions: execution {execution_id} was started and is still running", file=sys.stderr)
         raise
     except AgentExecutionsError as exc:  # the wait failed, not the start: the error names what runs on
         raise waiting.started(exc, execution_id) from None
