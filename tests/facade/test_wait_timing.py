@@ -104,3 +104,24 @@ def test_the_shell_measures_how_long_the_server_held_the_poll(clock: Clock, monk
     )
     assert waiting.wait_for(core, plan) == "done"  # type: ignore[arg-type]
     assert pauses == [1.0]  # none after the poll held 22.5 of 25 s; one after the early answer
+
+
+class AsyncScriptedCore(ScriptedCore):
+    async def request(self, op: Any) -> Any:  # type: ignore[override]
+        return super().request(op)
+
+
+def test_the_async_shell_measures_it_alike(clock: Clock, monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+
+    clock.now = 10.0
+    pauses: list[float] = []
+
+    async def pause(seconds: float) -> None:
+        pauses.append(seconds)
+
+    monkeypatch.setattr(waiting.retries, "async_sleep", pause)
+    plan = waiting.WaitPlan(waiting.Waiting(ID, None, started=10.0), lambda hold: hold, lambda: "fetch")
+    script = [(22.5, status("running")), (0.01, status("running")), (1.0, status("completed")), (0.0, "done")]
+    assert asyncio.run(waiting.async_wait_for(AsyncScriptedCore(clock, script), plan)) == "done"  # type: ignore[arg-type]
+    assert pauses == [1.0]
