@@ -93,6 +93,9 @@ MODULES: dict[str, Target] = {
         "facade/agent_executions/_core.py",
         [
             *CLIENT_TESTS,
+            "tests/test_identity.py",
+            "tests/facade/test_per_call_options.py",
+            "tests/facade/test_raw_responses.py",
             "tests/facade/test_errors.py",
             "tests/reliability/test_reviewed_defects.py",
             "tests/facade/test_lifecycle.py",
