@@ -9,6 +9,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "facade" / "agent_executions"
 LAYERS = [
     {"_version"},
+    {"_identity"},
     {"_constants", "_json", "_retry_after"},
     {"errors", "_logs"},
     {"_redact", "_arguments", "_shape", "models"},

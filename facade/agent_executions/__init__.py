@@ -93,7 +93,6 @@ if TYPE_CHECKING:
     from .zaia import AsyncZaiaClient, ZaiaClient, ZaiaExecutionTree
 
 _MODULES = {
-    "__version__": "_version",
     "RawResponse": "_core",
     "AsteroidClient": "asteroid",
     "AsyncAsteroidClient": "asteroid",
@@ -173,6 +172,10 @@ _MODULES = {
 if not TYPE_CHECKING:  # hidden from type checkers, so that they still refuse a misspelt name
 
     def __getattr__(name: str) -> Any:
+        if name == "__version__":  # from the package metadata, read when first asked for
+            from ._version import __version__
+
+            return __version__
         if name in _SUBMODULES:  # `agent_executions.errors.NotFoundError` after a bare import
             return importlib.import_module(f".{name}", __name__)
         module = _MODULES.get(name)

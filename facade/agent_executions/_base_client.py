@@ -13,8 +13,9 @@ from typing import Any, Generic, Self, TypeVar
 import httpx
 
 from ._config import ClientConfig, Vendor
-from ._constants import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, HTTPX_USER_AGENT, USER_AGENT
+from ._constants import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._core import AsyncCore, SyncCore
+from ._identity import HTTPX_USER_AGENT, USER_AGENT
 from ._redact import REDACTED, register_secrets
 from ._transfer import ClientTransport, bound_by_deadline
 from .errors import ConfigurationError

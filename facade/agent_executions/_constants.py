@@ -2,18 +2,6 @@
 
 from __future__ import annotations
 
-import platform
-
-import httpx
-
-from ._version import __version__
-
-USER_AGENT = f"agent-executions/{__version__} (python {platform.python_version()}; httpx {httpx.__version__})"
-"""Sent with every request, so the vendor's support can see which SDK calls; `extra_headers`, or an
-`http_client` given its own User-Agent, wins."""
-HTTPX_USER_AGENT = f"python-httpx/{httpx.__version__}"
-"""httpx's default User-Agent: an `http_client` still sending it was given none of its own."""
-
 DEFAULT_TIMEOUT = 30.0
 """Seconds for each of connect, read, write and pool, and for the whole attempt, body included;
 the generated clients have no timeout at all."""

@@ -22,7 +22,8 @@ import httpx
 
 from . import _json
 from ._config import ClientConfig, check_max_retries, check_timeout
-from ._constants import HTTPX_USER_AGENT, LOGGER_NAME, USER_AGENT
+from ._constants import LOGGER_NAME
+from ._identity import HTTPX_USER_AGENT, USER_AGENT
 from ._rate_gate import RateGate, async_gated, gated
 from ._redact import BEARER, hide_response_secrets, hide_secrets, scrub, secrets_of
 from ._transfer import AttemptLimits, async_send_once, send_once
