@@ -73,18 +73,29 @@ def seconds(text: str) -> float:
     return value
 
 
-def add_commands(asteroid: Any, common: argparse.ArgumentParser) -> None:
-    """Add the lifecycle commands to the `asteroid` subparsers."""
-    run = asteroid.add_parser("run", parents=[common], help="start a workflow (and wait for its result)")
-    run.add_argument("workflow_id", metavar="WORKFLOW_ID")
-    run.add_argument(
+def add_inputs(command: argparse.ArgumentParser, what: str) -> None:
+    command.add_argument(
         "--input",
         type=input_pair,
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="an input; VALUE is read as JSON when it is JSON (42, true, [1]), else as text. Repeat for several",
+        help=f"{what}; VALUE is read as JSON when it is JSON (42, true, [1]), else as text. Repeat for several",
     )
+
+
+def add_wait_options(command: argparse.ArgumentParser) -> None:
+    """`--wait`, `--timeout` and `--format` of a command that starts an execution."""
+    command.add_argument("--wait", action="store_true", help="wait for the result and exit with its code")
+    command.add_argument("--timeout", type=seconds, metavar="S", help="with --wait: give up after S seconds (exit 8)")
+    command.add_argument("--format", choices=("table", "json"), help="the result: default table on a terminal")
+
+
+def add_commands(asteroid: Any, common: argparse.ArgumentParser) -> None:
+    """Add the lifecycle commands to the `asteroid` subparsers."""
+    run = asteroid.add_parser("run", parents=[common], help="start a workflow (and wait for its result)")
+    run.add_argument("workflow_id", metavar="WORKFLOW_ID")
+    add_inputs(run, "an input")
     run.add_argument(
         "--metadata",
         type=split_pair,  # metadata values are strings, sent as typed
@@ -96,9 +107,7 @@ def add_commands(asteroid: Any, common: argparse.ArgumentParser) -> None:
     run.add_argument("--version", type=int, help="run this published version (default: the published one)")
     run.add_argument("--head", action="store_true", help="run the unpublished head")
     run.add_argument("--queue", action="store_true", help="queue the execution if the organisation is busy")
-    run.add_argument("--wait", action="store_true", help="wait for the result and exit with its code")
-    run.add_argument("--timeout", type=seconds, metavar="S", help="with --wait: give up after S seconds (exit 8)")
-    run.add_argument("--format", choices=("table", "json"), help="the result: default table on a terminal")
+    add_wait_options(run)
     run.set_defaults(run=run_workflow)
     wait = asteroid.add_parser("wait", parents=[common], help="wait for an execution's result and exit with its code")
     wait.add_argument("id", metavar="ID")
@@ -107,17 +116,8 @@ def add_commands(asteroid: Any, common: argparse.ArgumentParser) -> None:
     wait.set_defaults(run=wait_for_one, wait=True)
     rerun = asteroid.add_parser("rerun", parents=[common], help="start an execution again (and wait for its result)")
     rerun.add_argument("id", metavar="ID")
-    rerun.add_argument(
-        "--input",
-        type=input_pair,
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="an input replacing the execution's; read as JSON when it is JSON, else as text. Repeat for several",
-    )
-    rerun.add_argument("--wait", action="store_true", help="wait for the result and exit with its code")
-    rerun.add_argument("--timeout", type=seconds, metavar="S", help="with --wait: give up after S seconds (exit 8)")
-    rerun.add_argument("--format", choices=("table", "json"), help="the result: default table on a terminal")
+    add_inputs(rerun, "an input replacing the execution's")
+    add_wait_options(rerun)
     rerun.set_defaults(run=rerun_one)
     delete = asteroid.add_parser("delete", parents=[common], help="delete an execution (it cannot be undone)")
     delete.add_argument("id", metavar="ID")
