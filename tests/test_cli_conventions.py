@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 
+import agent_executions as ae
 import pytest
 from agent_executions.testing import FakeAsteroidServer, FakeZaiaServer
 
@@ -67,7 +68,8 @@ def test_rerun_starts_a_new_execution_and_can_wait_for_it(server: FakeAsteroidSe
     again = cli(server, "asteroid", "rerun", first, "--input", "customer=7")
     assert again.returncode == 0, again.stderr
     new = again.stdout.strip()
-    assert new != first and server.requests[-1].json() == {"inputs": {"customer": 7}}
+    inputs = ae.asteroid.SHAPE.operation("ExecutionRerun").field("inputs").wire  # the spec's name
+    assert new != first and server.requests[-1].json() == {inputs: {"customer": 7}}
     waited = cli(server, "asteroid", "rerun", first, "--wait", "--timeout", "30")
     assert waited.returncode == 0 and json.loads(waited.stdout)["status"] == "completed"
 

@@ -155,9 +155,11 @@ def test_the_specs_enum_members_are_sent_as_their_values() -> None:
     ):
         list(client.executions.list(status=[ae.ExecutionStatus.FAILED, "running"], sort_field=ae.SortField.STATUS))
         sent = server.requests[-1]
-        assert sent.params("status") == ["failed", "running"] and sent.params("sortField") == ["status"]
+        wire = ae.asteroid.LIST.query_name  # the spec's names, not written here
+        assert sent.params(wire("status")) == ["failed", "running"] and sent.params(wire("sort_field")) == ["status"]
         list(client.executions.activities(server.add()["id"], order=ae.SortDirection.DESC))
-        assert server.requests[-1].params("order") == ["desc"]
+        order = ae.asteroid.SHAPE.operation("ExecutionActivitiesGet").query_name("order")
+        assert server.requests[-1].params(order) == ["desc"]
         assert server.violations == []
 
 
