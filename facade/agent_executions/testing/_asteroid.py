@@ -46,8 +46,9 @@ class Run:
     """Where an execution started by `execute` is in its lifecycle."""
 
     plan: tuple[tuple[float, str], ...]
+    next_at: float
+    """When the next step is due, in seconds on the server's clock (`FakeClock.elapsed`)."""
     step: int = 0
-    next_at: float = attrs.field(factory=time.monotonic)
     halted: bool = False
 
 
@@ -58,7 +59,10 @@ MAX_PAGE_SIZE = 100
 
 
 def iso(moment: datetime.datetime) -> str:
-    return moment.astimezone(datetime.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    """RFC 3339 in UTC with a `Z`: whole seconds, or milliseconds when the moment has a fraction
+    (an execution started on the fake's running clock)."""
+    spec = "milliseconds" if moment.microsecond else "seconds"
+    return moment.astimezone(datetime.UTC).isoformat(timespec=spec).replace("+00:00", "Z")
 
 
 def parse_time(value: str) -> datetime.datetime:
@@ -82,7 +86,9 @@ STATUS_PROPERTIES = (
     "browserLiveViewUrl",
 )
 """Properties that come and go with the status (`AsteroidData.set_status`)."""
-KNOWN_PROPERTIES = frozenset({"agentProfileId", "agentProfileName", "parentExecutionId", *STATUS_PROPERTIES})
+KNOWN_PROPERTIES = frozenset(
+    {"agentProfileId", "agentProfileName", "parentExecutionId", "metadata", *STATUS_PROPERTIES}
+)
 """Optional properties `AsteroidData` leaves out on purpose (by status, or at random)."""
 
 
@@ -165,16 +171,24 @@ class AsteroidData:
         self.set_status(item, status)
         return item
 
-    def set_status(self, item: JSON, status: str) -> None:
-        """Apply a status with the properties that go with it (durations only on terminal ones)."""
+    def set_status(self, item: JSON, status: str, at: datetime.datetime | None = None) -> None:
+        """Apply a status with the properties that go with it (durations only on terminal ones).
+        `at` is when it happens; without it (the seeded history) a terminal execution took a
+        random time, never ending after `now`."""
         item["status"] = status
         for key in STATUS_PROPERTIES:
             item.pop(key, None)
-        created = parse_time(item["createdAt"])
+        created = sort_time(item["createdAt"])
         if status in TERMINAL:
-            duration = round(self.rng.uniform(5, 900), 3)
+            if at is None:
+                age = max((self.now - created).total_seconds(), 0.0)
+                duration = round(min(self.rng.uniform(5, 900), age), 3)
+                ended = created + datetime.timedelta(seconds=duration)
+            else:
+                ended = max(at, created)
+                duration = round((ended - created).total_seconds(), 3)
             item["duration"] = duration
-            item["terminalAt"] = iso(created + datetime.timedelta(seconds=duration))
+            item["terminalAt"] = iso(ended)
             item["recordingUrl"] = f"https://recordings.example.com/{item['id']}.mp4"
             item["browserRecordingUrl"] = item["recordingUrl"]
             item["executionResult"] = {
@@ -236,12 +250,13 @@ class FakeAsteroidServer(FakeServer):
             self.add(self.data.execution(self.now - age, status))
 
     def new_execution(self) -> JSON:
-        return self.data.execution(self.data.now)
+        return self.data.execution(self.clock.now())
 
     def apply_changes(self, item: JSON, changes: dict[str, Any]) -> None:
-        """`status=` also sets the properties that go with the status (duration, result...)."""
+        """`status=` also sets the properties that go with the status (duration, result...), as of
+        the clock's now."""
         if "status" in changes:
-            self.data.set_status(item, changes.pop("status"))
+            self.data.set_status(item, changes.pop("status"), at=self.clock.now())
         item.update(changes)
 
     # --- the API --------------------------------------------------------------
@@ -310,8 +325,9 @@ class FakeAsteroidServer(FakeServer):
             return str(self._store[execution_id]["status"])
 
     def advance(self) -> None:
-        """Move every scheduled execution along its lifecycle up to now (called before each request)."""
-        now = time.monotonic()
+        """Move every scheduled execution along its lifecycle up to the clock's now (called before
+        each request)."""
+        now = self.clock.elapsed()
         with self._lifecycle_lock:
             for execution_id, run in list(self._runs().items()):
                 while not run.halted and run.step < len(run.plan) and now >= run.next_at:
@@ -356,12 +372,14 @@ class FakeAsteroidServer(FakeServer):
             run = self._runs().get(execution_id)
             if run is not None and run.step < len(run.plan):
                 run.halted = False
-                run.next_at = time.monotonic() + run.plan[run.step][0]
+                run.next_at = self.clock.elapsed() + run.plan[run.step][0]
 
     def _log_activity(self, execution_id: str, payload: JSON) -> None:
         with self._lifecycle_lock:
             entries = self._activity_log.setdefault(execution_id, [])
-            moment = self.now + datetime.timedelta(seconds=len(entries))
+            moment = self.clock.now()
+            if entries:  # strictly after the one before, even on a frozen clock
+                moment = max(moment, parse_time(entries[-1]["timestamp"]) + datetime.timedelta(milliseconds=1))
             entries.append(
                 {"id": self.data.uuid(), "executionId": execution_id, "timestamp": iso(moment), "payload": payload}
             )
@@ -429,20 +447,22 @@ class FakeAsteroidServer(FakeServer):
             return dict(item)
 
     def _start(self, template: JSON) -> JSON:
-        """Store a new execution made from `template`'s values and start its lifecycle."""
-        item = self.data.execution(self.data.now, "starting")
+        """Store a new execution made from `template`'s values, created now on the clock, and start
+        its lifecycle. What the template leaves out (metadata, a parent) it does not have."""
+        item = self.data.execution(self.clock.now(), "starting")
         for key in ("agentId", "agentName", "workflowId", "inputs", "metadata", "parentExecutionId"):
             if key in template:
                 item[key] = template[key]
-        if "parentExecutionId" not in template:
-            item.pop("parentExecutionId", None)
+            elif key in ("metadata", "parentExecutionId"):
+                item.pop(key, None)
         item["hasBeenRerun"] = False
         item["comments"], item["humanLabels"] = [], []
         plan = self.lifecycle
         stored = self.add(item)
         with self._lifecycle_lock:
             self._log_activity(stored["id"], {"activityType": "generic", "message": "Execution queued"})
-            self._runs()[stored["id"]] = Run(plan)
+            first_delay = plan[0][0] if plan else 0.0
+            self._runs()[stored["id"]] = Run(plan, next_at=self.clock.elapsed() + first_delay)
         self.advance()
         return stored
 

@@ -28,6 +28,7 @@ from werkzeug.wrappers import Request, Response
 
 from .._arguments import as_int, as_text
 from .._shape import ApiShape
+from ._clock import FakeClock
 from ._faults import HOSTILE_KINDS, Fault, Faults
 from ._http11 import Connections, persistent_handler
 from ._schema_data import SchemaData
@@ -164,10 +165,15 @@ class FakeServer:
         validate: bool = True,
         port: int = 0,
     ) -> None:
-        """`count` executions are made from `seed`, dated up to `now` (default: the current time)."""
+        """`count` executions are made from `seed`, dated up to `now` (default: the current time);
+        `clock` starts at `now` and runs on, so what is created later is dated when it is created."""
         _check_settings(seed=seed, count=count, now=now, api_key=api_key, validate=validate, port=port)
         self.rng = random.Random(seed)
         self.now = now or datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+        """When the seeded executions end: the clock's start."""
+        self.clock = FakeClock(self.now)
+        """The fake's time (`FakeClock`): new executions' `createdAt`, durations and terminal times,
+        and the schedules of those it runs. `clock.freeze()` and `clock.advance(s)` control it."""
         self.api_key = api_key
         self.validate = validate
         self.latency = 0.0

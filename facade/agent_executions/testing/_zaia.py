@@ -79,7 +79,12 @@ class FakeZaiaServer(FakeServer):
                 self._add_children(child, depth + 1)
 
     def new_execution(self) -> JSON:
-        return self._execution(self.now, parent_id=None, agentic=False)
+        """A top-level execution started now on the clock; a finished one ended now too."""
+        now = self.clock.now()
+        item = self._execution(now, parent_id=None, agentic=False)
+        if item["endedAt"] is not None:
+            item["endedAt"] = item["updatedAt"] = iso(now)
+        return item
 
     def tree(self, execution_id: str) -> JSON:
         """An execution with its children, recursively, as the nestings endpoint returns it."""
