@@ -8,8 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from agent_executions import AsteroidClient, ZaiaClient
-from agent_executions.testing import FakeAsteroidServer, FakeZaiaServer
-from agent_executions.testing._clock import FakeClock
+from agent_executions.testing import FakeAsteroidServer, FakeClock, FakeZaiaServer
 
 WORKFLOW = "6f1c2a52-8a4e-4f0e-9a43-3c1d2b7e9f10"
 NOW = datetime.datetime(2026, 11, 1, 12, 0, tzinfo=datetime.UTC)

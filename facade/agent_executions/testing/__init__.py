@@ -13,8 +13,17 @@ and validates every request and response against the pinned OpenAPI spec:
 """
 
 from ._asteroid import FakeAsteroidServer
+from ._clock import FakeClock
 from ._faults import http_date
 from ._server import RecordedRequest, SpecViolation, Violation
 from ._zaia import FakeZaiaServer
 
-__all__ = ["FakeAsteroidServer", "FakeZaiaServer", "RecordedRequest", "SpecViolation", "Violation", "http_date"]
+__all__ = [
+    "FakeAsteroidServer",
+    "FakeClock",
+    "FakeZaiaServer",
+    "RecordedRequest",
+    "SpecViolation",
+    "Violation",
+    "http_date",
+]

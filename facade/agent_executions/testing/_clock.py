@@ -18,7 +18,7 @@ class FakeClock:
     """
 
     def __init__(self, start: datetime.datetime) -> None:
-        self.start = start
+        self.start: datetime.datetime = start
         """The moment the clock read when the server was made (its `now`)."""
         self._origin = time.monotonic()
         self._offset = 0.0

@@ -171,7 +171,7 @@ class FakeServer:
         self.rng = random.Random(seed)
         self.now = now or datetime.datetime.now(datetime.UTC).replace(microsecond=0)
         """When the seeded executions end: the clock's start."""
-        self.clock = FakeClock(self.now)
+        self.clock: FakeClock = FakeClock(self.now)
         """The fake's time (`FakeClock`): new executions' `createdAt`, durations and terminal times,
         and the schedules of those it runs. `clock.freeze()` and `clock.advance(s)` control it."""
         self.api_key = api_key
