@@ -59,6 +59,29 @@ def test_run_past_the_timeout_exits_8_naming_the_execution(server: FakeAsteroidS
     assert "WaitTimeoutError" in done.stderr and "running" in done.stderr and done.stdout == ""
 
 
+def test_wait_exits_6_for_an_execution_that_failed_just_before_the_timeout_though_its_get_outlasts_it(
+    server: FakeAsteroidServer,
+) -> None:
+    """The long-poll says `failed` 0.3 s into a 0.5 s wait; the `get` of the result takes 1.5 s, past the
+    wait's end: the execution finished within the wait, so the exit is its own 6, not 8."""
+    failed = str(server.add(status="failed")["id"])
+    server.slow_next(0.3)  # the long-poll
+    server.slow_next(1.5)  # the get
+    done = cli(server, "wait", failed, "--timeout", "0.5")
+    assert done.returncode == 6, done.stderr
+    assert json.loads(done.stdout)["status"] == "failed"
+
+
+def test_run_with_wait_exits_6_when_the_get_of_the_failed_result_outlasts_the_timeout(
+    server: FakeAsteroidServer,
+) -> None:
+    server.lifecycle = ((0.0, "running"), (0.0, "failed"))
+    server.slow_next(1.5, after=2)  # execute and the long-poll answer at once; the get takes 1.5 s
+    done = cli(server, "run", WORKFLOW, "--wait", "--timeout", "0.3")
+    assert done.returncode == 6, done.stderr
+    assert json.loads(done.stdout)["status"] == "failed"
+
+
 def test_run_without_wait_prints_the_id(server: FakeAsteroidServer) -> None:
     execution_id = start(server)
     assert execution_id in {e["id"] for e in server.executions}

@@ -295,7 +295,8 @@ def waiting_for(call: Call, waiting: Waiting) -> WaitPlan[Execution]:
         )
 
     def fetch() -> Operation[Execution]:
-        return prepare(GET, values, call.options).operation(Execution.from_dict, ends_at=waiting.ends_at())
+        """The finished execution: an ordinary `get`, its attempts not cut by the wait's end."""
+        return prepare(GET, values, call.options).operation(Execution.from_dict)
 
     return WaitPlan(waiting, poll, fetch)
 

@@ -7,6 +7,12 @@ answer it, so waiting goes on). The status in the body decides, not the code: a 
 status is not terminal (a proxy rewriting the code, say) is waited on like a 202. A 202 that
 comes back sooner than N (a paused execution) is followed by a pause, growing from
 `WAIT_POLL_INTERVAL`, so that waiting never spins.
+
+The wait's `timeout` bounds the waiting: the long-polls, their retries and the pauses between them.
+Once a long-poll says the execution finished, it finished within the wait, and the `get` of its
+result is an ordinary request (the client's timeout and retries, not what is left of the wait's):
+its failure is its own typed error, never `WaitTimeoutError`. So a wait whose execution finished
+just before `timeout` returns at most about one request timeout (with its retries) after it.
 """
 
 from __future__ import annotations
@@ -67,9 +73,10 @@ class Waiting:
         return None if self.timeout is None else self.started + self.timeout + 1.0
 
     def after_failure(self, exc: APIConnectionError | APIStatusError) -> float:
-        """A request of the wait failed after the client's retries: `WaitTimeoutError` when the wait's
-        time is up (the attempts were cut short by it) or the server asked to wait longer than the
-        time left (`Retry-After`), else the failure itself."""
+        """A long-poll failed after the client's retries: `WaitTimeoutError` when the wait's time is up
+        (the attempts were cut short by it) or the server asked to wait longer than the time left
+        (`Retry-After`), else the failure itself. (The fetch after the long-polls is not the wait's:
+        its failure is never this.)"""
         if self.time_left() <= 0:
             raise self.timed_out() from exc
         retry_after = getattr(exc, "retry_after", None)
@@ -104,7 +111,8 @@ class Waiting:
 @attrs.frozen
 class WaitPlan(Generic[T]):
     """A wait as an operation's rules decide it: its clock, the long-poll that holds up to a given
-    number of seconds, and the request that fetches the result once finished."""
+    number of seconds (its attempts end with the wait), and the request that fetches the result once
+    finished (an ordinary request: not cut by the wait's end)."""
 
     waiting: Waiting
     poll: Callable[[int], Operation[tuple[int, ExecutionWaitStatus]]]
@@ -132,13 +140,11 @@ def wait_for(core: SyncCore, plan: WaitPlan[T]) -> T:
             pause = waiting.after_failure(exc)
         else:
             pause = waiting.pause_after(answer, hold, time.monotonic() - sent)
-            if pause is None:
-                try:
-                    return core.request(plan.fetch())  # within the wait's time too
-                except (APIConnectionError, APIStatusError) as exc:
-                    waiting.after_failure(exc)
+        if pause is None:
+            break
         if pause:
             retries.sleep(pause)
+    return core.request(plan.fetch())  # finished within the wait: the fetch's errors are its own
 
 
 async def async_wait_for(core: AsyncCore, plan: WaitPlan[T]) -> T:
@@ -154,13 +160,11 @@ async def async_wait_for(core: AsyncCore, plan: WaitPlan[T]) -> T:
             pause = waiting.after_failure(exc)
         else:
             pause = waiting.pause_after(answer, hold, time.monotonic() - sent)
-            if pause is None:
-                try:
-                    return await core.request(plan.fetch())
-                except (APIConnectionError, APIStatusError) as exc:
-                    waiting.after_failure(exc)
+        if pause is None:
+            break
         if pause:
             await retries.async_sleep(pause)
+    return await core.request(plan.fetch())
 
 
 def start_and_wait(core: SyncCore, plan: RunPlan[S, T]) -> T:

@@ -180,6 +180,56 @@ def test_past_the_timeout_wait_raises_a_timeout_error_with_the_id_and_last_statu
     assert [r.params("timeoutSeconds") for r in server.requests if r.path.endswith("/sync")] == [["1"]]
 
 
+def test_an_execution_that_failed_just_before_the_timeout_is_returned_though_its_get_outlasts_it(
+    mode: str, server: FakeAsteroidServer
+) -> None:
+    """The long-poll says `failed` 0.3 s into a 0.5 s wait; the `get` that follows takes 1.5 s, past the
+    wait's end and its second of grace. The execution finished within the wait: `wait` returns it
+    (the `get` used to be cut at the wait's end, and `wait` raised `WaitTimeoutError`)."""
+    failed = str(server.add(status="failed")["id"])
+    server.slow_next(0.3)  # the long-poll
+    server.slow_next(1.5)  # the get
+    began = time.monotonic()
+    execution = call(mode, server, "executions", "wait", failed, timeout=0.5, client_options={"timeout": 5})
+    assert (execution.id, execution.status) == (failed, "failed")
+    assert time.monotonic() - began < 4  # the wait, then one request within the client's timeout
+    assert [r.path.rsplit("/", 1)[-1] for r in server.requests] == ["sync", failed]
+
+
+def test_the_get_after_the_wait_is_retried_as_any_request_even_past_the_wait_s_end(
+    mode: str, server: FakeAsteroidServer
+) -> None:
+    """A 503 asking to come back in 1.4 s, past the 0.2 s wait's end: the `get` is retried then, as the
+    client's retries say (it used to give up, and the wait raised `WaitTimeoutError`)."""
+    failed = str(server.add(status="failed")["id"])
+    server.fail_next(503, retry_after="1.4", after=1)  # the long-poll passes; the first get is refused
+    execution = call(mode, server, "executions", "wait", failed, timeout=0.2)
+    assert execution.status == "failed"
+    assert [r.path.rsplit("/", 1)[-1] for r in server.requests] == ["sync", failed, failed]
+
+
+def test_runs_get_failing_after_the_wait_is_its_own_error_naming_the_started_execution(
+    mode: str, server: FakeAsteroidServer
+) -> None:
+    """The `get` times out by the client's own timeout (0.8 s, no retries), after the run's 0.5 s:
+    that is an `APITimeoutError`, not `WaitTimeoutError`, and it names the execution `run` started."""
+    server.lifecycle = ((0.0, "running"), (0.0, "failed"))
+    server.slow_next(2, after=2)  # execute and the long-poll pass; the get hangs
+    before = {e["id"] for e in server.executions}
+    options = {"timeout": 0.8, "max_retries": 0}
+    with pytest.raises(ae.APITimeoutError) as caught:
+        call(mode, server, "workflows", "run", WORKFLOW, timeout=0.5, client_options=options)
+    assert not isinstance(caught.value, ae.WaitTimeoutError)
+    (started,) = {e["id"] for e in server.executions} - before
+    assert caught.value.execution_id == started and server.status_of(started) == "failed"
+    assert f"execution {started} was started and may still be running" in str(caught.value)
+    assert [(r.method, r.path.rsplit("/", 1)[-1]) for r in server.requests] == [
+        ("POST", "execute"),
+        ("GET", "sync"),
+        ("GET", started),
+    ]
+
+
 def test_a_paused_execution_is_not_finished_waiting_pauses_then_goes_on_until_resumed(
     mode: str, server: FakeAsteroidServer
 ) -> None:

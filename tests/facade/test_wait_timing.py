@@ -9,8 +9,9 @@ import types
 from typing import Any
 
 import pytest
-from agent_executions import waiting
-from agent_executions.errors import APIConnectionError, WaitTimeoutError
+from agent_executions import _asteroid, waiting
+from agent_executions._call import RequestOptions, prepare
+from agent_executions.errors import APIConnectionError, APITimeoutError, WaitTimeoutError
 from agent_executions.models import ExecutionWaitStatus
 
 ID = "6f1c2a52-8a4e-4f0e-9a43-3c1d2b7e9f10"
@@ -91,6 +92,8 @@ class ScriptedCore:
         took, answer = self.script[self.sent]
         self.sent += 1
         self.clock.now += took
+        if isinstance(answer, Exception):
+            raise answer
         return answer
 
 
@@ -125,3 +128,73 @@ def test_the_async_shell_measures_it_alike(clock: Clock, monkeypatch: pytest.Mon
     script = [(22.5, status("running")), (0.01, status("running")), (1.0, status("completed")), (0.0, "done")]
     assert asyncio.run(waiting.async_wait_for(AsyncScriptedCore(clock, script), plan)) == "done"  # type: ignore[arg-type]
     assert pauses == [1.0]
+
+
+# --- the wait's timeout bounds the long-polls, not the fetch of the finished execution -----------
+
+
+def run_shell(mode: str, core: ScriptedCore, plan: waiting.WaitPlan[Any]) -> Any:
+    import asyncio
+
+    if mode == "sync":
+        return waiting.wait_for(core, plan)  # type: ignore[arg-type]
+    return asyncio.run(waiting.async_wait_for(core, plan))  # type: ignore[arg-type]
+
+
+def scripted(mode: str, clock: Clock, script: list[tuple[float, Any]]) -> ScriptedCore:
+    return ScriptedCore(clock, script) if mode == "sync" else AsyncScriptedCore(clock, script)
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_fetch_that_fails_after_the_wait_s_end_is_its_own_error(clock: Clock, mode: str) -> None:
+    """The long-poll said `failed` 0.5 s before the end; the fetch then timed out 30 s later: the
+    execution finished within the wait, so that is the fetch's `APITimeoutError`, not the wait's."""
+    plan = waiting.WaitPlan(waiting.Waiting(ID, 10.0, started=100.0), lambda hold: hold, lambda: "fetch")
+    fetch_failed = APITimeoutError("ExecutionGet: timed out")
+    core = scripted(mode, clock, [(9.5, status("failed")), (30.0, fetch_failed)])
+    with pytest.raises(APITimeoutError) as caught:
+        run_shell(mode, core, plan)
+    assert caught.value is fetch_failed and core.sent == 2
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_fetch_that_ends_after_the_wait_s_end_returns_the_execution(clock: Clock, mode: str) -> None:
+    plan = waiting.WaitPlan(waiting.Waiting(ID, 10.0, started=100.0), lambda hold: hold, lambda: "fetch")
+    core = scripted(mode, clock, [(9.9, status("failed")), (20.0, "the failed execution")])
+    assert run_shell(mode, core, plan) == "the failed execution"
+    assert clock.now == 129.9  # 19.9 s past the wait's end: the fetch's own time
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_wait_that_never_finishes_times_out_at_its_end_without_a_fetch(
+    clock: Clock, mode: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_pause(seconds: float) -> None:
+        raise AssertionError("the polls were held as asked: no pause")
+
+    async def no_async_pause(seconds: float) -> None:
+        no_pause(seconds)
+
+    monkeypatch.setattr(waiting.retries, "sleep", no_pause)
+    monkeypatch.setattr(waiting.retries, "async_sleep", no_async_pause)
+    holds: list[int] = []
+
+    def poll(hold: int) -> int:
+        holds.append(hold)
+        return hold
+
+    plan = waiting.WaitPlan(waiting.Waiting(ID, 30.0, started=100.0), poll, lambda: "fetch")
+    core = scripted(mode, clock, [(25.0, status("running")), (5.0, status("paused"))])
+    with pytest.raises(WaitTimeoutError, match="did not finish within 30 s; last status paused") as caught:
+        run_shell(mode, core, plan)
+    assert holds == [25, 5] and core.sent == 2 and clock.now == 130.0  # no fetch, and no request after the end
+    assert caught.value.execution_id == ID and caught.value.last_status == "paused"
+
+
+def test_the_long_polls_end_with_the_wait_the_fetch_has_no_such_end() -> None:
+    call = prepare(_asteroid.LONG_POLL, {"execution_id": ID}, RequestOptions())
+    plan = _asteroid.waiting_for(call, waiting.Waiting(ID, 10.0, started=100.0))
+    assert plan.poll(10).ends_at == 111.0
+    assert plan.fetch().ends_at is None
+    unbounded = _asteroid.waiting_for(call, waiting.Waiting(ID, None, started=100.0))
+    assert unbounded.poll(25).ends_at is None and unbounded.fetch().ends_at is None
