@@ -22,10 +22,10 @@ LAYERS = [
     {"asteroid", "zaia", "__init__"},
     {"cli._render"},
     {"cli._lifecycle"},
-    {"testing._schema_data", "testing._http11", "testing._faults"},
+    {"testing._schema_data", "testing._http11", "testing._faults", "testing._clock"},
     {"testing._server"},
     {"testing._asteroid", "testing._zaia"},
-    {"testing", "cli", "pytest_plugin"},
+    {"testing", "cli._serve", "cli", "pytest_plugin"},
     {"__main__"},
 ]
 """Lowest first: the core a newcomer reads first, then the vendors' rules, their generated
