@@ -70,8 +70,12 @@ def lookup(record: dict[str, Any], dotted: str) -> Any:
 
 
 def cell(value: Any) -> str:
+    """A value as the text of a table or CSV cell: booleans spelt as JSON spells them (`true`,
+    `false`, as the API sent them), nested values as JSON, nothing for null."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, dict | list):
         return json.dumps(value, sort_keys=True)
     return str(value)
@@ -248,16 +252,29 @@ def rich_available() -> bool:
         return False
 
 
+ID_COLUMN = "id"
+"""The property of the column a table keeps whole: the ID that `get`, `wait` or `cancel` takes."""
+UNWRAPPED_COLUMNS = ("status",)
+"""Properties whose columns are not shrunk while others can be (one word each, what a listing is read for)."""
+
+
 def table(records: list[Model], vendor: str, title: str) -> Any:
+    """The executions as a table. The ID column is never wrapped nor cut, so it can be copied
+    whole (at 80 columns, too), and the status keeps its width; the other columns shrink
+    first, their text cut with an ellipsis."""
     from rich.table import Table
 
     grid = Table(title=title, title_justify="left", header_style="bold")
     cols = columns_for(vendor)
-    for heading, _ in cols:
-        grid.add_column(heading, overflow="fold")
-    for record in records:
-        data = record.to_dict()
-        grid.add_row(*(_styled(prop, cell(lookup(data, prop))) for _, prop in cols))
+    rows = [[_styled(prop, cell(lookup(record.to_dict(), prop))) for _, prop in cols] for record in records]
+    for index, (heading, prop) in enumerate(cols):
+        if prop == ID_COLUMN:
+            widest = max((row[index].cell_len for row in rows), default=0)
+            grid.add_column(heading, no_wrap=True, min_width=max(widest, len(heading)))
+        else:
+            grid.add_column(heading, no_wrap=prop in UNWRAPPED_COLUMNS, overflow="ellipsis")
+    for row in rows:
+        grid.add_row(*row)
     return grid
 
 
