@@ -17,11 +17,19 @@ import time
 import uuid
 from pathlib import Path
 
+from agent_executions.cli._render import can_style
 from agent_executions.testing import FakeAsteroidServer, FakeZaiaServer
 
 
+def heading(title: str) -> str:
+    """A step's title, after a blank line: bold where the command line would style its own
+    output (a terminal, and no NO_COLOR), so a demo piped to a file holds no escape codes."""
+    text = f"== {title}"
+    return "\n" + (f"\033[1m{text}\033[0m" if can_style(sys.stdout) else text)
+
+
 def run(title: str, args: list[str], env: dict[str, str], expect: int = 0) -> None:
-    print(f"\n\033[1m== {title}\033[0m\n$ agent-executions {shlex.join(args)}", flush=True)
+    print(f"{heading(title)}\n$ agent-executions {shlex.join(args)}", flush=True)
     code = subprocess.run([sys.executable, "-m", "agent_executions", *args], env=env, check=False).returncode
     if code != expect:
         sys.exit(f"demo: expected exit code {expect}, got {code}")
@@ -49,7 +57,7 @@ def lifecycle(asteroid: FakeAsteroidServer, env: dict[str, str]) -> None:
                                                    "--input", "region=eu", "--wait", "--timeout", "60",
                                                    "--format", "json"], env)  # fmt: skip
     asteroid.lifecycle = ((0.0, "running"), (0.2, "awaiting_confirmation"), (0.3, "completed"))
-    print("\n\033[1m== An agent asks before it submits; answer it, then wait\033[0m", flush=True)
+    print(heading("An agent asks before it submits; answer it, then wait"), flush=True)
     asked = capture(["asteroid", "run", WORKFLOW, "--input", "customer=43"], env)
     while asteroid.status_of(asked) != "awaiting_confirmation":
         time.sleep(0.05)
@@ -58,7 +66,7 @@ def lifecycle(asteroid: FakeAsteroidServer, env: dict[str, str]) -> None:
     run("Follow it to the end", ["asteroid", "activities", asked, "--follow", "--format", "text"], env)
     asteroid.lifecycle = ((0.0, "running"),)
     args = ["asteroid", "run", WORKFLOW, "--input", "customer=44", "--wait", "--timeout", "60", "--format", "json"]
-    print(f"\n\033[1m== A run that should stop: cancel it while it is waited on\033[0m\n$ agent-executions "
+    print(f"{heading('A run that should stop: cancel it while it is waited on')}\n$ agent-executions "
           f"{shlex.join(args)} &", flush=True)  # fmt: skip
     waiting = subprocess.Popen([sys.executable, "-m", "agent_executions", *args], env=env)
     stuck = None

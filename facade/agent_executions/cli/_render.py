@@ -164,6 +164,20 @@ def write_record(record: Model, out: IO[str]) -> None:
     out.write(json.dumps(record.to_dict(), sort_keys=True, indent=2) + "\n")
 
 
+def can_style(out: IO[str]) -> bool:
+    """Whether text written to `out` may carry escape sequences for bold and colour: on a
+    terminal as rich judges one for the tables (its FORCE_COLOR, TTY_COMPATIBLE and TERM=dumb
+    rules included; `isatty` without rich), and never with NO_COLOR set to a non-empty value."""
+    if os.environ.get("NO_COLOR", ""):
+        return False
+    try:
+        from rich.console import Console
+    except ImportError:
+        return _is_terminal(out)
+    console = Console(file=out)
+    return console.is_terminal and not console.is_dumb_terminal
+
+
 def _is_terminal(out: IO[str]) -> bool:
     try:
         return out.isatty()
