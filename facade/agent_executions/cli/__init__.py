@@ -1,16 +1,34 @@
-"""The `agent-executions` command line: list, export and inspect executions from a terminal.
+# PYTHON_ARGCOMPLETE_OK (argcomplete's global completion looks for this in the entry point's module)
+"""The agent-executions command line: list, export, start and inspect executions.
 
-    agent-executions asteroid list --status failed --since 24h
-    agent-executions asteroid list --all --format jsonl --output executions.jsonl
-    agent-executions zaia nesting --execution 3c90c3cc-0d44-4b50-8888-8dd25736052a
-    agent-executions --fake asteroid list           # against the embedded fake server
-    agent-executions asteroid run WORKFLOW_ID --input customer=42 --wait
+Examples:
+  agent-executions asteroid list --status failed --since 24h
+  agent-executions asteroid list --all --format jsonl --output executions.jsonl
+  agent-executions zaia nesting --execution 3c90c3cc-0d44-4b50-8888-8dd25736052a
+  agent-executions --fake asteroid list           # against the embedded fake server
+  agent-executions asteroid run WORKFLOW_ID --input customer=42 --wait
 
-Exit codes: 0 success, 1 stdout closed early (`| head`), 2 usage error, 3 authentication,
-4 not found, 5 any other API error, 6 `run --wait`: the execution failed, 7 it was
-cancelled, 8 it was still going at --timeout, 74 output could not be written (disk full,
-stdout closed), 130 interrupted. Errors are one line on stderr;
---debug adds the traceback.
+Exit codes:
+  0    success
+  1    standard output closed early (| head): the command stops quietly
+  2    usage error: a wrong argument, no API key
+  3    authentication: the key was refused
+  4    not found
+  5    any other API error
+  6    run --wait, wait, rerun --wait: the execution failed
+  7    ... it was cancelled
+  8    ... it was still going at --timeout
+  74   output could not be written (a full disk, standard output closed): data was lost
+  129  terminated by SIGHUP (a partial --output is removed, as on Ctrl-C)
+  130  interrupted (Ctrl-C)
+  143  terminated by SIGTERM (a partial --output is removed)
+Errors are one line on standard error; --debug adds the traceback.
+
+Environment:
+  ASTEROID_API_KEY, ZAIA_API_KEY    the API key (else --api-key-file FILE)
+  ASTEROID_BASE_URL, ZAIA_BASE_URL  the API's base URL (else --base-url URL)
+  AGENT_EXECUTIONS_LOG              debug or info: the SDK's log on standard error, keys redacted
+  NO_COLOR                          set and not empty: tables and trees without colour
 """
 
 from __future__ import annotations
@@ -24,15 +42,23 @@ import os
 import re
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
+from .._asteroid import LIST as ASTEROID_LIST
 from .._constants import LOGGER_NAME
 from .._version import __version__
 from ..asteroid import AsteroidClient
-from ..errors import AgentExecutionsError, AuthenticationError, NotFoundError, PermissionDeniedError, WaitTimeoutError
+from ..errors import (
+    AgentExecutionsError,
+    AuthenticationError,
+    ConfigurationError,
+    NotFoundError,
+    PermissionDeniedError,
+    WaitTimeoutError,
+)
 from ..pagination import Page, SyncPager
 from ..zaia import ZaiaClient
 from . import _lifecycle, _render
@@ -46,6 +72,8 @@ EXIT_OUTPUT = 74
 """The output could not be written (a full disk, stdout closed): unlike `| head`, data was lost.
 sysexits' EX_IOERR; 6-8 are `run --wait`'s outcomes."""
 DEFAULT_LIMIT = 50
+DEFAULT_SORT = ("created_at", "desc")
+ONE_FORMAT_HELP = "default: table on a terminal, else one JSON object"
 DURATION = re.compile(r"^(\d+)([smhdw])$")
 UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
@@ -122,6 +150,22 @@ class OnceParser(argparse.ArgumentParser):
         self.register("action", None, _StoreOnce)
 
 
+def help_text() -> tuple[str, str]:
+    """The top-level help's description (the module docstring's first line) and epilog (the rest:
+    examples, exit codes, environment variables), kept one text with the docstring."""
+    description, _, epilog = (__doc__ or "").strip().partition("\n\n")
+    return description, epilog
+
+
+def offer(values: tuple[str, ...]) -> Callable[..., tuple[str, ...]]:
+    """An argcomplete completer offering `values` (an option without `choices`, whose values are still listed)."""
+
+    def complete(**_: Any) -> tuple[str, ...]:
+        return values
+
+    return complete
+
+
 def common_options(client_class: type[AsteroidClient | ZaiaClient]) -> OnceParser:
     """The options every command of one vendor takes; the help names that vendor's variables and defaults."""
     vendor = client_class._vendor
@@ -130,6 +174,7 @@ def common_options(client_class: type[AsteroidClient | ZaiaClient]) -> OnceParse
     key = common.add_mutually_exclusive_group()
     key.add_argument(
         "--api-key",
+        metavar="KEY",
         help=f"the API key (default: ${vendor.api_key_env}; {sent}); other local users can read it in "
         "the process list: prefer the variable or --api-key-file",
     )
@@ -137,7 +182,9 @@ def common_options(client_class: type[AsteroidClient | ZaiaClient]) -> OnceParse
         "--api-key-file", metavar="FILE", help="read the API key from FILE ('-': standard input), not shown to others"
     )
     common.add_argument(
-        "--base-url", help=f"the API's base URL (default: ${vendor.base_url_env}, else {vendor.default_base_url})"
+        "--base-url",
+        metavar="URL",
+        help=f"the API's base URL (default: ${vendor.base_url_env}, else {vendor.default_base_url})",
     )
     common.add_argument("--fake", action="store_true", default=argparse.SUPPRESS, help="use the embedded fake server")
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
@@ -149,10 +196,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     listing = OnceParser(add_help=False)
     amount = listing.add_mutually_exclusive_group()
-    amount.add_argument("--limit", type=positive, help=f"at most N executions (default {DEFAULT_LIMIT})")
+    amount.add_argument("--limit", type=positive, metavar="N", help=f"at most N executions (default {DEFAULT_LIMIT})")
     amount.add_argument("--all", action="store_true", help="every matching execution")
     listing.add_argument("--format", choices=_render.FORMATS, help="default: table on a terminal, else jsonl")
-    listing.add_argument("--output", help="write to FILE (atomically: complete or absent); - is standard output")
+    listing.add_argument(
+        "--output", metavar="FILE", help="write to FILE (atomically: complete or absent); - is standard output"
+    )
     listing.add_argument(
         "--csv-raw",
         action="store_true",
@@ -160,26 +209,58 @@ def build_parser() -> argparse.ArgumentParser:
         " tab/CR/LF gets a leading ' so a spreadsheet does not run it as a formula",
     )
 
-    parser = OnceParser(prog="agent-executions", description=__doc__.split("\n\n")[0] if __doc__ else "")
+    description, epilog = help_text()
+    raw = argparse.RawDescriptionHelpFormatter  # the epilog's lines as written
+    parser = OnceParser(prog="agent-executions", description=description, epilog=epilog, formatter_class=raw)
     parser.add_argument("--fake", action="store_true", help="use the embedded fake server instead of the vendor")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     vendors = parser.add_subparsers(dest="vendor", required=True, metavar="{asteroid,zaia}")
 
-    asteroid = vendors.add_parser("asteroid", help="Asteroid Agents v2").add_subparsers(dest="command", required=True)
+    asteroid = vendors.add_parser(
+        "asteroid", help="Asteroid Agents v2", description="Asteroid Agents v2", epilog=epilog, formatter_class=raw
+    ).add_subparsers(dest="command", required=True)
     a_list = asteroid.add_parser("list", parents=[common, listing], help="list executions")
-    a_list.add_argument("--status", action="append", help="a status; repeat for several (OR-ed)")
-    a_list.add_argument("--created-after", type=timestamp, metavar="T")
-    a_list.add_argument("--created-before", type=timestamp, metavar="T")
+    # The values the pinned spec lists, as the SDK reads them (a status it does not list is still
+    # sent, with a warning: no `choices`, which would refuse one newer than this SDK).
+    statuses = ASTEROID_LIST.field("status").choices
+    fields, directions = ASTEROID_LIST.field("sort_field").choices, ASTEROID_LIST.field("sort_direction").choices
+    status = a_list.add_argument(
+        "--status",
+        action="append",
+        help=f"one of {', '.join(statuses)}; repeat for several (OR-ed). Another is sent with a warning",
+    )
+    setattr(status, "completer", offer(statuses))  # noqa: B010 - argcomplete reads this attribute
+    zone = "ISO 8601; a time without a zone is UTC"
+    a_list.add_argument(
+        "--created-after",
+        type=timestamp,
+        metavar="T",
+        help=f"executions created strictly after T (exclusive, as the API's createdAfter); {zone}",
+    )
+    a_list.add_argument(
+        "--created-before",
+        type=timestamp,
+        metavar="T",
+        help=f"executions created strictly before T (exclusive, as the API's createdBefore); {zone}",
+    )
     a_list.add_argument("--since", type=duration, metavar="DURATION", help="created in the last 30m, 24h, 7d...")
-    a_list.add_argument("--agent-id", metavar="ID")
+    a_list.add_argument("--agent-id", metavar="ID", help="the executions of this agent")
     a_list.add_argument("--execution-id", metavar="TEXT", help="partial, case-insensitive")
-    a_list.add_argument("--agent-version", type=int, metavar="N")
+    a_list.add_argument("--agent-version", type=int, metavar="N", help="run by this version of the agent")
     a_list.add_argument("--label", action="append", metavar="ID", help="a human label ID; repeat for several (OR-ed)")
     a_list.add_argument("--outcome", metavar="TEXT", help="partial, case-insensitive")
-    a_list.add_argument("--metadata", type=key_value, metavar="KEY=VALUE")
-    a_list.add_argument("--organization-id", metavar="ID")
-    a_list.add_argument("--sort", type=sort_spec, default=("created_at", "desc"), metavar="FIELD[:asc|desc]")
+    a_list.add_argument("--metadata", type=key_value, metavar="KEY=VALUE", help="whose metadata has KEY set to VALUE")
+    a_list.add_argument("--organization-id", metavar="ID", help="of this organization")
+    sort = a_list.add_argument(
+        "--sort",
+        type=sort_spec,
+        default=DEFAULT_SORT,
+        metavar="FIELD[:asc|desc]",
+        help=f"FIELD is {' or '.join(fields)}, then :{' or :'.join(directions)} (default: {':'.join(DEFAULT_SORT)})",
+    )
+    orders = tuple(f"{field}{end}" for field in fields for end in ("", *(f":{d}" for d in directions)))
+    setattr(sort, "completer", offer(orders))  # noqa: B010
     a_list.add_argument(
         "--consistent",
         action="store_true",
@@ -194,25 +275,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     a_list.set_defaults(run=asteroid_list)
     a_get = asteroid.add_parser("get", parents=[common], help="one execution in detail")
-    a_get.add_argument("id")
-    a_get.add_argument("--format", choices=("table", "json"))
+    a_get.add_argument("id", metavar="ID", help="the execution's ID")
+    a_get.add_argument("--format", choices=("table", "json"), help=ONE_FORMAT_HELP)
     a_get.set_defaults(run=show_one)
     _lifecycle.add_commands(asteroid, common)
 
-    zaia = vendors.add_parser("zaia", help="Zaia v1").add_subparsers(dest="command", required=True)
+    zaia = vendors.add_parser(
+        "zaia", help="Zaia v1", description="Zaia v1", epilog=epilog, formatter_class=raw
+    ).add_subparsers(dest="command", required=True)
     common = common_options(ZaiaClient)
     z_list = zaia.add_parser("list", parents=[common, listing], help="list executions")
     z_list.add_argument("--responder", action="append", metavar="ID", help="a responder ID; repeat for several")
     z_list.set_defaults(run=zaia_list)
     z_get = zaia.add_parser("get", parents=[common], help="one execution")
-    z_get.add_argument("id")
-    z_get.add_argument("--format", choices=("table", "json"))
+    z_get.add_argument("id", metavar="ID", help="the execution's ID")
+    z_get.add_argument("--format", choices=("table", "json"), help=ONE_FORMAT_HELP)
     z_get.set_defaults(run=show_one)
     z_nest = zaia.add_parser("nesting", parents=[common], help="an execution and its children, as a tree")
     which = z_nest.add_mutually_exclusive_group(required=True)
-    which.add_argument("--execution", metavar="ID")
-    which.add_argument("--chat-message", metavar="ID")
-    z_nest.add_argument("--format", choices=("table", "json"))
+    which.add_argument("--execution", metavar="ID", help="this execution and everything under it")
+    which.add_argument("--chat-message", metavar="ID", help="the execution this chat message started, and its tree")
+    z_nest.add_argument("--format", choices=("table", "json"), help=ONE_FORMAT_HELP)
     z_nest.set_defaults(run=zaia_nesting)
     return parser
 
@@ -483,9 +566,21 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
     show_warnings()
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (argcomplete); otherwise not imported
+        complete(parser)
+    args = parser.parse_args(argv)
     with terminated_as_interrupted():
         return run_command(args)
+
+
+def complete(parser: argparse.ArgumentParser) -> None:
+    """Answer the shell's completion request and exit, when argcomplete (the `cli` extra) is there."""
+    try:
+        import argcomplete
+    except ImportError:
+        return
+    argcomplete.autocomplete(parser)
 
 
 def show_warnings() -> None:
@@ -518,10 +613,11 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("agent-executions: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except (UsageError, ValueError, TypeError) as exc:
+    except (UsageError, ValueError, TypeError) as exc:  # ConfigurationError too: a missing key is a usage error
         if debug:
             traceback.print_exc()
-        print(f"agent-executions: {exc}", file=sys.stderr)
+        said = missing_key(args) if isinstance(exc, ConfigurationError) else None
+        print(f"agent-executions: {said or exc}", file=sys.stderr)
         return EXIT_USAGE
     except AgentExecutionsError as exc:
         if debug:
@@ -534,6 +630,21 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"agent-executions: the output could not be written: {exc.strerror or exc}", file=sys.stderr)
         discard_stdout()
         return EXIT_OUTPUT
+
+
+def missing_key(args: argparse.Namespace) -> str | None:
+    """The missing-key error in the command line's words (which variable to set, which option to
+    pass), not the library's (`api_key=`); None when the key is not what is missing."""
+    client_class: Any = {"asteroid": AsteroidClient, "zaia": ZaiaClient}.get(getattr(args, "vendor", None) or "")
+    if client_class is None or getattr(args, "fake", False) or getattr(args, "api_key_file", None) is not None:
+        return None
+    vendor = client_class._vendor
+    given = getattr(args, "api_key", None)
+    key = given if given is not None else os.environ.get(vendor.api_key_env)
+    if key is not None and key.strip():
+        return None
+    said = "--api-key is empty" if given is not None else f"no {vendor.name} API key"
+    return f"{said}: set {vendor.api_key_env}, or pass --api-key-file FILE ('-': standard input) or --api-key KEY"
 
 
 def discard_stdout() -> None:
