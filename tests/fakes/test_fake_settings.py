@@ -33,3 +33,19 @@ def test_a_wrong_setting_is_refused_by_name(
 
 def test_zero_executions_is_a_valid_store() -> None:
     assert FakeAsteroidServer(count=0).executions == []
+
+
+def test_a_port_in_use_is_an_os_error_not_an_exit() -> None:
+    import errno
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        server = FakeAsteroidServer(count=0, port=port)
+        with pytest.raises(OSError) as caught:  # werkzeug alone prints a line and calls sys.exit(1)
+            server.start()
+        assert caught.value.errno == errno.EADDRINUSE
+    with FakeAsteroidServer(count=0, port=port) as fake:  # free again: the same port serves
+        assert fake.port == port and fake.base_url.startswith(f"http://127.0.0.1:{port}/")

@@ -5,7 +5,8 @@ Examples:
   agent-executions asteroid list --status failed --since 24h
   agent-executions asteroid list --all --format jsonl --output executions.jsonl
   agent-executions zaia nesting --execution 3c90c3cc-0d44-4b50-8888-8dd25736052a
-  agent-executions --fake asteroid list           # against the embedded fake server
+  agent-executions --fake asteroid list           # against a fake started for this command
+  agent-executions serve-fake asteroid --port 8765  # a fake that serves until Ctrl-C
   agent-executions asteroid run WORKFLOW_ID --input customer=42 --wait
 
 Exit codes:
@@ -61,7 +62,7 @@ from ..errors import (
 )
 from ..pagination import Page, SyncPager
 from ..zaia import ZaiaClient
-from . import _lifecycle, _render
+from . import _lifecycle, _render, _serve
 from ._lifecycle import split_pair as key_value
 from ._render import NEEDS_RICH, UsageError, print_rich
 
@@ -215,10 +216,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fake", action="store_true", help="use the embedded fake server instead of the vendor")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    vendors = parser.add_subparsers(dest="vendor", required=True, metavar="{asteroid,zaia}")
+    vendors = parser.add_subparsers(dest="vendor", required=True, metavar="{asteroid,zaia,serve-fake}")
 
-    asteroid = vendors.add_parser(
-        "asteroid", help="Asteroid Agents v2", description="Asteroid Agents v2", epilog=epilog, formatter_class=raw
+    asteroid = vendor_options(
+        vendors.add_parser(
+            "asteroid", help="Asteroid Agents v2", description="Asteroid Agents v2", epilog=epilog, formatter_class=raw
+        )
     ).add_subparsers(dest="command", required=True)
     a_list = asteroid.add_parser("list", parents=[common, listing], help="list executions")
     # The values the pinned spec lists, as the SDK reads them (a status it does not list is still
@@ -280,8 +283,8 @@ def build_parser() -> argparse.ArgumentParser:
     a_get.set_defaults(run=show_one)
     _lifecycle.add_commands(asteroid, common)
 
-    zaia = vendors.add_parser(
-        "zaia", help="Zaia v1", description="Zaia v1", epilog=epilog, formatter_class=raw
+    zaia = vendor_options(
+        vendors.add_parser("zaia", help="Zaia v1", description="Zaia v1", epilog=epilog, formatter_class=raw)
     ).add_subparsers(dest="command", required=True)
     common = common_options(ZaiaClient)
     z_list = zaia.add_parser("list", parents=[common, listing], help="list executions")
@@ -297,7 +300,16 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--chat-message", metavar="ID", help="the execution this chat message started, and its tree")
     z_nest.add_argument("--format", choices=("table", "json"), help=ONE_FORMAT_HELP)
     z_nest.set_defaults(run=zaia_nesting)
+    _serve.add_command(vendors)
     return parser
+
+
+def vendor_options(vendor: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """`--fake` and `--debug` after the vendor too (`asteroid --fake list`), as before it and
+    after the command."""
+    vendor.add_argument("--fake", action="store_true", default=argparse.SUPPRESS, help="use the embedded fake server")
+    vendor.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+    return vendor
 
 
 # --- commands -------------------------------------------------------------------
@@ -472,7 +484,8 @@ def open_client(args: argparse.Namespace) -> Iterator[Any]:
             except ImportError:
                 raise UsageError("--fake needs the fake servers: pip install 'agent-executions[testing]'") from None
             server_class: Any = FakeAsteroidServer if args.vendor == "asteroid" else FakeZaiaServer
-            server = stack.enter_context(server_class(seed=42, count=240 if args.vendor == "asteroid" else 60))
+            seed, count = _serve.FAKE_STORE[args.vendor]
+            server = stack.enter_context(server_class(seed=seed, count=count))
             api_key, base_url = server.api_key, server.base_url
         client_class: Any = AsteroidClient if args.vendor == "asteroid" else ZaiaClient
         yield stack.enter_context(client_class(api_key=api_key, base_url=base_url))
@@ -600,6 +613,8 @@ def run_command(args: argparse.Namespace) -> int:
     debug = getattr(args, "debug", False)
     try:
         check_before_requests(args)
+        if "serve" in args:
+            return int(args.serve(args))
         with open_client(args) as client:
             code = int(args.run(args, client))
             sys.stdout.flush()  # here, so that a reader gone away is met below, not at exit

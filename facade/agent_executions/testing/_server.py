@@ -11,6 +11,7 @@ import json
 import logging
 import random
 import re
+import socket
 import threading
 import time
 import urllib.parse
@@ -206,9 +207,20 @@ class FakeServer:
 
     def start(self) -> Self:
         if self._server is None:
-            self._server = make_server(
-                "127.0.0.1", self._port, self._wsgi, threaded=True, request_handler=persistent_handler(self.connections)
-            )
+            # The socket is bound here, so that a port in use is an `OSError` (werkzeug, binding
+            # itself, prints a line and calls sys.exit).
+            with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as listener:
+                listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                listener.bind(("127.0.0.1", self._port))
+                listener.listen(128)
+                self._server = make_server(
+                    "127.0.0.1",
+                    self._port,
+                    self._wsgi,
+                    threaded=True,
+                    request_handler=persistent_handler(self.connections),
+                    fd=listener.fileno(),  # werkzeug serves a duplicate; this one closes here
+                )
             server = self._server
             self._thread = threading.Thread(
                 target=lambda: server.serve_forever(poll_interval=0.05), name=type(self).__name__, daemon=True
@@ -244,7 +256,7 @@ class FakeServer:
     def port(self) -> int:
         if self._server is None:
             raise RuntimeError("the server is not running: call start() or use it as a context manager")
-        return int(self._server.server_port)
+        return int(self._server.port)
 
     @property
     def url(self) -> str:
