@@ -2,10 +2,11 @@
 
 import datetime
 import re
+import threading
 from collections.abc import Mapping, MutableMapping
 from enum import Enum
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
 from attrs import define
 
@@ -109,6 +110,29 @@ __all__ = [
 
 
 _LEAP_SECOND = re.compile(r"(\d{2}:\d{2}):60(\.\d+)?")
+
+
+_LAZY = threading.Lock()
+
+
+def empty_additional_properties(model: Any) -> dict[str, Any]:
+    """A parsed model's `additional_properties`, made when first read (its `__getattr__`): from_dict
+    saw no unknown key and left the dict to be made. Under a lock, so that two threads reading it at
+    once get the same dict, and a key one of them sets is not lost."""
+    with _LAZY:
+        try:  # made by another thread meanwhile
+            made: dict[str, Any] = object.__getattribute__(
+                model, "additional_properties"
+            )
+        except AttributeError:
+            made = {}
+            model.additional_properties = made
+        return made
+
+
+datetime_fromisoformat = datetime.datetime.fromisoformat
+"""What the models call first for a date-time, `parse_datetime` only when it refuses (the same result,
+without a Python call and two attribute lookups per date-time)."""
 
 
 def parse_datetime(value: str) -> datetime.datetime:

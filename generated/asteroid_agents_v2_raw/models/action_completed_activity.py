@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,9 +9,14 @@ from attrs import field as _attrs_field
 from ..models.action_completed_activity_activity_type import (
     ActionCompletedActivityActivityType,
 )
-from ..types import model_repr
+from ..types import (
+    empty_additional_properties,
+    model_repr,
+)
 
 T = TypeVar("T", bound="ActionCompletedActivity")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -22,6 +27,13 @@ _PROPERTY_NAMES = frozenset(
         "duration",
     )
 )
+_REQUIRED_KEYS: tuple[str, ...] = (
+    "activityType",
+    "message",
+    "actionId",
+    "actionName",
+)
+_OPTIONAL_KEYS: tuple[str, ...] = ("duration",)
 
 _REPR_NAMES = ("action_name",)
 
@@ -48,6 +60,11 @@ class ActionCompletedActivity:
     )
     """The JSON keys of the object this model was parsed from (empty for one built in code): tells
     an absent property from a null one, both None. Not compared: equal values are equal models."""
+    _parsed: tuple[Any, ...] | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    # The optional properties' values as from_dict parsed them (in `_OPTIONAL_KEYS` order) when it
+    # saw every key a property and none null, and left present_keys to be found from them when read.
 
     def to_dict(self) -> dict[str, Any]:
         activity_type = self.activity_type.value
@@ -84,7 +101,13 @@ class ActionCompletedActivity:
                 f"ActionCompletedActivity must be a JSON object, not {type(src_dict).__name__}"
             )
         d = src_dict
-        activity_type = ActionCompletedActivityActivityType(d["activityType"])
+        _activity_type = d["activityType"]
+        try:
+            activity_type = _ActionCompletedActivityActivityType_BY_VALUE[
+                _activity_type
+            ]
+        except (KeyError, TypeError):
+            activity_type = ActionCompletedActivityActivityType(_activity_type)
 
         message = d["message"]
         if message.__class__ is not str:
@@ -108,20 +131,51 @@ class ActionCompletedActivity:
                 f"duration must be an integer, not {type(duration).__name__}"
             )
 
-        action_completed_activity = cls.__new__(cls)
+        action_completed_activity = _OBJECT_NEW(cls)
         action_completed_activity.activity_type = activity_type
         action_completed_activity.message = message
         action_completed_activity.action_id = action_id
         action_completed_activity.action_name = action_name
         action_completed_activity.duration = duration
+        _parsed = (duration,)
+        if len(src_dict) + _parsed.count(None) == 5:
+            # Every key is a property (the required ones and the optional ones not None) and none is
+            # null, the common case: no unknown key to look for; present_keys is found when read (and
+            # additional_properties made empty).
+            action_completed_activity._parsed = _parsed
+            return action_completed_activity
+        action_completed_activity._parsed = None
         action_completed_activity.present_keys = frozenset(src_dict)
 
-        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        # Some key is not a property, or one is null: one set difference in C finds the unknown ones,
+        # and the dict is built, in the source's order, only when there are some.
         _unknown = action_completed_activity.present_keys - _PROPERTY_NAMES
         action_completed_activity.additional_properties = (
             {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
         )
         return action_completed_activity
+
+    # Not seen by type checkers, which keep refusing attributes the model does not have.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """What from_dict leaves to be made when first read, having seen every key a property and none
+            null (the common case): present_keys, the required keys and the optional ones whose values
+            were not None; additional_properties, empty."""
+            if name == "present_keys" and (parsed := self._parsed) is not None:
+                keys = frozenset(
+                    _REQUIRED_KEYS
+                    + tuple(k for k, v in zip(_OPTIONAL_KEYS, parsed) if v is not None)
+                )
+                self.present_keys = keys
+                return keys
+            if name == "additional_properties":
+                return empty_additional_properties(self)
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}",
+                name=name,
+                obj=self,
+            )
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)
@@ -141,3 +195,10 @@ class ActionCompletedActivity:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Read by from_dict: a classmethod looked up on its class makes a bound method on every call, and an
+# attribute of an enum class goes through EnumType.__getattr__.
+_ActionCompletedActivityActivityType_BY_VALUE = (
+    ActionCompletedActivityActivityType._value2member_map_
+)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,9 +9,14 @@ from attrs import field as _attrs_field
 from ..models.action_started_activity_activity_type import (
     ActionStartedActivityActivityType,
 )
-from ..types import model_repr
+from ..types import (
+    empty_additional_properties,
+    model_repr,
+)
 
 T = TypeVar("T", bound="ActionStartedActivity")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -73,7 +78,11 @@ class ActionStartedActivity:
                 f"ActionStartedActivity must be a JSON object, not {type(src_dict).__name__}"
             )
         d = src_dict
-        activity_type = ActionStartedActivityActivityType(d["activityType"])
+        _activity_type = d["activityType"]
+        try:
+            activity_type = _ActionStartedActivityActivityType_BY_VALUE[_activity_type]
+        except (KeyError, TypeError):
+            activity_type = ActionStartedActivityActivityType(_activity_type)
 
         message = d["message"]
         if message.__class__ is not str:
@@ -91,13 +100,17 @@ class ActionStartedActivity:
                 f"actionId must be a string, not {type(action_id).__name__}"
             )
 
-        action_started_activity = cls.__new__(cls)
+        action_started_activity = _OBJECT_NEW(cls)
         action_started_activity.activity_type = activity_type
         action_started_activity.message = message
         action_started_activity.action_name = action_name
         action_started_activity.action_id = action_id
+        if len(src_dict) == 4:
+            # The required keys only, the common case: additional_properties is made empty when read.
+            return action_started_activity
 
-        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        # Some key is not a property: one set difference in C finds the unknown ones,
+        # and the dict is built, in the source's order, only when there are some.
         _unknown = src_dict.keys() - _PROPERTY_NAMES
         action_started_activity.additional_properties = (
             {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
@@ -108,6 +121,20 @@ class ActionStartedActivity:
     def present_keys(self) -> frozenset[str]:
         """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
         return frozenset(self.to_dict())
+
+    # Not seen by type checkers, which keep refusing attributes the model does not have.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """What from_dict leaves to be made when first read, having seen the required keys only (the
+            common case): additional_properties, empty."""
+            if name == "additional_properties":
+                return empty_additional_properties(self)
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}",
+                name=name,
+                obj=self,
+            )
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)
@@ -127,3 +154,10 @@ class ActionStartedActivity:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Read by from_dict: a classmethod looked up on its class makes a bound method on every call, and an
+# attribute of an enum class goes through EnumType.__getattr__.
+_ActionStartedActivityActivityType_BY_VALUE = (
+    ActionStartedActivityActivityType._value2member_map_
+)

@@ -6,13 +6,18 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import (
+    empty_additional_properties,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.execution import Execution
 
 
 T = TypeVar("T", bound="AgentsExecutionListResponse")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -84,7 +89,7 @@ class AgentsExecutionListResponse:
         items = []
         _items = d["items"]
         for items_item_data in _items:
-            items_item = Execution.from_dict(items_item_data)
+            items_item = _Execution_FROM_DICT(items_item_data)
 
             items.append(items_item)
 
@@ -102,13 +107,17 @@ class AgentsExecutionListResponse:
         if total.__class__ is not int:
             raise TypeError(f"total must be an integer, not {type(total).__name__}")
 
-        agents_execution_list_response = cls.__new__(cls)
+        agents_execution_list_response = _OBJECT_NEW(cls)
         agents_execution_list_response.items = items
         agents_execution_list_response.page = page
         agents_execution_list_response.page_size = page_size
         agents_execution_list_response.total = total
+        if len(src_dict) == 4:
+            # The required keys only, the common case: additional_properties is made empty when read.
+            return agents_execution_list_response
 
-        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        # Some key is not a property: one set difference in C finds the unknown ones,
+        # and the dict is built, in the source's order, only when there are some.
         _unknown = src_dict.keys() - _PROPERTY_NAMES
         agents_execution_list_response.additional_properties = (
             {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
@@ -119,6 +128,20 @@ class AgentsExecutionListResponse:
     def present_keys(self) -> frozenset[str]:
         """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
         return frozenset(self.to_dict())
+
+    # Not seen by type checkers, which keep refusing attributes the model does not have.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """What from_dict leaves to be made when first read, having seen the required keys only (the
+            common case): additional_properties, empty."""
+            if name == "additional_properties":
+                return empty_additional_properties(self)
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}",
+                name=name,
+                obj=self,
+            )
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)
@@ -144,3 +167,7 @@ class AgentsExecutionListResponse:
 # call, and made parsing an execution several times slower. Down here the circular references
 # between models still resolve, since each class exists before the imports run.
 from ..models.execution import Execution
+
+# Read by from_dict: a classmethod looked up on its class makes a bound method on every call, and an
+# attribute of an enum class goes through EnumType.__getattr__.
+_Execution_FROM_DICT = Execution.from_dict

@@ -2,14 +2,22 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Unset, model_repr, parse_datetime
+from ..types import (
+    Unset,
+    datetime_fromisoformat,
+    empty_additional_properties,
+    model_repr,
+    parse_datetime,
+)
 
 T = TypeVar("T", bound="Comment")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -22,6 +30,15 @@ _PROPERTY_NAMES = frozenset(
         "updatedAt",
     )
 )
+_REQUIRED_KEYS: tuple[str, ...] = (
+    "content",
+    "createdAt",
+    "executionId",
+    "id",
+    "public",
+    "userId",
+)
+_OPTIONAL_KEYS: tuple[str, ...] = ("updatedAt",)
 
 _REPR_NAMES = ("id",)
 
@@ -53,6 +70,11 @@ class Comment:
     )
     """The JSON keys of the object this model was parsed from (empty for one built in code): tells
     an absent property from a null one, both None. Not compared: equal values are equal models."""
+    _parsed: tuple[Any, ...] | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    # The optional properties' values as from_dict parsed them (in `_OPTIONAL_KEYS` order) when it
+    # saw every key a property and none null, and left present_keys to be found from them when read.
 
     def to_dict(self) -> dict[str, Any]:
         content = self.content
@@ -102,7 +124,11 @@ class Comment:
         if content.__class__ is not str:
             raise TypeError(f"content must be a string, not {type(content).__name__}")
 
-        created_at = parse_datetime(d["createdAt"])
+        _created_at = d["createdAt"]
+        try:
+            created_at = datetime_fromisoformat(_created_at)
+        except (TypeError, ValueError):
+            created_at = parse_datetime(_created_at)
 
         execution_id = d["executionId"]
         if execution_id.__class__ is not str:
@@ -127,9 +153,12 @@ class Comment:
         if _updated_at is None:
             updated_at = None
         else:
-            updated_at = parse_datetime(_updated_at)
+            try:
+                updated_at = datetime_fromisoformat(_updated_at)
+            except (TypeError, ValueError):
+                updated_at = parse_datetime(_updated_at)
 
-        comment = cls.__new__(cls)
+        comment = _OBJECT_NEW(cls)
         comment.content = content
         comment.created_at = created_at
         comment.execution_id = execution_id
@@ -137,14 +166,45 @@ class Comment:
         comment.public = public
         comment.user_id = user_id
         comment.updated_at = updated_at
+        _parsed = (updated_at,)
+        if len(src_dict) + _parsed.count(None) == 7:
+            # Every key is a property (the required ones and the optional ones not None) and none is
+            # null, the common case: no unknown key to look for; present_keys is found when read (and
+            # additional_properties made empty).
+            comment._parsed = _parsed
+            return comment
+        comment._parsed = None
         comment.present_keys = frozenset(src_dict)
 
-        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        # Some key is not a property, or one is null: one set difference in C finds the unknown ones,
+        # and the dict is built, in the source's order, only when there are some.
         _unknown = comment.present_keys - _PROPERTY_NAMES
         comment.additional_properties = (
             {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
         )
         return comment
+
+    # Not seen by type checkers, which keep refusing attributes the model does not have.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """What from_dict leaves to be made when first read, having seen every key a property and none
+            null (the common case): present_keys, the required keys and the optional ones whose values
+            were not None; additional_properties, empty."""
+            if name == "present_keys" and (parsed := self._parsed) is not None:
+                keys = frozenset(
+                    _REQUIRED_KEYS
+                    + tuple(k for k, v in zip(_OPTIONAL_KEYS, parsed) if v is not None)
+                )
+                self.present_keys = keys
+                return keys
+            if name == "additional_properties":
+                return empty_additional_properties(self)
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}",
+                name=name,
+                obj=self,
+            )
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,9 +9,14 @@ from attrs import field as _attrs_field
 from ..models.common_internal_server_error_body_code import (
     CommonInternalServerErrorBodyCode,
 )
-from ..types import model_repr
+from ..types import (
+    empty_additional_properties,
+    model_repr,
+)
 
 T = TypeVar("T", bound="CommonInternalServerErrorBody")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -63,17 +68,25 @@ class CommonInternalServerErrorBody:
                 f"CommonInternalServerErrorBody must be a JSON object, not {type(src_dict).__name__}"
             )
         d = src_dict
-        code = CommonInternalServerErrorBodyCode(d["code"])
+        _code = d["code"]
+        try:
+            code = _CommonInternalServerErrorBodyCode_BY_VALUE[_code]
+        except (KeyError, TypeError):
+            code = CommonInternalServerErrorBodyCode(_code)
 
         message = d["message"]
         if message.__class__ is not str:
             raise TypeError(f"message must be a string, not {type(message).__name__}")
 
-        common_internal_server_error_body = cls.__new__(cls)
+        common_internal_server_error_body = _OBJECT_NEW(cls)
         common_internal_server_error_body.code = code
         common_internal_server_error_body.message = message
+        if len(src_dict) == 2:
+            # The required keys only, the common case: additional_properties is made empty when read.
+            return common_internal_server_error_body
 
-        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        # Some key is not a property: one set difference in C finds the unknown ones,
+        # and the dict is built, in the source's order, only when there are some.
         _unknown = src_dict.keys() - _PROPERTY_NAMES
         common_internal_server_error_body.additional_properties = (
             {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
@@ -84,6 +97,20 @@ class CommonInternalServerErrorBody:
     def present_keys(self) -> frozenset[str]:
         """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
         return frozenset(self.to_dict())
+
+    # Not seen by type checkers, which keep refusing attributes the model does not have.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """What from_dict leaves to be made when first read, having seen the required keys only (the
+            common case): additional_properties, empty."""
+            if name == "additional_properties":
+                return empty_additional_properties(self)
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}",
+                name=name,
+                obj=self,
+            )
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)
@@ -103,3 +130,10 @@ class CommonInternalServerErrorBody:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Read by from_dict: a classmethod looked up on its class makes a bound method on every call, and an
+# attribute of an enum class goes through EnumType.__getattr__.
+_CommonInternalServerErrorBodyCode_BY_VALUE = (
+    CommonInternalServerErrorBodyCode._value2member_map_
+)

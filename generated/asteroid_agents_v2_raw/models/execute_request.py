@@ -7,7 +7,11 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.on_capacity_limit import OnCapacityLimit
-from ..types import Unset, model_repr
+from ..types import (
+    Unset,
+    empty_additional_properties,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.execute_request_inputs import ExecuteRequestInputs
@@ -16,6 +20,8 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ExecuteRequest")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -28,6 +34,17 @@ _PROPERTY_NAMES = frozenset(
         "executionOptions",
         "onCapacityLimit",
     )
+)
+_REQUIRED_KEYS: tuple[str, ...] = ()
+_OPTIONAL_KEYS: tuple[str, ...] = (
+    "profileId",
+    "profileGroupId",
+    "inputs",
+    "metadata",
+    "version",
+    "head",
+    "executionOptions",
+    "onCapacityLimit",
 )
 
 _REPR_NAMES = (
@@ -71,6 +88,11 @@ class ExecuteRequest:
     )
     """The JSON keys of the object this model was parsed from (empty for one built in code): tells
     an absent property from a null one, both None. Not compared: equal values are equal models."""
+    _parsed: tuple[Any, ...] | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    # The optional properties' values as from_dict parsed them (in `_OPTIONAL_KEYS` order) when it
+    # saw every key a property and none null, and left present_keys to be found from them when read.
 
     def to_dict(self) -> dict[str, Any]:
         profile_id = self.profile_id
@@ -149,14 +171,14 @@ class ExecuteRequest:
         if _inputs is None:
             inputs = None
         else:
-            inputs = ExecuteRequestInputs.from_dict(_inputs)
+            inputs = _ExecuteRequestInputs_FROM_DICT(_inputs)
 
         _metadata = d.get("metadata")
         metadata: ExecuteRequestMetadata | None
         if _metadata is None:
             metadata = None
         else:
-            metadata = ExecuteRequestMetadata.from_dict(_metadata)
+            metadata = _ExecuteRequestMetadata_FROM_DICT(_metadata)
 
         version = d.get("version")
         if version.__class__ is not int and version is not None:
@@ -171,16 +193,19 @@ class ExecuteRequest:
         if _execution_options is None:
             execution_options = None
         else:
-            execution_options = ExecutionOptions.from_dict(_execution_options)
+            execution_options = _ExecutionOptions_FROM_DICT(_execution_options)
 
         _on_capacity_limit = d.get("onCapacityLimit")
         on_capacity_limit: OnCapacityLimit | None
         if _on_capacity_limit is None:
             on_capacity_limit = None
         else:
-            on_capacity_limit = OnCapacityLimit(_on_capacity_limit)
+            try:
+                on_capacity_limit = _OnCapacityLimit_BY_VALUE[_on_capacity_limit]
+            except (KeyError, TypeError):
+                on_capacity_limit = OnCapacityLimit(_on_capacity_limit)
 
-        execute_request = cls.__new__(cls)
+        execute_request = _OBJECT_NEW(cls)
         execute_request.profile_id = profile_id
         execute_request.profile_group_id = profile_group_id
         execute_request.inputs = inputs
@@ -189,14 +214,54 @@ class ExecuteRequest:
         execute_request.head = head
         execute_request.execution_options = execution_options
         execute_request.on_capacity_limit = on_capacity_limit
+        _parsed = (
+            profile_id,
+            profile_group_id,
+            inputs,
+            metadata,
+            version,
+            head,
+            execution_options,
+            on_capacity_limit,
+        )
+        if len(src_dict) + _parsed.count(None) == 8:
+            # Every key is a property (the required ones and the optional ones not None) and none is
+            # null, the common case: no unknown key to look for; present_keys is found when read (and
+            # additional_properties made empty).
+            execute_request._parsed = _parsed
+            return execute_request
+        execute_request._parsed = None
         execute_request.present_keys = frozenset(src_dict)
 
-        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        # Some key is not a property, or one is null: one set difference in C finds the unknown ones,
+        # and the dict is built, in the source's order, only when there are some.
         _unknown = execute_request.present_keys - _PROPERTY_NAMES
         execute_request.additional_properties = (
             {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
         )
         return execute_request
+
+    # Not seen by type checkers, which keep refusing attributes the model does not have.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """What from_dict leaves to be made when first read, having seen every key a property and none
+            null (the common case): present_keys, the required keys and the optional ones whose values
+            were not None; additional_properties, empty."""
+            if name == "present_keys" and (parsed := self._parsed) is not None:
+                keys = frozenset(
+                    _REQUIRED_KEYS
+                    + tuple(k for k, v in zip(_OPTIONAL_KEYS, parsed) if v is not None)
+                )
+                self.present_keys = keys
+                return keys
+            if name == "additional_properties":
+                return empty_additional_properties(self)
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}",
+                name=name,
+                obj=self,
+            )
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)
@@ -224,3 +289,10 @@ class ExecuteRequest:
 from ..models.execute_request_inputs import ExecuteRequestInputs
 from ..models.execute_request_metadata import ExecuteRequestMetadata
 from ..models.execution_options import ExecutionOptions
+
+# Read by from_dict: a classmethod looked up on its class makes a bound method on every call, and an
+# attribute of an enum class goes through EnumType.__getattr__.
+_ExecuteRequestInputs_FROM_DICT = ExecuteRequestInputs.from_dict
+_ExecuteRequestMetadata_FROM_DICT = ExecuteRequestMetadata.from_dict
+_ExecutionOptions_FROM_DICT = ExecutionOptions.from_dict
+_OnCapacityLimit_BY_VALUE = OnCapacityLimit._value2member_map_

@@ -8,7 +8,13 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.execution_status import ExecutionStatus
-from ..types import Unset, model_repr, parse_datetime
+from ..types import (
+    Unset,
+    datetime_fromisoformat,
+    empty_additional_properties,
+    model_repr,
+    parse_datetime,
+)
 
 if TYPE_CHECKING:
     from ..models.api_trigger_context import APITriggerContext
@@ -24,6 +30,8 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="Execution")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -54,6 +62,36 @@ _PROPERTY_NAMES = frozenset(
         "terminalAt",
         "triggerContext",
     )
+)
+_REQUIRED_KEYS: tuple[str, ...] = (
+    "agentId",
+    "agentName",
+    "comments",
+    "createdAt",
+    "hasBeenRerun",
+    "humanLabels",
+    "id",
+    "organizationId",
+    "status",
+    "workflowId",
+)
+_OPTIONAL_KEYS: tuple[str, ...] = (
+    "agentProfileId",
+    "agentProfileName",
+    "agentVersion",
+    "agentVersionDirty",
+    "browserLiveViewUrl",
+    "browserRecordingUrl",
+    "duration",
+    "executionOptions",
+    "executionResult",
+    "inputs",
+    "liveViewUrl",
+    "metadata",
+    "parentExecutionId",
+    "recordingUrl",
+    "terminalAt",
+    "triggerContext",
 )
 
 _REPR_NAMES = (
@@ -135,6 +173,11 @@ class Execution:
     )
     """The JSON keys of the object this model was parsed from (empty for one built in code): tells
     an absent property from a null one, both None. Not compared: equal values are equal models."""
+    _parsed: tuple[Any, ...] | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    # The optional properties' values as from_dict parsed them (in `_OPTIONAL_KEYS` order) when it
+    # saw every key a property and none null, and left present_keys to be found from them when read.
 
     def to_dict(self) -> dict[str, Any]:
         agent_id = self.agent_id
@@ -298,11 +341,15 @@ class Execution:
         comments = []
         _comments = d["comments"]
         for comments_item_data in _comments:
-            comments_item = Comment.from_dict(comments_item_data)
+            comments_item = _Comment_FROM_DICT(comments_item_data)
 
             comments.append(comments_item)
 
-        created_at = parse_datetime(d["createdAt"])
+        _created_at = d["createdAt"]
+        try:
+            created_at = datetime_fromisoformat(_created_at)
+        except (TypeError, ValueError):
+            created_at = parse_datetime(_created_at)
 
         has_been_rerun = d["hasBeenRerun"]
         if has_been_rerun.__class__ is not bool:
@@ -313,7 +360,7 @@ class Execution:
         human_labels = []
         _human_labels = d["humanLabels"]
         for human_labels_item_data in _human_labels:
-            human_labels_item = HumanLabel.from_dict(human_labels_item_data)
+            human_labels_item = _HumanLabel_FROM_DICT(human_labels_item_data)
 
             human_labels.append(human_labels_item)
 
@@ -327,7 +374,11 @@ class Execution:
                 f"organizationId must be a string, not {type(organization_id).__name__}"
             )
 
-        status = ExecutionStatus(d["status"])
+        _status = d["status"]
+        try:
+            status = _ExecutionStatus_BY_VALUE[_status]
+        except (KeyError, TypeError):
+            status = ExecutionStatus(_status)
 
         workflow_id = d["workflowId"]
         if workflow_id.__class__ is not str:
@@ -393,21 +444,21 @@ class Execution:
         if _execution_options is None:
             execution_options = None
         else:
-            execution_options = ExecutionOptions.from_dict(_execution_options)
+            execution_options = _ExecutionOptions_FROM_DICT(_execution_options)
 
         _execution_result = d.get("executionResult")
         execution_result: ExecutionResult | None
         if _execution_result is None:
             execution_result = None
         else:
-            execution_result = ExecutionResult.from_dict(_execution_result)
+            execution_result = _ExecutionResult_FROM_DICT(_execution_result)
 
         _inputs = d.get("inputs")
         inputs: ExecutionInputs | None
         if _inputs is None:
             inputs = None
         else:
-            inputs = ExecutionInputs.from_dict(_inputs)
+            inputs = _ExecutionInputs_FROM_DICT(_inputs)
 
         live_view_url = d.get("liveViewUrl")
         if live_view_url.__class__ is not str and live_view_url is not None:
@@ -420,7 +471,7 @@ class Execution:
         if _metadata is None:
             metadata = None
         else:
-            metadata = ExecutionMetadata.from_dict(_metadata)
+            metadata = _ExecutionMetadata_FROM_DICT(_metadata)
 
         parent_execution_id = d.get("parentExecutionId")
         if parent_execution_id.__class__ is not str and parent_execution_id is not None:
@@ -439,77 +490,14 @@ class Execution:
         if _terminal_at is None:
             terminal_at = None
         else:
-            terminal_at = parse_datetime(_terminal_at)
-
-        def _parse_trigger_context(
-            data: object,
-        ) -> (
-            APITriggerContext
-            | ScheduleTriggerContext
-            | UITriggerContext
-            | UnknownTriggerContext
-            | None
-        ):
-            if data is None:
-                return data
-            if isinstance(data, dict):
-                _tag = data.get("source")
-                if _tag == "api":
-                    try:
-                        return APITriggerContext.from_dict(data)
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                elif _tag == "ui":
-                    try:
-                        return UITriggerContext.from_dict(data)
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                elif _tag == "schedule":
-                    try:
-                        return ScheduleTriggerContext.from_dict(data)
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_agents_execution_trigger_context_type_0 = (
-                    APITriggerContext.from_dict(data)
-                )
-
-                return componentsschemas_agents_execution_trigger_context_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_agents_execution_trigger_context_type_1 = (
-                    UITriggerContext.from_dict(data)
-                )
-
-                return componentsschemas_agents_execution_trigger_context_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_agents_execution_trigger_context_type_2 = (
-                    ScheduleTriggerContext.from_dict(data)
-                )
-
-                return componentsschemas_agents_execution_trigger_context_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_agents_execution_trigger_context_type_3 = (
-                UnknownTriggerContext.from_dict(data)
-            )
-
-            return componentsschemas_agents_execution_trigger_context_type_3
+                terminal_at = datetime_fromisoformat(_terminal_at)
+            except (TypeError, ValueError):
+                terminal_at = parse_datetime(_terminal_at)
 
         trigger_context = _parse_trigger_context(d.get("triggerContext"))
 
-        execution = cls.__new__(cls)
+        execution = _OBJECT_NEW(cls)
         execution.agent_id = agent_id
         execution.agent_name = agent_name
         execution.comments = comments
@@ -536,14 +524,62 @@ class Execution:
         execution.recording_url = recording_url
         execution.terminal_at = terminal_at
         execution.trigger_context = trigger_context
+        _parsed = (
+            agent_profile_id,
+            agent_profile_name,
+            agent_version,
+            agent_version_dirty,
+            browser_live_view_url,
+            browser_recording_url,
+            duration,
+            execution_options,
+            execution_result,
+            inputs,
+            live_view_url,
+            metadata,
+            parent_execution_id,
+            recording_url,
+            terminal_at,
+            trigger_context,
+        )
+        if len(src_dict) + _parsed.count(None) == 26:
+            # Every key is a property (the required ones and the optional ones not None) and none is
+            # null, the common case: no unknown key to look for; present_keys is found when read (and
+            # additional_properties made empty).
+            execution._parsed = _parsed
+            return execution
+        execution._parsed = None
         execution.present_keys = frozenset(src_dict)
 
-        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        # Some key is not a property, or one is null: one set difference in C finds the unknown ones,
+        # and the dict is built, in the source's order, only when there are some.
         _unknown = execution.present_keys - _PROPERTY_NAMES
         execution.additional_properties = (
             {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
         )
         return execution
+
+    # Not seen by type checkers, which keep refusing attributes the model does not have.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """What from_dict leaves to be made when first read, having seen every key a property and none
+            null (the common case): present_keys, the required keys and the optional ones whose values
+            were not None; additional_properties, empty."""
+            if name == "present_keys" and (parsed := self._parsed) is not None:
+                keys = frozenset(
+                    _REQUIRED_KEYS
+                    + tuple(k for k, v in zip(_OPTIONAL_KEYS, parsed) if v is not None)
+                )
+                self.present_keys = keys
+                return keys
+            if name == "additional_properties":
+                return empty_additional_properties(self)
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}",
+                name=name,
+                obj=self,
+            )
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)
@@ -578,3 +614,84 @@ from ..models.human_label import HumanLabel
 from ..models.schedule_trigger_context import ScheduleTriggerContext
 from ..models.ui_trigger_context import UITriggerContext
 from ..models.unknown_trigger_context import UnknownTriggerContext
+
+# Read by from_dict: a classmethod looked up on its class makes a bound method on every call, and an
+# attribute of an enum class goes through EnumType.__getattr__.
+_Comment_FROM_DICT = Comment.from_dict
+_HumanLabel_FROM_DICT = HumanLabel.from_dict
+_ExecutionOptions_FROM_DICT = ExecutionOptions.from_dict
+_ExecutionResult_FROM_DICT = ExecutionResult.from_dict
+_ExecutionInputs_FROM_DICT = ExecutionInputs.from_dict
+_ExecutionMetadata_FROM_DICT = ExecutionMetadata.from_dict
+_APITriggerContext_FROM_DICT = APITriggerContext.from_dict
+_UITriggerContext_FROM_DICT = UITriggerContext.from_dict
+_ScheduleTriggerContext_FROM_DICT = ScheduleTriggerContext.from_dict
+_UnknownTriggerContext_FROM_DICT = UnknownTriggerContext.from_dict
+_ExecutionStatus_BY_VALUE = ExecutionStatus._value2member_map_
+
+
+def _parse_trigger_context(
+    data: object,
+) -> (
+    APITriggerContext
+    | ScheduleTriggerContext
+    | UITriggerContext
+    | UnknownTriggerContext
+    | None
+):
+    if data is None:
+        return data
+    if isinstance(data, dict):
+        _tag = data.get("source")
+        if _tag == "api":
+            try:
+                return _APITriggerContext_FROM_DICT(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        elif _tag == "ui":
+            try:
+                return _UITriggerContext_FROM_DICT(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        elif _tag == "schedule":
+            try:
+                return _ScheduleTriggerContext_FROM_DICT(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_agents_execution_trigger_context_type_0 = (
+            _APITriggerContext_FROM_DICT(data)
+        )
+
+        return componentsschemas_agents_execution_trigger_context_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_agents_execution_trigger_context_type_1 = (
+            _UITriggerContext_FROM_DICT(data)
+        )
+
+        return componentsschemas_agents_execution_trigger_context_type_1
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_agents_execution_trigger_context_type_2 = (
+            _ScheduleTriggerContext_FROM_DICT(data)
+        )
+
+        return componentsschemas_agents_execution_trigger_context_type_2
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    componentsschemas_agents_execution_trigger_context_type_3 = (
+        _UnknownTriggerContext_FROM_DICT(data)
+    )
+
+    return componentsschemas_agents_execution_trigger_context_type_3

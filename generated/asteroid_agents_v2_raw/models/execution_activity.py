@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr, parse_datetime
+from ..types import (
+    datetime_fromisoformat,
+    empty_additional_properties,
+    model_repr,
+    parse_datetime,
+)
 
 if TYPE_CHECKING:
     from ..models.action_completed_activity import ActionCompletedActivity
@@ -24,6 +29,8 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ExecutionActivity")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -128,181 +135,6 @@ class ExecutionActivity:
         if id.__class__ is not str:
             raise TypeError(f"id must be a string, not {type(id).__name__}")
 
-        def _parse_payload(
-            data: object,
-        ) -> (
-            ActionCompletedActivity
-            | ActionStartedActivity
-            | FileAddedActivity
-            | GenericActivity
-            | ReasoningActivity
-            | StatusChangedActivity
-            | StepCompletedActivity
-            | StepStartedActivity
-            | TerminalActivity
-            | UnknownActivity
-            | UserMessageReceivedActivity
-        ):
-            if isinstance(data, dict):
-                _tag = data.get("activityType")
-                if _tag == "terminal":
-                    try:
-                        return TerminalActivity.from_dict(data)
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                elif _tag == "generic":
-                    try:
-                        return GenericActivity.from_dict(data)
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                elif _tag == "reasoning":
-                    try:
-                        return ReasoningActivity.from_dict(data)
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                elif _tag == "step_started":
-                    try:
-                        return StepStartedActivity.from_dict(data)
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                elif _tag == "step_completed":
-                    try:
-                        return StepCompletedActivity.from_dict(data)
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                elif _tag == "status_changed":
-                    try:
-                        return StatusChangedActivity.from_dict(data)
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                elif _tag == "action_started":
-                    try:
-                        return ActionStartedActivity.from_dict(data)
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                elif _tag == "action_completed":
-                    try:
-                        return ActionCompletedActivity.from_dict(data)
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                elif _tag == "user_message_received":
-                    try:
-                        return UserMessageReceivedActivity.from_dict(data)
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                elif _tag == "file_added":
-                    try:
-                        return FileAddedActivity.from_dict(data)
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_agents_execution_activity_payload_union_type_0 = (
-                    TerminalActivity.from_dict(data)
-                )
-
-                return componentsschemas_agents_execution_activity_payload_union_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_agents_execution_activity_payload_union_type_1 = (
-                    GenericActivity.from_dict(data)
-                )
-
-                return componentsschemas_agents_execution_activity_payload_union_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_agents_execution_activity_payload_union_type_2 = (
-                    ReasoningActivity.from_dict(data)
-                )
-
-                return componentsschemas_agents_execution_activity_payload_union_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_agents_execution_activity_payload_union_type_3 = (
-                    StepStartedActivity.from_dict(data)
-                )
-
-                return componentsschemas_agents_execution_activity_payload_union_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_agents_execution_activity_payload_union_type_4 = (
-                    StepCompletedActivity.from_dict(data)
-                )
-
-                return componentsschemas_agents_execution_activity_payload_union_type_4
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_agents_execution_activity_payload_union_type_5 = (
-                    StatusChangedActivity.from_dict(data)
-                )
-
-                return componentsschemas_agents_execution_activity_payload_union_type_5
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_agents_execution_activity_payload_union_type_6 = (
-                    ActionStartedActivity.from_dict(data)
-                )
-
-                return componentsschemas_agents_execution_activity_payload_union_type_6
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_agents_execution_activity_payload_union_type_7 = (
-                    ActionCompletedActivity.from_dict(data)
-                )
-
-                return componentsschemas_agents_execution_activity_payload_union_type_7
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_agents_execution_activity_payload_union_type_8 = (
-                    UserMessageReceivedActivity.from_dict(data)
-                )
-
-                return componentsschemas_agents_execution_activity_payload_union_type_8
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_agents_execution_activity_payload_union_type_9 = (
-                    FileAddedActivity.from_dict(data)
-                )
-
-                return componentsschemas_agents_execution_activity_payload_union_type_9
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_agents_execution_activity_payload_union_type_10 = (
-                UnknownActivity.from_dict(data)
-            )
-
-            return componentsschemas_agents_execution_activity_payload_union_type_10
-
         payload = _parse_payload(d["payload"])
 
         execution_id = d["executionId"]
@@ -311,15 +143,23 @@ class ExecutionActivity:
                 f"executionId must be a string, not {type(execution_id).__name__}"
             )
 
-        timestamp = parse_datetime(d["timestamp"])
+        _timestamp = d["timestamp"]
+        try:
+            timestamp = datetime_fromisoformat(_timestamp)
+        except (TypeError, ValueError):
+            timestamp = parse_datetime(_timestamp)
 
-        execution_activity = cls.__new__(cls)
+        execution_activity = _OBJECT_NEW(cls)
         execution_activity.id = id
         execution_activity.payload = payload
         execution_activity.execution_id = execution_id
         execution_activity.timestamp = timestamp
+        if len(src_dict) == 4:
+            # The required keys only, the common case: additional_properties is made empty when read.
+            return execution_activity
 
-        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        # Some key is not a property: one set difference in C finds the unknown ones,
+        # and the dict is built, in the source's order, only when there are some.
         _unknown = src_dict.keys() - _PROPERTY_NAMES
         execution_activity.additional_properties = (
             {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
@@ -330,6 +170,20 @@ class ExecutionActivity:
     def present_keys(self) -> frozenset[str]:
         """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
         return frozenset(self.to_dict())
+
+    # Not seen by type checkers, which keep refusing attributes the model does not have.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """What from_dict leaves to be made when first read, having seen the required keys only (the
+            common case): additional_properties, empty."""
+            if name == "additional_properties":
+                return empty_additional_properties(self)
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}",
+                name=name,
+                obj=self,
+            )
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)
@@ -365,3 +219,193 @@ from ..models.step_started_activity import StepStartedActivity
 from ..models.terminal_activity import TerminalActivity
 from ..models.unknown_activity import UnknownActivity
 from ..models.user_message_received_activity import UserMessageReceivedActivity
+
+# Read by from_dict: a classmethod looked up on its class makes a bound method on every call, and an
+# attribute of an enum class goes through EnumType.__getattr__.
+_TerminalActivity_FROM_DICT = TerminalActivity.from_dict
+_GenericActivity_FROM_DICT = GenericActivity.from_dict
+_ReasoningActivity_FROM_DICT = ReasoningActivity.from_dict
+_StepStartedActivity_FROM_DICT = StepStartedActivity.from_dict
+_StepCompletedActivity_FROM_DICT = StepCompletedActivity.from_dict
+_StatusChangedActivity_FROM_DICT = StatusChangedActivity.from_dict
+_ActionStartedActivity_FROM_DICT = ActionStartedActivity.from_dict
+_ActionCompletedActivity_FROM_DICT = ActionCompletedActivity.from_dict
+_UserMessageReceivedActivity_FROM_DICT = UserMessageReceivedActivity.from_dict
+_FileAddedActivity_FROM_DICT = FileAddedActivity.from_dict
+_UnknownActivity_FROM_DICT = UnknownActivity.from_dict
+
+
+def _parse_payload(
+    data: object,
+) -> (
+    ActionCompletedActivity
+    | ActionStartedActivity
+    | FileAddedActivity
+    | GenericActivity
+    | ReasoningActivity
+    | StatusChangedActivity
+    | StepCompletedActivity
+    | StepStartedActivity
+    | TerminalActivity
+    | UnknownActivity
+    | UserMessageReceivedActivity
+):
+    if isinstance(data, dict):
+        _tag = data.get("activityType")
+        if _tag == "terminal":
+            try:
+                return _TerminalActivity_FROM_DICT(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        elif _tag == "generic":
+            try:
+                return _GenericActivity_FROM_DICT(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        elif _tag == "reasoning":
+            try:
+                return _ReasoningActivity_FROM_DICT(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        elif _tag == "step_started":
+            try:
+                return _StepStartedActivity_FROM_DICT(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        elif _tag == "step_completed":
+            try:
+                return _StepCompletedActivity_FROM_DICT(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        elif _tag == "status_changed":
+            try:
+                return _StatusChangedActivity_FROM_DICT(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        elif _tag == "action_started":
+            try:
+                return _ActionStartedActivity_FROM_DICT(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        elif _tag == "action_completed":
+            try:
+                return _ActionCompletedActivity_FROM_DICT(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        elif _tag == "user_message_received":
+            try:
+                return _UserMessageReceivedActivity_FROM_DICT(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        elif _tag == "file_added":
+            try:
+                return _FileAddedActivity_FROM_DICT(data)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_agents_execution_activity_payload_union_type_0 = (
+            _TerminalActivity_FROM_DICT(data)
+        )
+
+        return componentsschemas_agents_execution_activity_payload_union_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_agents_execution_activity_payload_union_type_1 = (
+            _GenericActivity_FROM_DICT(data)
+        )
+
+        return componentsschemas_agents_execution_activity_payload_union_type_1
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_agents_execution_activity_payload_union_type_2 = (
+            _ReasoningActivity_FROM_DICT(data)
+        )
+
+        return componentsschemas_agents_execution_activity_payload_union_type_2
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_agents_execution_activity_payload_union_type_3 = (
+            _StepStartedActivity_FROM_DICT(data)
+        )
+
+        return componentsschemas_agents_execution_activity_payload_union_type_3
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_agents_execution_activity_payload_union_type_4 = (
+            _StepCompletedActivity_FROM_DICT(data)
+        )
+
+        return componentsschemas_agents_execution_activity_payload_union_type_4
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_agents_execution_activity_payload_union_type_5 = (
+            _StatusChangedActivity_FROM_DICT(data)
+        )
+
+        return componentsschemas_agents_execution_activity_payload_union_type_5
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_agents_execution_activity_payload_union_type_6 = (
+            _ActionStartedActivity_FROM_DICT(data)
+        )
+
+        return componentsschemas_agents_execution_activity_payload_union_type_6
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_agents_execution_activity_payload_union_type_7 = (
+            _ActionCompletedActivity_FROM_DICT(data)
+        )
+
+        return componentsschemas_agents_execution_activity_payload_union_type_7
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_agents_execution_activity_payload_union_type_8 = (
+            _UserMessageReceivedActivity_FROM_DICT(data)
+        )
+
+        return componentsschemas_agents_execution_activity_payload_union_type_8
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_agents_execution_activity_payload_union_type_9 = (
+            _FileAddedActivity_FROM_DICT(data)
+        )
+
+        return componentsschemas_agents_execution_activity_payload_union_type_9
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    componentsschemas_agents_execution_activity_payload_union_type_10 = (
+        _UnknownActivity_FROM_DICT(data)
+    )
+
+    return componentsschemas_agents_execution_activity_payload_union_type_10

@@ -7,6 +7,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="ExecutionMetadata")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
 
 
 @_attrs_define
@@ -31,7 +33,7 @@ class ExecutionMetadata:
                 f"ExecutionMetadata must be a JSON object, not {type(src_dict).__name__}"
             )
         d = src_dict
-        execution_metadata = cls.__new__(cls)
+        execution_metadata = _OBJECT_NEW(cls)
 
         execution_metadata.additional_properties = dict(src_dict)
         return execution_metadata

@@ -2,14 +2,21 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr, parse_datetime
+from ..types import (
+    datetime_fromisoformat,
+    empty_additional_properties,
+    model_repr,
+    parse_datetime,
+)
 
 T = TypeVar("T", bound="ExecutionResult")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -86,7 +93,11 @@ class ExecutionResult:
                 f"ExecutionResult must be a JSON object, not {type(src_dict).__name__}"
             )
         d = src_dict
-        created_at = parse_datetime(d["createdAt"])
+        _created_at = d["createdAt"]
+        try:
+            created_at = datetime_fromisoformat(_created_at)
+        except (TypeError, ValueError):
+            created_at = parse_datetime(_created_at)
 
         execution_id = d["executionId"]
         if execution_id.__class__ is not str:
@@ -110,15 +121,19 @@ class ExecutionResult:
 
         result = d["result"]
 
-        execution_result = cls.__new__(cls)
+        execution_result = _OBJECT_NEW(cls)
         execution_result.created_at = created_at
         execution_result.execution_id = execution_id
         execution_result.id = id
         execution_result.outcome = outcome
         execution_result.reasoning = reasoning
         execution_result.result = result
+        if len(src_dict) == 6:
+            # The required keys only, the common case: additional_properties is made empty when read.
+            return execution_result
 
-        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        # Some key is not a property: one set difference in C finds the unknown ones,
+        # and the dict is built, in the source's order, only when there are some.
         _unknown = src_dict.keys() - _PROPERTY_NAMES
         execution_result.additional_properties = (
             {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
@@ -129,6 +144,20 @@ class ExecutionResult:
     def present_keys(self) -> frozenset[str]:
         """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
         return frozenset(self.to_dict())
+
+    # Not seen by type checkers, which keep refusing attributes the model does not have.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """What from_dict leaves to be made when first read, having seen the required keys only (the
+            common case): additional_properties, empty."""
+            if name == "additional_properties":
+                return empty_additional_properties(self)
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}",
+                name=name,
+                obj=self,
+            )
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

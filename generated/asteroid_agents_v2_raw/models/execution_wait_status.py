@@ -7,13 +7,19 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.execution_status import ExecutionStatus
-from ..types import Unset, model_repr
+from ..types import (
+    Unset,
+    empty_additional_properties,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.execution_result import ExecutionResult
 
 
 T = TypeVar("T", bound="ExecutionWaitStatus")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -22,6 +28,11 @@ _PROPERTY_NAMES = frozenset(
         "executionResult",
     )
 )
+_REQUIRED_KEYS: tuple[str, ...] = (
+    "executionId",
+    "status",
+)
+_OPTIONAL_KEYS: tuple[str, ...] = ("executionResult",)
 
 _REPR_NAMES = ("status",)
 
@@ -45,6 +56,11 @@ class ExecutionWaitStatus:
     )
     """The JSON keys of the object this model was parsed from (empty for one built in code): tells
     an absent property from a null one, both None. Not compared: equal values are equal models."""
+    _parsed: tuple[Any, ...] | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    # The optional properties' values as from_dict parsed them (in `_OPTIONAL_KEYS` order) when it
+    # saw every key a property and none null, and left present_keys to be found from them when read.
 
     def to_dict(self) -> dict[str, Any]:
         execution_id = self.execution_id
@@ -84,27 +100,62 @@ class ExecutionWaitStatus:
                 f"executionId must be a string, not {type(execution_id).__name__}"
             )
 
-        status = ExecutionStatus(d["status"])
+        _status = d["status"]
+        try:
+            status = _ExecutionStatus_BY_VALUE[_status]
+        except (KeyError, TypeError):
+            status = ExecutionStatus(_status)
 
         _execution_result = d.get("executionResult")
         execution_result: ExecutionResult | None
         if _execution_result is None:
             execution_result = None
         else:
-            execution_result = ExecutionResult.from_dict(_execution_result)
+            execution_result = _ExecutionResult_FROM_DICT(_execution_result)
 
-        execution_wait_status = cls.__new__(cls)
+        execution_wait_status = _OBJECT_NEW(cls)
         execution_wait_status.execution_id = execution_id
         execution_wait_status.status = status
         execution_wait_status.execution_result = execution_result
+        _parsed = (execution_result,)
+        if len(src_dict) + _parsed.count(None) == 3:
+            # Every key is a property (the required ones and the optional ones not None) and none is
+            # null, the common case: no unknown key to look for; present_keys is found when read (and
+            # additional_properties made empty).
+            execution_wait_status._parsed = _parsed
+            return execution_wait_status
+        execution_wait_status._parsed = None
         execution_wait_status.present_keys = frozenset(src_dict)
 
-        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        # Some key is not a property, or one is null: one set difference in C finds the unknown ones,
+        # and the dict is built, in the source's order, only when there are some.
         _unknown = execution_wait_status.present_keys - _PROPERTY_NAMES
         execution_wait_status.additional_properties = (
             {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
         )
         return execution_wait_status
+
+    # Not seen by type checkers, which keep refusing attributes the model does not have.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """What from_dict leaves to be made when first read, having seen every key a property and none
+            null (the common case): present_keys, the required keys and the optional ones whose values
+            were not None; additional_properties, empty."""
+            if name == "present_keys" and (parsed := self._parsed) is not None:
+                keys = frozenset(
+                    _REQUIRED_KEYS
+                    + tuple(k for k, v in zip(_OPTIONAL_KEYS, parsed) if v is not None)
+                )
+                self.present_keys = keys
+                return keys
+            if name == "additional_properties":
+                return empty_additional_properties(self)
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}",
+                name=name,
+                obj=self,
+            )
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)
@@ -130,3 +181,8 @@ class ExecutionWaitStatus:
 # call, and made parsing an execution several times slower. Down here the circular references
 # between models still resolve, since each class exists before the imports run.
 from ..models.execution_result import ExecutionResult
+
+# Read by from_dict: a classmethod looked up on its class makes a bound method on every call, and an
+# attribute of an enum class goes through EnumType.__getattr__.
+_ExecutionResult_FROM_DICT = ExecutionResult.from_dict
+_ExecutionStatus_BY_VALUE = ExecutionStatus._value2member_map_

@@ -1,16 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.file_added_activity_activity_type import FileAddedActivityActivityType
 from ..models.file_added_activity_source import FileAddedActivitySource
-from ..types import model_repr
+from ..types import (
+    empty_additional_properties,
+    model_repr,
+)
 
 T = TypeVar("T", bound="FileAddedActivity")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -92,7 +97,11 @@ class FileAddedActivity:
                 f"FileAddedActivity must be a JSON object, not {type(src_dict).__name__}"
             )
         d = src_dict
-        activity_type = FileAddedActivityActivityType(d["activityType"])
+        _activity_type = d["activityType"]
+        try:
+            activity_type = _FileAddedActivityActivityType_BY_VALUE[_activity_type]
+        except (KeyError, TypeError):
+            activity_type = FileAddedActivityActivityType(_activity_type)
 
         file_id = d["fileId"]
         if file_id.__class__ is not str:
@@ -116,7 +125,11 @@ class FileAddedActivity:
                 f"fileSize must be an integer, not {type(file_size).__name__}"
             )
 
-        source = FileAddedActivitySource(d["source"])
+        _source = d["source"]
+        try:
+            source = _FileAddedActivitySource_BY_VALUE[_source]
+        except (KeyError, TypeError):
+            source = FileAddedActivitySource(_source)
 
         presigned_url = d["presignedUrl"]
         if presigned_url.__class__ is not str:
@@ -124,7 +137,7 @@ class FileAddedActivity:
                 f"presignedUrl must be a string, not {type(presigned_url).__name__}"
             )
 
-        file_added_activity = cls.__new__(cls)
+        file_added_activity = _OBJECT_NEW(cls)
         file_added_activity.activity_type = activity_type
         file_added_activity.file_id = file_id
         file_added_activity.file_name = file_name
@@ -132,8 +145,12 @@ class FileAddedActivity:
         file_added_activity.file_size = file_size
         file_added_activity.source = source
         file_added_activity.presigned_url = presigned_url
+        if len(src_dict) == 7:
+            # The required keys only, the common case: additional_properties is made empty when read.
+            return file_added_activity
 
-        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        # Some key is not a property: one set difference in C finds the unknown ones,
+        # and the dict is built, in the source's order, only when there are some.
         _unknown = src_dict.keys() - _PROPERTY_NAMES
         file_added_activity.additional_properties = (
             {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
@@ -144,6 +161,20 @@ class FileAddedActivity:
     def present_keys(self) -> frozenset[str]:
         """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
         return frozenset(self.to_dict())
+
+    # Not seen by type checkers, which keep refusing attributes the model does not have.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """What from_dict leaves to be made when first read, having seen the required keys only (the
+            common case): additional_properties, empty."""
+            if name == "additional_properties":
+                return empty_additional_properties(self)
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}",
+                name=name,
+                obj=self,
+            )
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)
@@ -163,3 +194,11 @@ class FileAddedActivity:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Read by from_dict: a classmethod looked up on its class makes a bound method on every call, and an
+# attribute of an enum class goes through EnumType.__getattr__.
+_FileAddedActivityActivityType_BY_VALUE = (
+    FileAddedActivityActivityType._value2member_map_
+)
+_FileAddedActivitySource_BY_VALUE = FileAddedActivitySource._value2member_map_

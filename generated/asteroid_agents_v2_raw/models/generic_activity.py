@@ -1,15 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.generic_activity_activity_type import GenericActivityActivityType
-from ..types import model_repr
+from ..types import (
+    empty_additional_properties,
+    model_repr,
+)
 
 T = TypeVar("T", bound="GenericActivity")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -61,17 +66,25 @@ class GenericActivity:
                 f"GenericActivity must be a JSON object, not {type(src_dict).__name__}"
             )
         d = src_dict
-        activity_type = GenericActivityActivityType(d["activityType"])
+        _activity_type = d["activityType"]
+        try:
+            activity_type = _GenericActivityActivityType_BY_VALUE[_activity_type]
+        except (KeyError, TypeError):
+            activity_type = GenericActivityActivityType(_activity_type)
 
         message = d["message"]
         if message.__class__ is not str:
             raise TypeError(f"message must be a string, not {type(message).__name__}")
 
-        generic_activity = cls.__new__(cls)
+        generic_activity = _OBJECT_NEW(cls)
         generic_activity.activity_type = activity_type
         generic_activity.message = message
+        if len(src_dict) == 2:
+            # The required keys only, the common case: additional_properties is made empty when read.
+            return generic_activity
 
-        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        # Some key is not a property: one set difference in C finds the unknown ones,
+        # and the dict is built, in the source's order, only when there are some.
         _unknown = src_dict.keys() - _PROPERTY_NAMES
         generic_activity.additional_properties = (
             {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
@@ -82,6 +95,20 @@ class GenericActivity:
     def present_keys(self) -> frozenset[str]:
         """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
         return frozenset(self.to_dict())
+
+    # Not seen by type checkers, which keep refusing attributes the model does not have.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """What from_dict leaves to be made when first read, having seen the required keys only (the
+            common case): additional_properties, empty."""
+            if name == "additional_properties":
+                return empty_additional_properties(self)
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}",
+                name=name,
+                obj=self,
+            )
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)
@@ -101,3 +128,8 @@ class GenericActivity:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Read by from_dict: a classmethod looked up on its class makes a bound method on every call, and an
+# attribute of an enum class goes through EnumType.__getattr__.
+_GenericActivityActivityType_BY_VALUE = GenericActivityActivityType._value2member_map_

@@ -6,19 +6,30 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import Unset, model_repr
+from ..types import (
+    Unset,
+    empty_additional_properties,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.rerun_request_inputs import RerunRequestInputs
 
 
 T = TypeVar("T", bound="RerunRequest")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
 
 _PROPERTY_NAMES = frozenset(
     (
         "inputs",
         "profileId",
     )
+)
+_REQUIRED_KEYS: tuple[str, ...] = ()
+_OPTIONAL_KEYS: tuple[str, ...] = (
+    "inputs",
+    "profileId",
 )
 
 _REPR_NAMES = ("profile_id",)
@@ -42,6 +53,11 @@ class RerunRequest:
     )
     """The JSON keys of the object this model was parsed from (empty for one built in code): tells
     an absent property from a null one, both None. Not compared: equal values are equal models."""
+    _parsed: tuple[Any, ...] | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    # The optional properties' values as from_dict parsed them (in `_OPTIONAL_KEYS` order) when it
+    # saw every key a property and none null, and left present_keys to be found from them when read.
 
     def to_dict(self) -> dict[str, Any]:
         inputs: dict[str, Any] | None = None
@@ -75,7 +91,7 @@ class RerunRequest:
         if _inputs is None:
             inputs = None
         else:
-            inputs = RerunRequestInputs.from_dict(_inputs)
+            inputs = _RerunRequestInputs_FROM_DICT(_inputs)
 
         profile_id = d.get("profileId")
         if profile_id.__class__ is not str and profile_id is not None:
@@ -83,17 +99,48 @@ class RerunRequest:
                 f"profileId must be a string, not {type(profile_id).__name__}"
             )
 
-        rerun_request = cls.__new__(cls)
+        rerun_request = _OBJECT_NEW(cls)
         rerun_request.inputs = inputs
         rerun_request.profile_id = profile_id
+        _parsed = (inputs, profile_id)
+        if len(src_dict) + _parsed.count(None) == 2:
+            # Every key is a property (the required ones and the optional ones not None) and none is
+            # null, the common case: no unknown key to look for; present_keys is found when read (and
+            # additional_properties made empty).
+            rerun_request._parsed = _parsed
+            return rerun_request
+        rerun_request._parsed = None
         rerun_request.present_keys = frozenset(src_dict)
 
-        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        # Some key is not a property, or one is null: one set difference in C finds the unknown ones,
+        # and the dict is built, in the source's order, only when there are some.
         _unknown = rerun_request.present_keys - _PROPERTY_NAMES
         rerun_request.additional_properties = (
             {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
         )
         return rerun_request
+
+    # Not seen by type checkers, which keep refusing attributes the model does not have.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """What from_dict leaves to be made when first read, having seen every key a property and none
+            null (the common case): present_keys, the required keys and the optional ones whose values
+            were not None; additional_properties, empty."""
+            if name == "present_keys" and (parsed := self._parsed) is not None:
+                keys = frozenset(
+                    _REQUIRED_KEYS
+                    + tuple(k for k, v in zip(_OPTIONAL_KEYS, parsed) if v is not None)
+                )
+                self.present_keys = keys
+                return keys
+            if name == "additional_properties":
+                return empty_additional_properties(self)
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}",
+                name=name,
+                obj=self,
+            )
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)
@@ -119,3 +166,7 @@ class RerunRequest:
 # call, and made parsing an execution several times slower. Down here the circular references
 # between models still resolve, since each class exists before the imports run.
 from ..models.rerun_request_inputs import RerunRequestInputs
+
+# Read by from_dict: a classmethod looked up on its class makes a bound method on every call, and an
+# attribute of an enum class goes through EnumType.__getattr__.
+_RerunRequestInputs_FROM_DICT = RerunRequestInputs.from_dict

@@ -1,15 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.execution_status import ExecutionStatus
-from ..types import Unset, model_repr
+from ..types import (
+    Unset,
+    empty_additional_properties,
+    model_repr,
+)
 
 T = TypeVar("T", bound="StartedExecution")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -17,6 +23,8 @@ _PROPERTY_NAMES = frozenset(
         "status",
     )
 )
+_REQUIRED_KEYS: tuple[str, ...] = ("executionId",)
+_OPTIONAL_KEYS: tuple[str, ...] = ("status",)
 
 _REPR_NAMES = ("status",)
 
@@ -38,6 +46,11 @@ class StartedExecution:
     )
     """The JSON keys of the object this model was parsed from (empty for one built in code): tells
     an absent property from a null one, both None. Not compared: equal values are equal models."""
+    _parsed: tuple[Any, ...] | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    # The optional properties' values as from_dict parsed them (in `_OPTIONAL_KEYS` order) when it
+    # saw every key a property and none null, and left present_keys to be found from them when read.
 
     def to_dict(self) -> dict[str, Any]:
         execution_id = self.execution_id
@@ -79,19 +92,53 @@ class StartedExecution:
         if _status is None:
             status = None
         else:
-            status = ExecutionStatus(_status)
+            try:
+                status = _ExecutionStatus_BY_VALUE[_status]
+            except (KeyError, TypeError):
+                status = ExecutionStatus(_status)
 
-        started_execution = cls.__new__(cls)
+        started_execution = _OBJECT_NEW(cls)
         started_execution.execution_id = execution_id
         started_execution.status = status
+        _parsed = (status,)
+        if len(src_dict) + _parsed.count(None) == 2:
+            # Every key is a property (the required ones and the optional ones not None) and none is
+            # null, the common case: no unknown key to look for; present_keys is found when read (and
+            # additional_properties made empty).
+            started_execution._parsed = _parsed
+            return started_execution
+        started_execution._parsed = None
         started_execution.present_keys = frozenset(src_dict)
 
-        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        # Some key is not a property, or one is null: one set difference in C finds the unknown ones,
+        # and the dict is built, in the source's order, only when there are some.
         _unknown = started_execution.present_keys - _PROPERTY_NAMES
         started_execution.additional_properties = (
             {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
         )
         return started_execution
+
+    # Not seen by type checkers, which keep refusing attributes the model does not have.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """What from_dict leaves to be made when first read, having seen every key a property and none
+            null (the common case): present_keys, the required keys and the optional ones whose values
+            were not None; additional_properties, empty."""
+            if name == "present_keys" and (parsed := self._parsed) is not None:
+                keys = frozenset(
+                    _REQUIRED_KEYS
+                    + tuple(k for k, v in zip(_OPTIONAL_KEYS, parsed) if v is not None)
+                )
+                self.present_keys = keys
+                return keys
+            if name == "additional_properties":
+                return empty_additional_properties(self)
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}",
+                name=name,
+                obj=self,
+            )
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)
@@ -111,3 +158,8 @@ class StartedExecution:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Read by from_dict: a classmethod looked up on its class makes a bound method on every call, and an
+# attribute of an enum class goes through EnumType.__getattr__.
+_ExecutionStatus_BY_VALUE = ExecutionStatus._value2member_map_

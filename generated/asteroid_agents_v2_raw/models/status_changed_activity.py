@@ -10,7 +10,11 @@ from ..models.execution_status import ExecutionStatus
 from ..models.status_changed_activity_activity_type import (
     StatusChangedActivityActivityType,
 )
-from ..types import Unset, model_repr
+from ..types import (
+    Unset,
+    empty_additional_properties,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.awaiting_confirmation_details import AwaitingConfirmationDetails
@@ -21,6 +25,8 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="StatusChangedActivity")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -32,6 +38,17 @@ _PROPERTY_NAMES = frozenset(
         "awaitingConfirmationPayload",
         "cancelledPayload",
     )
+)
+_REQUIRED_KEYS: tuple[str, ...] = (
+    "activityType",
+    "status",
+)
+_OPTIONAL_KEYS: tuple[str, ...] = (
+    "completedPayload",
+    "failedPayload",
+    "pausedPayload",
+    "awaitingConfirmationPayload",
+    "cancelledPayload",
 )
 
 _REPR_NAMES = ("status",)
@@ -63,6 +80,11 @@ class StatusChangedActivity:
     )
     """The JSON keys of the object this model was parsed from (empty for one built in code): tells
     an absent property from a null one, both None. Not compared: equal values are equal models."""
+    _parsed: tuple[Any, ...] | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    # The optional properties' values as from_dict parsed them (in `_OPTIONAL_KEYS` order) when it
+    # saw every key a property and none null, and left present_keys to be found from them when read.
 
     def to_dict(self) -> dict[str, Any]:
         activity_type = self.activity_type.value
@@ -129,37 +151,45 @@ class StatusChangedActivity:
                 f"StatusChangedActivity must be a JSON object, not {type(src_dict).__name__}"
             )
         d = src_dict
-        activity_type = StatusChangedActivityActivityType(d["activityType"])
+        _activity_type = d["activityType"]
+        try:
+            activity_type = _StatusChangedActivityActivityType_BY_VALUE[_activity_type]
+        except (KeyError, TypeError):
+            activity_type = StatusChangedActivityActivityType(_activity_type)
 
-        status = ExecutionStatus(d["status"])
+        _status = d["status"]
+        try:
+            status = _ExecutionStatus_BY_VALUE[_status]
+        except (KeyError, TypeError):
+            status = ExecutionStatus(_status)
 
         _completed_payload = d.get("completedPayload")
         completed_payload: CompletedDetails | None
         if _completed_payload is None:
             completed_payload = None
         else:
-            completed_payload = CompletedDetails.from_dict(_completed_payload)
+            completed_payload = _CompletedDetails_FROM_DICT(_completed_payload)
 
         _failed_payload = d.get("failedPayload")
         failed_payload: FailedDetails | None
         if _failed_payload is None:
             failed_payload = None
         else:
-            failed_payload = FailedDetails.from_dict(_failed_payload)
+            failed_payload = _FailedDetails_FROM_DICT(_failed_payload)
 
         _paused_payload = d.get("pausedPayload")
         paused_payload: PausedDetails | None
         if _paused_payload is None:
             paused_payload = None
         else:
-            paused_payload = PausedDetails.from_dict(_paused_payload)
+            paused_payload = _PausedDetails_FROM_DICT(_paused_payload)
 
         _awaiting_confirmation_payload = d.get("awaitingConfirmationPayload")
         awaiting_confirmation_payload: AwaitingConfirmationDetails | None
         if _awaiting_confirmation_payload is None:
             awaiting_confirmation_payload = None
         else:
-            awaiting_confirmation_payload = AwaitingConfirmationDetails.from_dict(
+            awaiting_confirmation_payload = _AwaitingConfirmationDetails_FROM_DICT(
                 _awaiting_confirmation_payload
             )
 
@@ -168,9 +198,9 @@ class StatusChangedActivity:
         if _cancelled_payload is None:
             cancelled_payload = None
         else:
-            cancelled_payload = CancelledDetails.from_dict(_cancelled_payload)
+            cancelled_payload = _CancelledDetails_FROM_DICT(_cancelled_payload)
 
-        status_changed_activity = cls.__new__(cls)
+        status_changed_activity = _OBJECT_NEW(cls)
         status_changed_activity.activity_type = activity_type
         status_changed_activity.status = status
         status_changed_activity.completed_payload = completed_payload
@@ -180,14 +210,51 @@ class StatusChangedActivity:
             awaiting_confirmation_payload
         )
         status_changed_activity.cancelled_payload = cancelled_payload
+        _parsed = (
+            completed_payload,
+            failed_payload,
+            paused_payload,
+            awaiting_confirmation_payload,
+            cancelled_payload,
+        )
+        if len(src_dict) + _parsed.count(None) == 7:
+            # Every key is a property (the required ones and the optional ones not None) and none is
+            # null, the common case: no unknown key to look for; present_keys is found when read (and
+            # additional_properties made empty).
+            status_changed_activity._parsed = _parsed
+            return status_changed_activity
+        status_changed_activity._parsed = None
         status_changed_activity.present_keys = frozenset(src_dict)
 
-        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        # Some key is not a property, or one is null: one set difference in C finds the unknown ones,
+        # and the dict is built, in the source's order, only when there are some.
         _unknown = status_changed_activity.present_keys - _PROPERTY_NAMES
         status_changed_activity.additional_properties = (
             {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
         )
         return status_changed_activity
+
+    # Not seen by type checkers, which keep refusing attributes the model does not have.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """What from_dict leaves to be made when first read, having seen every key a property and none
+            null (the common case): present_keys, the required keys and the optional ones whose values
+            were not None; additional_properties, empty."""
+            if name == "present_keys" and (parsed := self._parsed) is not None:
+                keys = frozenset(
+                    _REQUIRED_KEYS
+                    + tuple(k for k, v in zip(_OPTIONAL_KEYS, parsed) if v is not None)
+                )
+                self.present_keys = keys
+                return keys
+            if name == "additional_properties":
+                return empty_additional_properties(self)
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}",
+                name=name,
+                obj=self,
+            )
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)
@@ -217,3 +284,15 @@ from ..models.cancelled_details import CancelledDetails
 from ..models.completed_details import CompletedDetails
 from ..models.failed_details import FailedDetails
 from ..models.paused_details import PausedDetails
+
+# Read by from_dict: a classmethod looked up on its class makes a bound method on every call, and an
+# attribute of an enum class goes through EnumType.__getattr__.
+_CompletedDetails_FROM_DICT = CompletedDetails.from_dict
+_FailedDetails_FROM_DICT = FailedDetails.from_dict
+_PausedDetails_FROM_DICT = PausedDetails.from_dict
+_AwaitingConfirmationDetails_FROM_DICT = AwaitingConfirmationDetails.from_dict
+_CancelledDetails_FROM_DICT = CancelledDetails.from_dict
+_StatusChangedActivityActivityType_BY_VALUE = (
+    StatusChangedActivityActivityType._value2member_map_
+)
+_ExecutionStatus_BY_VALUE = ExecutionStatus._value2member_map_

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,9 +9,14 @@ from attrs import field as _attrs_field
 from ..models.step_completed_activity_activity_type import (
     StepCompletedActivityActivityType,
 )
-from ..types import model_repr
+from ..types import (
+    empty_additional_properties,
+    model_repr,
+)
 
 T = TypeVar("T", bound="StepCompletedActivity")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -63,7 +68,11 @@ class StepCompletedActivity:
                 f"StepCompletedActivity must be a JSON object, not {type(src_dict).__name__}"
             )
         d = src_dict
-        activity_type = StepCompletedActivityActivityType(d["activityType"])
+        _activity_type = d["activityType"]
+        try:
+            activity_type = _StepCompletedActivityActivityType_BY_VALUE[_activity_type]
+        except (KeyError, TypeError):
+            activity_type = StepCompletedActivityActivityType(_activity_type)
 
         step_number = d["stepNumber"]
         if step_number.__class__ is not int:
@@ -71,11 +80,15 @@ class StepCompletedActivity:
                 f"stepNumber must be an integer, not {type(step_number).__name__}"
             )
 
-        step_completed_activity = cls.__new__(cls)
+        step_completed_activity = _OBJECT_NEW(cls)
         step_completed_activity.activity_type = activity_type
         step_completed_activity.step_number = step_number
+        if len(src_dict) == 2:
+            # The required keys only, the common case: additional_properties is made empty when read.
+            return step_completed_activity
 
-        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        # Some key is not a property: one set difference in C finds the unknown ones,
+        # and the dict is built, in the source's order, only when there are some.
         _unknown = src_dict.keys() - _PROPERTY_NAMES
         step_completed_activity.additional_properties = (
             {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
@@ -86,6 +99,20 @@ class StepCompletedActivity:
     def present_keys(self) -> frozenset[str]:
         """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
         return frozenset(self.to_dict())
+
+    # Not seen by type checkers, which keep refusing attributes the model does not have.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """What from_dict leaves to be made when first read, having seen the required keys only (the
+            common case): additional_properties, empty."""
+            if name == "additional_properties":
+                return empty_additional_properties(self)
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}",
+                name=name,
+                obj=self,
+            )
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)
@@ -105,3 +132,10 @@ class StepCompletedActivity:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Read by from_dict: a classmethod looked up on its class makes a bound method on every call, and an
+# attribute of an enum class goes through EnumType.__getattr__.
+_StepCompletedActivityActivityType_BY_VALUE = (
+    StepCompletedActivityActivityType._value2member_map_
+)

@@ -1,16 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.terminal_activity_activity_type import TerminalActivityActivityType
 from ..models.terminal_activity_reason import TerminalActivityReason
-from ..types import model_repr
+from ..types import (
+    empty_additional_properties,
+    model_repr,
+)
 
 T = TypeVar("T", bound="TerminalActivity")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -19,6 +24,11 @@ _PROPERTY_NAMES = frozenset(
         "message",
     )
 )
+_REQUIRED_KEYS: tuple[str, ...] = (
+    "activityType",
+    "reason",
+)
+_OPTIONAL_KEYS: tuple[str, ...] = ("message",)
 
 _REPR_NAMES = (
     "activity_type",
@@ -45,6 +55,11 @@ class TerminalActivity:
     )
     """The JSON keys of the object this model was parsed from (empty for one built in code): tells
     an absent property from a null one, both None. Not compared: equal values are equal models."""
+    _parsed: tuple[Any, ...] | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    # The optional properties' values as from_dict parsed them (in `_OPTIONAL_KEYS` order) when it
+    # saw every key a property and none null, and left present_keys to be found from them when read.
 
     def to_dict(self) -> dict[str, Any]:
         activity_type = self.activity_type.value
@@ -75,26 +90,65 @@ class TerminalActivity:
                 f"TerminalActivity must be a JSON object, not {type(src_dict).__name__}"
             )
         d = src_dict
-        activity_type = TerminalActivityActivityType(d["activityType"])
+        _activity_type = d["activityType"]
+        try:
+            activity_type = _TerminalActivityActivityType_BY_VALUE[_activity_type]
+        except (KeyError, TypeError):
+            activity_type = TerminalActivityActivityType(_activity_type)
 
-        reason = TerminalActivityReason(d["reason"])
+        _reason = d["reason"]
+        try:
+            reason = _TerminalActivityReason_BY_VALUE[_reason]
+        except (KeyError, TypeError):
+            reason = TerminalActivityReason(_reason)
 
         message = d.get("message")
         if message.__class__ is not str and message is not None:
             raise TypeError(f"message must be a string, not {type(message).__name__}")
 
-        terminal_activity = cls.__new__(cls)
+        terminal_activity = _OBJECT_NEW(cls)
         terminal_activity.activity_type = activity_type
         terminal_activity.reason = reason
         terminal_activity.message = message
+        _parsed = (message,)
+        if len(src_dict) + _parsed.count(None) == 3:
+            # Every key is a property (the required ones and the optional ones not None) and none is
+            # null, the common case: no unknown key to look for; present_keys is found when read (and
+            # additional_properties made empty).
+            terminal_activity._parsed = _parsed
+            return terminal_activity
+        terminal_activity._parsed = None
         terminal_activity.present_keys = frozenset(src_dict)
 
-        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        # Some key is not a property, or one is null: one set difference in C finds the unknown ones,
+        # and the dict is built, in the source's order, only when there are some.
         _unknown = terminal_activity.present_keys - _PROPERTY_NAMES
         terminal_activity.additional_properties = (
             {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
         )
         return terminal_activity
+
+    # Not seen by type checkers, which keep refusing attributes the model does not have.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """What from_dict leaves to be made when first read, having seen every key a property and none
+            null (the common case): present_keys, the required keys and the optional ones whose values
+            were not None; additional_properties, empty."""
+            if name == "present_keys" and (parsed := self._parsed) is not None:
+                keys = frozenset(
+                    _REQUIRED_KEYS
+                    + tuple(k for k, v in zip(_OPTIONAL_KEYS, parsed) if v is not None)
+                )
+                self.present_keys = keys
+                return keys
+            if name == "additional_properties":
+                return empty_additional_properties(self)
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}",
+                name=name,
+                obj=self,
+            )
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)
@@ -114,3 +168,9 @@ class TerminalActivity:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Read by from_dict: a classmethod looked up on its class makes a bound method on every call, and an
+# attribute of an enum class goes through EnumType.__getattr__.
+_TerminalActivityActivityType_BY_VALUE = TerminalActivityActivityType._value2member_map_
+_TerminalActivityReason_BY_VALUE = TerminalActivityReason._value2member_map_

@@ -1,14 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr
+from ..types import (
+    empty_additional_properties,
+    model_repr,
+)
 
 T = TypeVar("T", bound="TriggerRunner")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -17,6 +22,11 @@ _PROPERTY_NAMES = frozenset(
         "isAdmin",
     )
 )
+_REQUIRED_KEYS: tuple[str, ...] = (
+    "email",
+    "userId",
+)
+_OPTIONAL_KEYS: tuple[str, ...] = ("isAdmin",)
 
 _REPR_NAMES = (
     "email",
@@ -44,6 +54,11 @@ class TriggerRunner:
     )
     """The JSON keys of the object this model was parsed from (empty for one built in code): tells
     an absent property from a null one, both None. Not compared: equal values are equal models."""
+    _parsed: tuple[Any, ...] | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    # The optional properties' values as from_dict parsed them (in `_OPTIONAL_KEYS` order) when it
+    # saw every key a property and none null, and left present_keys to be found from them when read.
 
     def to_dict(self) -> dict[str, Any]:
         email = self.email
@@ -86,18 +101,49 @@ class TriggerRunner:
         if is_admin.__class__ is not bool and is_admin is not None:
             raise TypeError(f"isAdmin must be a boolean, not {type(is_admin).__name__}")
 
-        trigger_runner = cls.__new__(cls)
+        trigger_runner = _OBJECT_NEW(cls)
         trigger_runner.email = email
         trigger_runner.user_id = user_id
         trigger_runner.is_admin = is_admin
+        _parsed = (is_admin,)
+        if len(src_dict) + _parsed.count(None) == 3:
+            # Every key is a property (the required ones and the optional ones not None) and none is
+            # null, the common case: no unknown key to look for; present_keys is found when read (and
+            # additional_properties made empty).
+            trigger_runner._parsed = _parsed
+            return trigger_runner
+        trigger_runner._parsed = None
         trigger_runner.present_keys = frozenset(src_dict)
 
-        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        # Some key is not a property, or one is null: one set difference in C finds the unknown ones,
+        # and the dict is built, in the source's order, only when there are some.
         _unknown = trigger_runner.present_keys - _PROPERTY_NAMES
         trigger_runner.additional_properties = (
             {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
         )
         return trigger_runner
+
+    # Not seen by type checkers, which keep refusing attributes the model does not have.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """What from_dict leaves to be made when first read, having seen every key a property and none
+            null (the common case): present_keys, the required keys and the optional ones whose values
+            were not None; additional_properties, empty."""
+            if name == "present_keys" and (parsed := self._parsed) is not None:
+                keys = frozenset(
+                    _REQUIRED_KEYS
+                    + tuple(k for k, v in zip(_OPTIONAL_KEYS, parsed) if v is not None)
+                )
+                self.present_keys = keys
+                return keys
+            if name == "additional_properties":
+                return empty_additional_properties(self)
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}",
+                name=name,
+                obj=self,
+            )
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

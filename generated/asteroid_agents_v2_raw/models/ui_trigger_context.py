@@ -7,13 +7,18 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.ui_trigger_context_source import UITriggerContextSource
-from ..types import model_repr
+from ..types import (
+    empty_additional_properties,
+    model_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.trigger_runner import TriggerRunner
 
 
 T = TypeVar("T", bound="UITriggerContext")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -63,15 +68,23 @@ class UITriggerContext:
                 f"UITriggerContext must be a JSON object, not {type(src_dict).__name__}"
             )
         d = src_dict
-        runner = TriggerRunner.from_dict(d["runner"])
+        runner = _TriggerRunner_FROM_DICT(d["runner"])
 
-        source = UITriggerContextSource(d["source"])
+        _source = d["source"]
+        try:
+            source = _UITriggerContextSource_BY_VALUE[_source]
+        except (KeyError, TypeError):
+            source = UITriggerContextSource(_source)
 
-        ui_trigger_context = cls.__new__(cls)
+        ui_trigger_context = _OBJECT_NEW(cls)
         ui_trigger_context.runner = runner
         ui_trigger_context.source = source
+        if len(src_dict) == 2:
+            # The required keys only, the common case: additional_properties is made empty when read.
+            return ui_trigger_context
 
-        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        # Some key is not a property: one set difference in C finds the unknown ones,
+        # and the dict is built, in the source's order, only when there are some.
         _unknown = src_dict.keys() - _PROPERTY_NAMES
         ui_trigger_context.additional_properties = (
             {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
@@ -82,6 +95,20 @@ class UITriggerContext:
     def present_keys(self) -> frozenset[str]:
         """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
         return frozenset(self.to_dict())
+
+    # Not seen by type checkers, which keep refusing attributes the model does not have.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """What from_dict leaves to be made when first read, having seen the required keys only (the
+            common case): additional_properties, empty."""
+            if name == "additional_properties":
+                return empty_additional_properties(self)
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}",
+                name=name,
+                obj=self,
+            )
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)
@@ -107,3 +134,8 @@ class UITriggerContext:
 # call, and made parsing an execution several times slower. Down here the circular references
 # between models still resolve, since each class exists before the imports run.
 from ..models.trigger_runner import TriggerRunner
+
+# Read by from_dict: a classmethod looked up on its class makes a bound method on every call, and an
+# attribute of an enum class goes through EnumType.__getattr__.
+_TriggerRunner_FROM_DICT = TriggerRunner.from_dict
+_UITriggerContextSource_BY_VALUE = UITriggerContextSource._value2member_map_

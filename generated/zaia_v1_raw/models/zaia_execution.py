@@ -7,13 +7,20 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import model_repr, parse_datetime
+from ..types import (
+    datetime_fromisoformat,
+    empty_additional_properties,
+    model_repr,
+    parse_datetime,
+)
 
 if TYPE_CHECKING:
     from ..models.zaia_execution_detail import ZaiaExecutionDetail
 
 
 T = TypeVar("T", bound="ZaiaExecution")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
 
 _PROPERTY_NAMES = frozenset(
     (
@@ -140,13 +147,21 @@ class ZaiaExecution:
                 f"ZaiaExecution must be a JSON object, not {type(src_dict).__name__}"
             )
         d = src_dict
-        created_at = parse_datetime(d["createdAt"])
+        _created_at = d["createdAt"]
+        try:
+            created_at = datetime_fromisoformat(_created_at)
+        except (TypeError, ValueError):
+            created_at = parse_datetime(_created_at)
 
         id = d["id"]
         if id.__class__ is not str:
             raise TypeError(f"id must be a string, not {type(id).__name__}")
 
-        updated_at = parse_datetime(d["updatedAt"])
+        _updated_at = d["updatedAt"]
+        try:
+            updated_at = datetime_fromisoformat(_updated_at)
+        except (TypeError, ValueError):
+            updated_at = parse_datetime(_updated_at)
 
         credits_used = d["creditsUsed"]
         if credits_used.__class__ is not float and credits_used.__class__ is not int:
@@ -154,20 +169,7 @@ class ZaiaExecution:
                 f"creditsUsed must be a number, not {type(credits_used).__name__}"
             )
 
-        detail = ZaiaExecutionDetail.from_dict(d["detail"])
-
-        def _parse_ended_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                ended_at_type_0 = parse_datetime(data)
-
-                return ended_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
+        detail = _ZaiaExecutionDetail_FROM_DICT(d["detail"])
 
         ended_at = _parse_ended_at(d["endedAt"])
 
@@ -183,11 +185,6 @@ class ZaiaExecution:
                 f"isPurged must be a boolean, not {type(is_purged).__name__}"
             )
 
-        def _parse_parent_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
         parent_id = _parse_parent_id(d["parentId"])
 
         responder_id = d["responderId"]
@@ -196,7 +193,11 @@ class ZaiaExecution:
                 f"responderId must be a string, not {type(responder_id).__name__}"
             )
 
-        started_at = parse_datetime(d["startedAt"])
+        _started_at = d["startedAt"]
+        try:
+            started_at = datetime_fromisoformat(_started_at)
+        except (TypeError, ValueError):
+            started_at = parse_datetime(_started_at)
 
         status = d["status"]
         if status.__class__ is not str:
@@ -208,7 +209,7 @@ class ZaiaExecution:
                 f"workspaceId must be a string, not {type(workspace_id).__name__}"
             )
 
-        zaia_execution = cls.__new__(cls)
+        zaia_execution = _OBJECT_NEW(cls)
         zaia_execution.created_at = created_at
         zaia_execution.id = id
         zaia_execution.updated_at = updated_at
@@ -222,8 +223,12 @@ class ZaiaExecution:
         zaia_execution.started_at = started_at
         zaia_execution.status = status
         zaia_execution.workspace_id = workspace_id
+        if len(src_dict) == 13:
+            # The required keys only, the common case: additional_properties is made empty when read.
+            return zaia_execution
 
-        # One set difference in C finds the unknown keys; the dict is built, in the source's order, only when there are some.
+        # Some key is not a property: one set difference in C finds the unknown ones,
+        # and the dict is built, in the source's order, only when there are some.
         _unknown = src_dict.keys() - _PROPERTY_NAMES
         zaia_execution.additional_properties = (
             {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
@@ -234,6 +239,20 @@ class ZaiaExecution:
     def present_keys(self) -> frozenset[str]:
         """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
         return frozenset(self.to_dict())
+
+    # Not seen by type checkers, which keep refusing attributes the model does not have.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """What from_dict leaves to be made when first read, having seen the required keys only (the
+            common case): additional_properties, empty."""
+            if name == "additional_properties":
+                return empty_additional_properties(self)
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}",
+                name=name,
+                obj=self,
+            )
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)
@@ -259,3 +278,31 @@ class ZaiaExecution:
 # call, and made parsing an execution several times slower. Down here the circular references
 # between models still resolve, since each class exists before the imports run.
 from ..models.zaia_execution_detail import ZaiaExecutionDetail
+
+# Read by from_dict: a classmethod looked up on its class makes a bound method on every call, and an
+# attribute of an enum class goes through EnumType.__getattr__.
+_ZaiaExecutionDetail_FROM_DICT = ZaiaExecutionDetail.from_dict
+
+
+def _parse_ended_at(data: object) -> datetime.datetime | None:
+    if data is None:
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        _ended_at_type_0 = data
+        try:
+            ended_at_type_0 = datetime_fromisoformat(_ended_at_type_0)
+        except (TypeError, ValueError):
+            ended_at_type_0 = parse_datetime(_ended_at_type_0)
+
+        return ended_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | None, data)
+
+
+def _parse_parent_id(data: object) -> None | str:
+    if data is None:
+        return data
+    return cast(None | str, data)

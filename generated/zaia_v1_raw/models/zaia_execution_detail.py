@@ -7,6 +7,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="ZaiaExecutionDetail")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
 
 
 @_attrs_define
@@ -35,7 +37,7 @@ class ZaiaExecutionDetail:
                 f"ZaiaExecutionDetail must be a JSON object, not {type(src_dict).__name__}"
             )
         d = src_dict
-        zaia_execution_detail = cls.__new__(cls)
+        zaia_execution_detail = _OBJECT_NEW(cls)
 
         zaia_execution_detail.additional_properties = dict(src_dict)
         return zaia_execution_detail
