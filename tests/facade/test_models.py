@@ -6,8 +6,11 @@ import copy
 import datetime
 import json
 import pickle
+import re
+import sys
+import threading
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import agent_executions as ae
@@ -228,3 +231,139 @@ def test_a_trigger_context_parses_by_its_tag_as_the_branches_in_turn_would(conte
     except (TypeError, ValueError, AttributeError, KeyError):
         got = "refused"
     assert type(got) is type(expected) and got == expected
+
+
+# --- what the parse leaves to be made when read (issue 24) ------------------------------------
+# On the common object (every key a property, none null) from_dict builds nothing for its keys:
+# present_keys and an empty additional_properties are made when first read. Whichever way, and
+# whether read before or after a copy, they must be what the JSON says.
+
+
+def camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def models_and_their_json(model: Any, wire: dict[str, Any]) -> Iterator[tuple[Any, dict[str, Any]]]:
+    """Each model of a parsed tree beside the JSON object it was parsed from."""
+    yield model, wire
+    for field in attrs.fields(type(model)):
+        if field.name.startswith("_") or field.name in ("additional_properties", "present_keys"):
+            continue
+        value, sent = getattr(model, field.name), wire.get(camel(field.name))
+        for item, item_wire in zip(value, sent, strict=True) if isinstance(value, list) else [(value, sent)]:
+            if attrs.has(type(item)):
+                yield from models_and_their_json(item, item_wire)
+
+
+def with_unknown_keys(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {**{key: with_unknown_keys(item) for key, item in value.items()}, "zNew": "z"}
+    if isinstance(value, list):
+        return [with_unknown_keys(item) for item in value]
+    return value
+
+
+def with_nulls(wire: dict[str, Any]) -> dict[str, Any]:
+    nulled = {**wire, "terminalAt": None, "liveViewUrl": None}
+    if isinstance(wire.get("executionOptions"), dict):
+        nulled["executionOptions"] = {**wire["executionOptions"], "softTimeoutMins": None}
+    return nulled
+
+
+VARIANTS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "as sent": lambda wire: wire,
+    "an unknown key in every object": with_unknown_keys,
+    "nulls": with_nulls,
+}
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("how", [None, *COPIES])
+def test_present_and_unknown_keys_are_the_jsons_read_before_or_after_a_copy(
+    asteroid_server: FakeAsteroidServer, variant: str, how: str | None
+) -> None:
+    for sent in asteroid_server.executions[:40]:
+        wire = VARIANTS[variant](sent)
+        parsed = ae.Execution.from_dict(wire)
+        execution = COPIES[how](parsed) if how else parsed  # copied before anything is read
+        for model, json_object in models_and_their_json(execution, wire):
+            known = {camel(f.name) for f in attrs.fields(type(model)) if not f.name.startswith("_")}
+            unknown = {key: value for key, value in json_object.items() if key not in known}
+            assert model.present_keys == frozenset(json_object), type(model).__name__
+            assert model.additional_properties == unknown, type(model).__name__
+        assert key_tree(execution.to_dict()) == key_tree(wire)
+        assert execution == parsed and execution.present_keys == parsed.present_keys
+
+
+def test_additional_properties_made_when_read_is_one_dict(asteroid_server: FakeAsteroidServer) -> None:
+    execution = ae.Execution.from_dict(asteroid_server.executions[0])
+    execution["priority"] = 3
+    assert execution.additional_properties is execution.additional_properties == {"priority": 3}
+    assert execution.to_dict()["priority"] == 3 and "priority" in execution
+    label = ae.HumanLabel.from_dict(next(i for i in asteroid_server.executions if i["humanLabels"])["humanLabels"][0])
+    label.additional_properties["shade"] = "dark"
+    assert label.to_dict()["shade"] == "dark" and "shade" in label.present_keys
+
+
+def test_threads_reading_additional_properties_first_share_one_dict(asteroid_server: FakeAsteroidServer) -> None:
+    """The dict is made under a lock: a key one thread sets is not lost to another's empty dict."""
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        for _ in range(30):
+            execution = ae.Execution.from_dict(asteroid_server.executions[0])
+            barrier = threading.Barrier(6)
+
+            def set_one(key: str, target: ae.Execution = execution, wait: threading.Barrier = barrier) -> None:
+                wait.wait()
+                target[key] = 1
+
+            threads = [threading.Thread(target=set_one, args=(f"k{n}",)) for n in range(6)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            assert execution.additional_properties == {f"k{n}": 1 for n in range(6)}
+    finally:
+        sys.setswitchinterval(interval)
+
+
+def test_a_misspelt_attribute_is_still_an_attribute_error(asteroid_server: FakeAsteroidServer) -> None:
+    execution = ae.Execution.from_dict(asteroid_server.executions[0])
+    for model in (execution, execution.trigger_context, ae.TriggerRunner(email="a@b.c", user_id="u")):
+        name = type(model).__name__
+        with pytest.raises(AttributeError, match=f"^'{name}' object has no attribute 'statsu'$") as info:
+            _ = model.statsu  # type: ignore[union-attr]
+        assert info.value.name == "statsu" and info.value.obj is model
+        assert not hasattr(model, "statsu")
+
+
+@pytest.mark.parametrize("status", ["running", "queued", "", ["running"], {"v": 1}, 5, True, None])
+def test_a_status_parses_as_the_enum_class_reads_it(asteroid_server: FakeAsteroidServer, status: object) -> None:
+    """The enum's value map first, the class only when it misses: the same member, the same open value,
+    the same refusal, and through the client the same ResponseValidationError."""
+    wire = {**asteroid_server.executions[0], "status": status}
+    try:
+        expected: object = ae.ExecutionStatus(status)
+    except ValueError as exc:
+        with pytest.raises(ValueError, match=f"^{re.escape(str(exc))}$"):
+            ae.Execution.from_dict(wire)
+        asteroid_server.fail_next(200, body=json.dumps(wire))
+        with ae.AsteroidClient(api_key=asteroid_server.api_key, base_url=asteroid_server.base_url) as client:
+            with pytest.raises(ae.ResponseValidationError):
+                client.executions.get(wire["id"])
+        asteroid_server.violations.clear()
+        return
+    got = ae.Execution.from_dict(wire).status
+    assert type(got) is ae.ExecutionStatus and got == expected and got.value == status
+    if status == "running":
+        assert got is ae.ExecutionStatus.RUNNING
+
+
+def test_a_single_value_enum_stays_closed() -> None:
+    """A trigger context's source tells the union's branches apart: a branch refuses another's tag."""
+    runner = {"email": "a@b.c", "userId": "u"}
+    with pytest.raises(ValueError, match=r"^'ui' is not a valid APITriggerContextSource$"):
+        ae.APITriggerContext.from_dict({"source": "ui", "runner": runner})
+    assert ae.APITriggerContext.from_dict({"source": "api", "runner": runner}).source is ae.APITriggerContextSource.API
