@@ -5,7 +5,11 @@ Every contender lists the same 10,000 executions from the same fake Asteroid ser
 (plain httpx + json.loads) and writes docs/benchmarks.md. Then the same on servers that
 add 20 ms and 100 ms to every response, beside a concurrent floor (httpx async, 8 pages in
 flight), 2,000 `get`s on one client, cold import times, the connections a listing opens,
-and peak memory while iterating 10,000 and 100,000 executions.
+and peak memory while iterating 10,000 and 100,000 executions; and what the models cost per
+execution on one page, beside `json.loads` of it.
+
+`python scripts/bench.py --models` measures only that last figure (a few seconds), for comparing
+two versions of the generated models on a loaded machine without the whole run.
 """
 
 from __future__ import annotations
@@ -325,18 +329,38 @@ def peak_memory(count: int) -> tuple[int, int]:
     return int(out[0]), int(out[1])
 
 
-def parse_costs() -> tuple[float, float]:
-    """Microseconds per execution for json.loads alone and for json.loads + the generated model."""
-    server = fake_server(seed=1, count=2000)
-    raw = [json.dumps(item) for item in server.executions]
+MODEL_RUNS = 30
+"""Runs of each measurement in `model_costs`, the minimum kept: the least disturbed by the machine."""
 
-    def per_item(parse: Callable[[str], object]) -> float:
-        started = time.perf_counter()
-        for text in raw:
-            parse(text)
-        return (time.perf_counter() - started) / len(raw) * 1e6
 
-    return per_item(json.loads), per_item(lambda text: ae.Execution.from_dict(json.loads(text)))
+def model_costs(runs: int = MODEL_RUNS, passes: int = 10) -> tuple[float, float]:
+    """Microseconds per execution on one page of 100 executions from the fake (its body as served):
+    `json.loads` of the page, and `Execution.from_dict` on its decoded items, the page's models kept
+    in a list as the facade keeps them until the page is done. Each run parses the page `passes`
+    times; the two measurements take turns, and the minimum of `runs` is kept."""
+    with fake_server(seed=1, count=PAGE) as server:
+        params = {"page": 1, "pageSize": PAGE}
+        response = httpx.get(f"{server.base_url}/executions", params=params, headers={KEY_HEADER: server.api_key})
+        body = response.raise_for_status().content
+    items = json.loads(body)["items"]
+    from_dict = ae.Execution.from_dict
+
+    def decode() -> None:
+        json.loads(body)
+
+    def build() -> None:
+        page = [from_dict(item) for item in items]
+        del page
+
+    best = {decode: float("inf"), build: float("inf")}
+    build()  # warm: imports, the interpreter's caches
+    for _ in range(runs):
+        for measure in best:
+            started = time.perf_counter()
+            for _ in range(passes):
+                measure()
+            best[measure] = min(best[measure], (time.perf_counter() - started) / passes / len(items) * 1e6)
+    return best[decode], best[build]
 
 
 def main() -> int:
@@ -379,7 +403,7 @@ def main() -> int:
         server.set_latency(0.0)
         gets, get_results = get_table(server.endpoint)
         lines += ["## One `get`, 2,000 times on one client", "", *gets, ""]
-    costs = parse_costs()
+    costs = model_costs()
     floor = zero[FLOOR]
     imports = import_times()
     imported, dependencies, client_import = imports["agent_executions"], imports["httpx, attrs"], imports["client"]
@@ -421,12 +445,14 @@ def main() -> int:
         "",
         "## Where the time goes",
         "",
-        f"- Per execution, `json.loads` alone: {costs[0]:.0f} µs; `json.loads` and the generated model: "
-        f"{costs[1]:.0f} µs. In the listing the facade spends {over_floor:.0f} µs per execution more than",
-        "  the floor, and the raw generated client about as much: it is the cost of building typed models",
-        "  (about ten attrs objects, two datetimes and the enums per execution), and of the garbage",
-        "  collector, which those objects make run full collections. The floor builds no objects beyond",
-        '  the JSON. docs/decisions.md ("Benchmarks") has the profile and what the next step would cost.',
+        f"- Per execution, on one page of {PAGE} from the fake (min of {MODEL_RUNS} runs, `make bench` or "
+        "`python scripts/bench.py --models`):",
+        f"  `json.loads` of the page {costs[0]:.1f} µs; `Execution.from_dict` on its decoded items {costs[1]:.1f} µs.",
+        f"  In the listing the facade spends {over_floor:.0f} µs per execution more than the floor, and the raw",
+        "  generated client about as much: it is the cost of building typed models (about ten attrs objects,",
+        "  the datetimes and the enums per execution), and of the garbage collector, which those objects make",
+        '  run. The floor builds no objects beyond the JSON. docs/decisions.md ("Benchmarks", "Models") has',
+        "  the profile and what bounds it.",
         "- `concurrency=8` overlaps the waiting, not the parsing: pages are parsed one after another on",
         "  one core (the GIL, for the sync client's threads too), so where the client's CPU time for the",
         "  whole listing exceeds latency x pages / 8, it, not the latency, sets the limit.",
@@ -439,9 +465,23 @@ def main() -> int:
         "",
     ]
     text = "\n".join(lines)
-    (ROOT / "docs" / "benchmarks.md").write_text(text, encoding="utf-8")
+    path = ROOT / "docs" / "benchmarks.md"
+    path.write_text(text + "\n".join(["", *kept_history(path)]) + "\n", encoding="utf-8")
     print(text)
     return 0
+
+
+HISTORY = "## History"
+"""The section of docs/benchmarks.md written by hand (what changed, measured how), kept by every run."""
+
+
+def kept_history(path: Path) -> list[str]:
+    """The history section of the last docs/benchmarks.md, as it was written."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    start = text.find(f"\n{HISTORY}\n")
+    if start < 0:
+        return [HISTORY, "", "Changes that moved a figure above, newest first, each with how it was measured.", ""]
+    return text[start + 1 :].rstrip("\n").splitlines()
 
 
 def _load() -> str:
@@ -475,7 +515,19 @@ def _versus(results: dict[str, float], other: str, ours: str) -> str:
     return f"{results[other] / results[ours]:.2f}x faster"
 
 
+def print_model_costs() -> int:
+    decode, build = model_costs()
+    print(
+        f"per execution, one page of {PAGE} from the fake, min of {MODEL_RUNS} runs: json.loads {decode:.2f} µs; "
+        f"Execution.from_dict {build:.2f} µs ({platform.python_implementation()} {platform.python_version()}, "
+        f"load average {_load()})"
+    )
+    return 0
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--models"]:
+        sys.exit(print_model_costs())
     if sys.argv[1:2] == ["--contender"]:
         name, api_key, base_url, url, first_id = sys.argv[2:7]
         print(json.dumps(run_contender(name, Endpoint(api_key, base_url, url, first_id))))
