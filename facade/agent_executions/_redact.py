@@ -75,11 +75,14 @@ BODY_ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
 
 
 def redact_bytes(content: bytes, secrets: Iterable[str]) -> bytes:
-    """`redact` for a body's bytes, in whichever encoding the body uses."""
+    """`redact` for a body's bytes, in whichever encoding the body uses. An ASCII secret in UTF-16
+    or UTF-32 has NUL bytes, which a UTF-8 JSON body never holds (JSON escapes them): without one
+    in `content`, those four encodings are not searched (four fifths of a page's cost)."""
+    wide = b"\x00" in content
     for secret in secrets:
         if not secret:
             continue
-        for encoding in BODY_ENCODINGS:
+        for encoding in BODY_ENCODINGS if wide or not secret.isascii() else BODY_ENCODINGS[:1]:
             raw = secret.encode(encoding)
             if raw not in content:
                 continue
