@@ -272,3 +272,40 @@ def render(doc: Document, title: str) -> str:
         lines.append(f'"""{DOCS[name]}"""')
         lines.append("")
     return "\n".join(lines)
+
+
+PAYLOAD_MAP_KEY = "x-payload-by"  # written by spec_overrides.payload_by_event
+
+
+def _pascal(name: str) -> str:
+    return "".join(part[:1].upper() + part[1:] for part in re.split(r"[^A-Za-z0-9]+", name) if part)
+
+
+def payloads(doc: Document, class_overrides: dict[str, Any]) -> dict[str, str]:
+    """Value of the selecting property (an event) -> the generated class of its payload, as the generator
+    names it (the PascalCase of the schema's name, then `class_overrides`)."""
+    found: dict[str, str] = {}
+    for node in (doc.get("components", {}).get("schemas") or {}).values():
+        for prop in (node.get("properties") or {}).values() if isinstance(node, dict) else []:
+            recorded = prop.get(PAYLOAD_MAP_KEY) if isinstance(prop, dict) else None
+            for value, ref in ((recorded or {}).get("mapping") or {}).items():
+                pascal = _pascal(str(ref["$ref"]).rsplit("/", 1)[-1])
+                override = class_overrides.get(pascal)
+                found[value] = override.get("class_name", pascal) if isinstance(override, dict) else pascal
+    return dict(sorted(found.items()))
+
+
+def render_schemas(doc: Document, title: str, class_overrides: dict[str, Any]) -> str:
+    """The `api_shape.py` of a document that describes what the vendor sends (webhooks), not an API
+    the SDK calls: no server, auth or operations; the model of each event's payload."""
+    lines = [
+        f'"""The shape of the {title} document that agent_executions relies on, read from its OpenAPI document.',
+        "",
+        "Written by scripts/regenerate.py at every regeneration; never edit it by hand.",
+        '"""',
+        "",
+        f"PAYLOADS = {pprint.pformat(payloads(doc, class_overrides), width=100, sort_dicts=True)}",
+        '"""Event -> the class in .models of its payload; an event not listed keeps the open object."""',
+        "",
+    ]
+    return "\n".join(lines)

@@ -19,6 +19,7 @@ import argparse
 import difflib
 import re
 import sys
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,16 @@ import griffe
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT = ROOT / "docs" / "api" / "agent_executions.txt"
 PACKAGE = "agent_executions"
-GENERATED = ("asteroid_agents_v2_raw", "zaia_v1_raw")
+SOURCES = ROOT / "openapi" / "sources.toml"
+
+
+def generated_packages(sources: Path = SOURCES) -> tuple[str, ...]:
+    """The raw packages of openapi/sources.toml, whose models the facade re-exports under stable names."""
+    with sources.open("rb") as file:
+        return tuple(str(entry["package"]) for entry in tomllib.load(file).values())
+
+
+GENERATED = generated_packages()
 SEARCH_PATHS = [ROOT / "facade", ROOT / "generated"]
 UPDATE_COMMAND = "make api-snapshot"
 LINE_LENGTH = 100  # longer signatures are written one parameter a line
@@ -61,10 +71,12 @@ HEADER = f"""\
 
 
 def load(search_paths: list[Path] | None = None) -> griffe.Module:
-    loader = griffe.GriffeLoader(search_paths=[str(path) for path in search_paths or SEARCH_PATHS])
+    paths = search_paths or SEARCH_PATHS
+    loader = griffe.GriffeLoader(search_paths=[str(path) for path in paths])
     package = loader.load(PACKAGE)
     for name in GENERATED:
-        loader.load(name)
+        if any((path / name).is_dir() for path in paths):  # a source pinned for the first time has none yet
+            loader.load(name)
     loader.resolve_aliases(external=False, implicit=False)
     assert isinstance(package, griffe.Module)
     return package

@@ -1,6 +1,11 @@
 """Regenerate the raw clients in generated/ from the vendors' OpenAPI documents.
 
-    python scripts/regenerate.py {asteroid|zaia|all} [--source URL_OR_PATH] [--check] [--accept-breaking]
+    python scripts/regenerate.py {asteroid|zaia|asteroid_webhooks|all} [--source URL_OR_PATH] [--check]
+                                 [--accept-breaking]
+
+The API is a table of openapi/sources.toml (any other name is a usage error, exit 2). A table
+with `client = false` describes what the vendor sends (webhooks): its package is models only,
+with no facade resources and no entry in operations.toml.
 
 Pull the document (by default the published URL in openapi/sources.toml), check that
 it is OpenAPI, apply the named fixes in spec_overrides.py, generate with the pinned
@@ -40,7 +45,7 @@ import httpx
 import yaml
 from agent_executions._transfer import AttemptLimits, bound_by_deadline, send_once
 from agent_executions.errors import ResponseTooLargeError
-from api_shape import ShapeError, shape_of
+from api_shape import ShapeError, render_schemas, shape_of
 from api_shape import render as render_shape
 from facade_effect import copy_tree, judge
 from facade_shells import ReleaseMismatch, TableError, defined_names, enum_classes, load_table
@@ -95,6 +100,8 @@ class Api:
     """openapi/operations.toml: the facade's decisions about the operations it wraps."""
     facade_dir: Path | None = None
     """The facade package beside openapi/, whose rules modules the table names (None in a bare copy)."""
+    client: bool = True
+    """False for a document of what the vendor sends (webhooks): models only, no client resources."""
 
 
 @dataclass
@@ -133,6 +140,7 @@ def load_sources(openapi_dir: Path) -> dict[str, Api]:
             paths=list(entry["paths"]),
             generator_config=dict(entry.get("generator_config", {})),
             overrides=dict(entry.get("overrides", {})),
+            client=bool(entry.get("client", True)),
             table=table,
             facade_dir=facade if (facade := openapi_dir.parent / "facade" / "agent_executions").is_dir() else None,
         )
@@ -344,7 +352,12 @@ def generate(api: Api, normalized: dict[str, Any], workdir: Path) -> Path:
     options += ["--output-path", str(package_dir), "--custom-template-path", str(TEMPLATES_DIR)]
     run([*generator, *options], workdir, f"openapi-python-client on {api.name}")
     try:  # what the facade and the fakes read instead of constants: server, auth, paths, parameters
-        (package_dir / SHAPE_MODULE).write_text(render_shape(normalized, api.title), encoding="utf-8")
+        shape = (
+            render_shape(normalized, api.title)
+            if api.client
+            else render_schemas(normalized, api.title, api.generator_config.get("class_overrides", {}))
+        )
+        (package_dir / SHAPE_MODULE).write_text(shape, encoding="utf-8")
     except ShapeError as exc:
         raise RegenerationError(f"{api.name}: {exc}") from None
     ruff = [sys.executable, "-m", "ruff"]
@@ -429,6 +442,8 @@ def build(api: Api, source: str, workdir: Path, timeout: float = FETCH_TIMEOUT) 
         print(f"{api.name}: invalid as published ({raw_error}); repaired by the overrides")
     package_dir = generate(api, normalized, workdir)
     result = Result(api=api, source=source, raw=raw, normalized=normalized, overrides=applied, package_dir=package_dir)
+    if not api.client:  # models only: the facade has no resources of this document
+        return result
     try:
         result.shells = generate_shells(api, normalized, workdir, package_dir)
     except ReleaseMismatch as exc:
@@ -545,7 +560,8 @@ def commit(results: list[Result], openapi_dir: Path, generated_dir: Path) -> Non
                 spec_backups[spec_path] = old
                 write_atomically(spec_path, result.raw)
             shells_path = shells_dir / f"{result.api.name}.py"
-            if shells_dir.is_dir():  # a bare copy of openapi/ and generated/ has no facade to write into
+            # a bare copy of openapi/ and generated/ has no facade to write into; a delivered document no resources
+            if shells_dir.is_dir() and result.api.client:
                 old = shells_path.read_bytes() if shells_path.exists() else None
                 if old != result.shells:
                     spec_backups[shells_path] = old
@@ -593,7 +609,9 @@ def check(apis: list[Api], openapi_dir: Path, generated_dir: Path) -> int:
             for name in differing_files(result.package_dir, generated_dir / api.package):
                 problems.append(f"{api.name}: generated/{api.package}/{name} differs from the pinned spec's output")
             shells = generated_dir.parent / SHELLS_PATH / f"{api.name}.py"
-            if result.shells_error:
+            if not api.client:
+                pass
+            elif result.shells_error:
                 problems.append(f"{api.name}: {result.shells_error}")
             elif (shells.read_bytes() if shells.exists() else b"") != result.shells:
                 problems.append(f"{api.name}: {SHELLS_PATH}/{api.name}.py differs from the table's and spec's output")
@@ -648,7 +666,8 @@ def regenerate(
             workdir.mkdir()
             result = build(api, chosen, workdir, timeout)
             result.source = describe_source(chosen, openapi_dir.parent)
-            result.changes = classify_changes(previous_normalized(api, openapi_dir, generated_dir), result.normalized)
+            previous = previous_normalized(api, openapi_dir, generated_dir)
+            result.changes = classify_changes(previous, result.normalized, delivered=not api.client)
             if result.shells_error:
                 result.changes.append(Change("-", f"facade: {result.shells_error}", BREAKING, "the facade wraps it"))
             results.append(result)
@@ -688,7 +707,8 @@ def effect_changes(root: Path, results: list[Result]) -> list[Change]:
             target = tree / "generated" / result.api.package
             shutil.rmtree(target, ignore_errors=True)
             shutil.copytree(result.package_dir, target)
-            (tree / SHELLS_PATH / f"{result.api.name}.py").write_bytes(result.shells)
+            if result.api.client:
+                (tree / SHELLS_PATH / f"{result.api.name}.py").write_bytes(result.shells)
         breaking, additive = judge(root, tree)
     reason = "code written against the facade breaks"
     return [Change("~", f"facade: {line}", BREAKING, reason) for line in breaking] + [
@@ -717,7 +737,7 @@ def update_api_snapshot(root: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("api", choices=["asteroid", "zaia", "all"])
+    parser.add_argument("api", help="an API of openapi/sources.toml, or all")
     parser.add_argument("--source", help="a URL or a local path instead of the published URL")
     parser.add_argument("--check", action="store_true", help="fail when generated/ differs from the pinned specs")
     parser.add_argument("--timeout", type=float, default=FETCH_TIMEOUT, help="seconds to wait for a URL")
@@ -728,10 +748,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     openapi_dir, generated_dir = args.root / "openapi", args.root / "generated"
     if args.source and args.api == "all":
-        parser.error("--source names one document: choose asteroid or zaia")
+        parser.error("--source names one document: choose one API of openapi/sources.toml")
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         sources = load_sources(openapi_dir)
+        if args.api != "all" and args.api not in sources:
+            parser.error(f"argument api: {args.api!r} is not in {SOURCES_FILE} (choose from {', '.join(sources)}, all)")
         apis = list(sources.values()) if args.api == "all" else [sources[args.api]]
         if args.check:
             return check(apis, openapi_dir, generated_dir)

@@ -150,15 +150,18 @@ def _operations(doc: Document) -> dict[str, _Operation]:
     return found
 
 
-def _exposure(doc: Document) -> dict[str, set[str]]:
-    """Map each component schema the facade exposes to `response`, `request` or both."""
+def _exposure(doc: Document, delivered: bool = False) -> dict[str, set[str]]:
+    """Map each component schema the facade exposes to `response`, `request` or both. In a document of
+    what the vendor delivers (webhooks), a request body is what users read: a response."""
     read: list[Any] = []
     written: list[Any] = []
     for operation in _operations(doc).values():
         for status, response in (operation.spec.get("responses") or {}).items():
             if str(status).startswith("2"):
                 read.append(_resolve(doc, response))
-        written += [list(operation.parameters), _resolve(doc, operation.spec.get("requestBody") or {})]
+        body = _resolve(doc, operation.spec.get("requestBody") or {})
+        (read if delivered else written).append(body)
+        written.append(list(operation.parameters))
     exposure: dict[str, set[str]] = {}
     for direction, roots in ((RESPONSE, read), (REQUEST, written)):
         for name in _reachable(doc, roots):
@@ -266,9 +269,9 @@ def _verdict(directions: set[str], breaks_response: str | None, breaks_request: 
 class _Comparer:
     """Walks the old and new documents side by side and collects changes."""
 
-    def __init__(self, old: Document, new: Document) -> None:
+    def __init__(self, old: Document, new: Document, delivered: bool = False) -> None:
         self.old, self.new = old, new
-        old_exposure, new_exposure = _exposure(old), _exposure(new)
+        old_exposure, new_exposure = _exposure(old, delivered), _exposure(new, delivered)
         self.exposure = {
             name: old_exposure.get(name, set()) | new_exposure.get(name, set())
             for name in set(old_exposure) | set(new_exposure)
@@ -566,9 +569,10 @@ def _auth_headers(doc: Document) -> list[str]:
     return sorted(found)
 
 
-def classify_changes(old: Document, new: Document) -> list[Change]:
-    """Every change from `old` to `new`, each judged additive, BREAKING or internal; empty when equal."""
-    comparer = _Comparer(old, new)
+def classify_changes(old: Document, new: Document, delivered: bool = False) -> list[Change]:
+    """Every change from `old` to `new`, each judged additive, BREAKING or internal; empty when equal.
+    `delivered`: the document describes what the vendor sends (webhooks), whose bodies users read."""
+    comparer = _Comparer(old, new, delivered)
     if old:  # a first pin has nothing to compare with
         comparer.shape()
     comparer.operations()

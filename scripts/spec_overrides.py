@@ -350,10 +350,65 @@ def info(doc: Document, values: Mapping[str, str]) -> bool:
     return changed
 
 
+PAYLOAD_MAP_KEY = "x-payload-by"
+"""Where `payload_by_event` records, on the property it opens, which model each value of its sibling
+property selects: {"property": <sibling>, "mapping": {value: <$ref>}} (api_shape.py reads it)."""
+
+
+def payload_by_event(doc: Document, where: Mapping[str, str]) -> bool:
+    """Turn a union selected by a sibling property into an open object plus a recorded mapping.
+
+    Asteroid's webhook document types `ExecutionInfo.payload` as a union of one model per event with
+    no discriminator inside the payloads: which one applies is said by `info.event`, beside it. The
+    generator tries the branches in order, so an empty payload (EXECUTION_RESUMED) parses as the
+    first model without required fields (EXECUTION_STARTED's) and a payload of a newer event fails
+    or parses as a wrong model. The property becomes an open object, and the model of each value of
+    the sibling (each payload's `title` is its event) is recorded beside it, for the facade to parse
+    the payload with the event's own model; a value the pin does not know keeps the open object. The
+    titles go: the generator would name each class after its title (`EXECUTIONACTIONCOMPLETED`), not
+    its schema.
+    """
+    schemas = doc.get("components", {}).get("schemas", {})
+    owner = schemas.get(where["schema"])
+    props = owner.get("properties") if isinstance(owner, dict) else None
+    prop = props.get(where["property"]) if isinstance(props, dict) else None
+    if not isinstance(prop, dict):
+        raise OverrideError(f"payload_by_event: no property {where['property']!r} in schema {where['schema']!r}")
+    if PAYLOAD_MAP_KEY in prop:
+        return False
+    branches = prop.get("anyOf") or prop.get("oneOf")
+    if not isinstance(branches, list) or not branches:
+        raise OverrideError(f"payload_by_event: {where['schema']}.{where['property']} is no longer a union")
+    mapping: dict[str, str] = {}
+    for branch in branches:
+        ref = branch.get("$ref") if isinstance(branch, dict) else None
+        target = schemas.get(str(ref).removeprefix("#/components/schemas/")) if isinstance(ref, str) else None
+        title = target.get("title") if isinstance(target, dict) else None
+        if not isinstance(title, str) or not title or title in mapping:
+            raise OverrideError(
+                f"payload_by_event: a branch of {where['schema']}.{where['property']} ({ref}) names no event"
+                " of its own in its title"
+            )
+        mapping[title] = str(ref)
+    for ref in mapping.values():  # the generator would name the class after the title (EXECUTIONSTARTED)
+        del schemas[ref.removeprefix("#/components/schemas/")]["title"]
+    description = prop.get("description")
+    prop.clear()
+    if description:
+        prop["description"] = description
+    prop.update({"type": "object", "additionalProperties": True})
+    # `$ref` objects, not strings: every walk that follows references (the cut to the covered paths,
+    # the judge's exposure) reaches the payload models through them.
+    mapping_refs = {value: {"$ref": ref} for value, ref in sorted(mapping.items())}
+    prop[PAYLOAD_MAP_KEY] = {"property": where["discriminator"], "mapping": mapping_refs}
+    return True
+
+
 CONFIGURED: dict[str, ConfiguredOverride] = {
     "info": info,
     "operation_ids": operation_ids,
     "api_key_header_parameter": api_key_header_parameter,
+    "payload_by_event": payload_by_event,
 }
 """The overrides an API turns on in `[<api>.overrides]`, by the key it uses there; run in this order."""
 
@@ -369,6 +424,10 @@ def check_configured(configured: Mapping[str, Any]) -> str | None:
             isinstance(value, dict) and all(isinstance(v, str) and v for v in value.values())
         ):
             return f"{key} must be a table of strings"
+        if key == "payload_by_event" and not (
+            isinstance(value, dict) and set(value) == {"schema", "property", "discriminator"}
+        ):
+            return "payload_by_event must give schema, property and discriminator"
         if key == "info" and not set(value) <= {"title", "version"}:
             return "info may set only title and version"
     return None

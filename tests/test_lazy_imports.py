@@ -10,7 +10,14 @@ from pathlib import Path
 import agent_executions
 import pytest
 
-HEAVY = ("httpx", "asteroid_agents_v2_raw", "zaia_v1_raw", "agent_executions.testing", "agent_executions.cli")
+HEAVY = (
+    "httpx",
+    "asteroid_agents_v2_raw",
+    "zaia_v1_raw",
+    "asteroid_webhooks_raw",
+    "agent_executions.testing",
+    "agent_executions.cli",
+)
 
 
 def run(code: str) -> str:
@@ -28,7 +35,7 @@ def test_the_first_name_used_loads_what_it_needs_and_no_more() -> None:
     check = f"print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))"
     loaded = json.loads(run(f"import sys, json\nfrom agent_executions import AsteroidClient\n{check}"))
     assert "httpx" in loaded and "asteroid_agents_v2_raw" in loaded
-    assert not {"agent_executions.testing", "agent_executions.cli"} & set(
+    assert not {"agent_executions.testing", "agent_executions.cli", "asteroid_webhooks_raw"} & set(
         loaded
     )  # (httpx itself loads rich if installed)
 

@@ -36,11 +36,13 @@ def test_the_wheel_ships_typed_packages_specs_and_few_dependencies(tmp_path: Pat
         names = set(archive.namelist())
         metadata = Parser().parsestr(archive.read(next(n for n in names if n.endswith("METADATA"))).decode())
         entry_points = archive.read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
-    for package in ("agent_executions", "asteroid_agents_v2_raw", "zaia_v1_raw"):
+    for package in ("agent_executions", "asteroid_agents_v2_raw", "zaia_v1_raw", "asteroid_webhooks_raw"):
         assert f"{package}/py.typed" in names
     assert {
         "asteroid_agents_v2_raw/openapi.json",
         "zaia_v1_raw/openapi.json",
+        "asteroid_webhooks_raw/openapi.json",
+        "asteroid_webhooks_raw/api_shape.py",
         "agent_executions/testing/__init__.py",
     } <= names
     assert not any("__pycache__" in name or name.startswith(("tests/", "scripts/")) for name in names)

@@ -1,0 +1,206 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import (
+    empty_additional_properties,
+    model_repr,
+)
+
+if TYPE_CHECKING:
+    from ..models.action_completed_payload_output import ActionCompletedPayloadOutput
+
+
+T = TypeVar("T", bound="ActionCompletedPayload")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "action_id",
+        "action_name",
+        "output",
+        "step_number",
+        "duration",
+    )
+)
+_REQUIRED_KEYS: tuple[str, ...] = (
+    "action_id",
+    "action_name",
+    "output",
+    "step_number",
+)
+_OPTIONAL_KEYS: tuple[str, ...] = ("duration",)
+
+_REPR_NAMES = ("action_name",)
+
+
+@_attrs_define
+class ActionCompletedPayload:
+    """Payload for EXECUTION_ACTION_COMPLETED events
+
+    Attributes:
+        action_id (str): Unique identifier for the action
+        action_name (str): Name/type of the action that was executed (e.g., playwright_script, iris)
+        output (ActionCompletedPayloadOutput): Output data from the action execution (contains result, success,
+            console_logs, etc.)
+        step_number (int): Step number in the execution workflow
+        duration (int | None): Execution duration in milliseconds
+    """
+
+    action_id: str
+    action_name: str
+    output: ActionCompletedPayloadOutput
+    step_number: int
+    duration: int | None = None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    present_keys: frozenset[str] = _attrs_field(
+        init=False, default=frozenset(), eq=False, repr=False
+    )
+    """The JSON keys of the object this model was parsed from (empty for one built in code): tells
+    an absent property from a null one, both None. Not compared: equal values are equal models."""
+    _parsed: tuple[Any, ...] | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    # The optional properties' values as from_dict parsed them (in `_OPTIONAL_KEYS` order) when it
+    # saw every key a property and none null, and left present_keys to be found from them when read.
+
+    def to_dict(self) -> dict[str, Any]:
+        action_id = self.action_id
+
+        action_name = self.action_name
+
+        output = self.output.to_dict()
+
+        step_number = self.step_number
+
+        duration = self.duration
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "action_id": action_id,
+                "action_name": action_name,
+                "output": output,
+                "step_number": step_number,
+            }
+        )
+        if duration is not None or "duration" in self.present_keys:
+            field_dict["duration"] = duration
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if src_dict.__class__ is not dict and not isinstance(
+            src_dict, Mapping
+        ):  # a list of pairs is no object
+            raise TypeError(
+                f"ActionCompletedPayload must be a JSON object, not {type(src_dict).__name__}"
+            )
+        d = src_dict
+        action_id = d["action_id"]
+        if action_id.__class__ is not str:
+            raise TypeError(
+                f"action_id must be a string, not {type(action_id).__name__}"
+            )
+
+        action_name = d["action_name"]
+        if action_name.__class__ is not str:
+            raise TypeError(
+                f"action_name must be a string, not {type(action_name).__name__}"
+            )
+
+        output = _ActionCompletedPayloadOutput_FROM_DICT(d["output"])
+
+        step_number = d["step_number"]
+        if step_number.__class__ is not int:
+            raise TypeError(
+                f"step_number must be an integer, not {type(step_number).__name__}"
+            )
+
+        duration = d.get("duration")
+        if duration.__class__ is not int and duration is not None:
+            raise TypeError(
+                f"duration must be an integer, not {type(duration).__name__}"
+            )
+
+        action_completed_payload = _OBJECT_NEW(cls)
+        action_completed_payload.action_id = action_id
+        action_completed_payload.action_name = action_name
+        action_completed_payload.output = output
+        action_completed_payload.step_number = step_number
+        action_completed_payload.duration = duration
+        _parsed = (duration,)
+        if len(src_dict) + _parsed.count(None) == 5:
+            # Every key is a property (the required ones and the optional ones not None) and none is
+            # null, the common case: no unknown key to look for; present_keys is found when read (and
+            # additional_properties made empty).
+            action_completed_payload._parsed = _parsed
+            return action_completed_payload
+        action_completed_payload._parsed = None
+        action_completed_payload.present_keys = frozenset(src_dict)
+
+        # Some key is not a property, or one is null: one set difference in C finds the unknown ones,
+        # and the dict is built, in the source's order, only when there are some.
+        _unknown = action_completed_payload.present_keys - _PROPERTY_NAMES
+        action_completed_payload.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
+        return action_completed_payload
+
+    # Not seen by type checkers, which keep refusing attributes the model does not have.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """What from_dict leaves to be made when first read, having seen every key a property and none
+            null (the common case): present_keys, the required keys and the optional ones whose values
+            were not None; additional_properties, empty."""
+            if name == "present_keys" and (parsed := self._parsed) is not None:
+                keys = frozenset(
+                    _REQUIRED_KEYS
+                    + tuple(k for k, v in zip(_OPTIONAL_KEYS, parsed) if v is not None)
+                )
+                self.present_keys = keys
+                return keys
+            if name == "additional_properties":
+                return empty_additional_properties(self)
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}",
+                name=name,
+                obj=self,
+            )
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_NAMES)
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported after the class rather than inside its methods: an import in a method runs on every
+# call, and made parsing an execution several times slower. Down here the circular references
+# between models still resolve, since each class exists before the imports run.
+from ..models.action_completed_payload_output import ActionCompletedPayloadOutput
+
+# Read by from_dict: a classmethod looked up on its class makes a bound method on every call, and an
+# attribute of an enum class goes through EnumType.__getattr__.
+_ActionCompletedPayloadOutput_FROM_DICT = ActionCompletedPayloadOutput.from_dict

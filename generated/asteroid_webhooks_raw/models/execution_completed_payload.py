@@ -1,0 +1,181 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import (
+    empty_additional_properties,
+    model_repr,
+)
+
+if TYPE_CHECKING:
+    from ..models.execution_completed_payload_result import (
+        ExecutionCompletedPayloadResult,
+    )
+
+
+T = TypeVar("T", bound="ExecutionCompletedPayload")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "result",
+        "outcome",
+        "reasoning",
+    )
+)
+_REQUIRED_KEYS: tuple[str, ...] = ("result",)
+_OPTIONAL_KEYS: tuple[str, ...] = (
+    "outcome",
+    "reasoning",
+)
+
+_REPR_NAMES = ("outcome",)
+
+
+@_attrs_define
+class ExecutionCompletedPayload:
+    """Payload for EXECUTION_COMPLETED events. Assumption: only result is required. Check against the published document
+    (https://odyssey.asteroid.ai/webhooks/openapi.json).
+
+        Attributes:
+            result (ExecutionCompletedPayloadResult): The execution's result data: what an agent's webhook set to "unwrap
+                result" sends alone
+            outcome (str | None): The outcome of the execution. Assumption: a free string (success, failure...). Check
+                against the published document (https://odyssey.asteroid.ai/webhooks/openapi.json).
+            reasoning (str | None): Why the agent reached this outcome
+    """
+
+    result: ExecutionCompletedPayloadResult
+    outcome: str | None = None
+    reasoning: str | None = None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    present_keys: frozenset[str] = _attrs_field(
+        init=False, default=frozenset(), eq=False, repr=False
+    )
+    """The JSON keys of the object this model was parsed from (empty for one built in code): tells
+    an absent property from a null one, both None. Not compared: equal values are equal models."""
+    _parsed: tuple[Any, ...] | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    # The optional properties' values as from_dict parsed them (in `_OPTIONAL_KEYS` order) when it
+    # saw every key a property and none null, and left present_keys to be found from them when read.
+
+    def to_dict(self) -> dict[str, Any]:
+        result = self.result.to_dict()
+
+        outcome = self.outcome
+
+        reasoning = self.reasoning
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "result": result,
+            }
+        )
+        if outcome is not None or "outcome" in self.present_keys:
+            field_dict["outcome"] = outcome
+        if reasoning is not None or "reasoning" in self.present_keys:
+            field_dict["reasoning"] = reasoning
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if src_dict.__class__ is not dict and not isinstance(
+            src_dict, Mapping
+        ):  # a list of pairs is no object
+            raise TypeError(
+                f"ExecutionCompletedPayload must be a JSON object, not {type(src_dict).__name__}"
+            )
+        d = src_dict
+        result = _ExecutionCompletedPayloadResult_FROM_DICT(d["result"])
+
+        outcome = d.get("outcome")
+        if outcome.__class__ is not str and outcome is not None:
+            raise TypeError(f"outcome must be a string, not {type(outcome).__name__}")
+
+        reasoning = d.get("reasoning")
+        if reasoning.__class__ is not str and reasoning is not None:
+            raise TypeError(
+                f"reasoning must be a string, not {type(reasoning).__name__}"
+            )
+
+        execution_completed_payload = _OBJECT_NEW(cls)
+        execution_completed_payload.result = result
+        execution_completed_payload.outcome = outcome
+        execution_completed_payload.reasoning = reasoning
+        _parsed = (outcome, reasoning)
+        if len(src_dict) + _parsed.count(None) == 3:
+            # Every key is a property (the required ones and the optional ones not None) and none is
+            # null, the common case: no unknown key to look for; present_keys is found when read (and
+            # additional_properties made empty).
+            execution_completed_payload._parsed = _parsed
+            return execution_completed_payload
+        execution_completed_payload._parsed = None
+        execution_completed_payload.present_keys = frozenset(src_dict)
+
+        # Some key is not a property, or one is null: one set difference in C finds the unknown ones,
+        # and the dict is built, in the source's order, only when there are some.
+        _unknown = execution_completed_payload.present_keys - _PROPERTY_NAMES
+        execution_completed_payload.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
+        return execution_completed_payload
+
+    # Not seen by type checkers, which keep refusing attributes the model does not have.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """What from_dict leaves to be made when first read, having seen every key a property and none
+            null (the common case): present_keys, the required keys and the optional ones whose values
+            were not None; additional_properties, empty."""
+            if name == "present_keys" and (parsed := self._parsed) is not None:
+                keys = frozenset(
+                    _REQUIRED_KEYS
+                    + tuple(k for k, v in zip(_OPTIONAL_KEYS, parsed) if v is not None)
+                )
+                self.present_keys = keys
+                return keys
+            if name == "additional_properties":
+                return empty_additional_properties(self)
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}",
+                name=name,
+                obj=self,
+            )
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_NAMES)
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported after the class rather than inside its methods: an import in a method runs on every
+# call, and made parsing an execution several times slower. Down here the circular references
+# between models still resolve, since each class exists before the imports run.
+from ..models.execution_completed_payload_result import ExecutionCompletedPayloadResult
+
+# Read by from_dict: a classmethod looked up on its class makes a bound method on every call, and an
+# attribute of an enum class goes through EnumType.__getattr__.
+_ExecutionCompletedPayloadResult_FROM_DICT = ExecutionCompletedPayloadResult.from_dict

@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import (
+    empty_additional_properties,
+    model_repr,
+)
+
+T = TypeVar("T", bound="FileAddedPayload")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
+
+_PROPERTY_NAMES = frozenset(
+    (
+        "file_id",
+        "file_name",
+    )
+)
+_REQUIRED_KEYS: tuple[str, ...] = ("file_id",)
+_OPTIONAL_KEYS: tuple[str, ...] = ("file_name",)
+
+_REPR_NAMES = (
+    "file_id",
+    "file_name",
+)
+
+
+@_attrs_define
+class FileAddedPayload:
+    """Payload for EXECUTION_FILE_ADDED events. Assumption: the event's name and fields. Check against the published
+    document (https://odyssey.asteroid.ai/webhooks/openapi.json).
+
+        Attributes:
+            file_id (str): The file's identifier
+            file_name (str | None): The file's name
+    """
+
+    file_id: str
+    file_name: str | None = None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    present_keys: frozenset[str] = _attrs_field(
+        init=False, default=frozenset(), eq=False, repr=False
+    )
+    """The JSON keys of the object this model was parsed from (empty for one built in code): tells
+    an absent property from a null one, both None. Not compared: equal values are equal models."""
+    _parsed: tuple[Any, ...] | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
+    # The optional properties' values as from_dict parsed them (in `_OPTIONAL_KEYS` order) when it
+    # saw every key a property and none null, and left present_keys to be found from them when read.
+
+    def to_dict(self) -> dict[str, Any]:
+        file_id = self.file_id
+
+        file_name = self.file_name
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "file_id": file_id,
+            }
+        )
+        if file_name is not None or "file_name" in self.present_keys:
+            field_dict["file_name"] = file_name
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if src_dict.__class__ is not dict and not isinstance(
+            src_dict, Mapping
+        ):  # a list of pairs is no object
+            raise TypeError(
+                f"FileAddedPayload must be a JSON object, not {type(src_dict).__name__}"
+            )
+        d = src_dict
+        file_id = d["file_id"]
+        if file_id.__class__ is not str:
+            raise TypeError(f"file_id must be a string, not {type(file_id).__name__}")
+
+        file_name = d.get("file_name")
+        if file_name.__class__ is not str and file_name is not None:
+            raise TypeError(
+                f"file_name must be a string, not {type(file_name).__name__}"
+            )
+
+        file_added_payload = _OBJECT_NEW(cls)
+        file_added_payload.file_id = file_id
+        file_added_payload.file_name = file_name
+        _parsed = (file_name,)
+        if len(src_dict) + _parsed.count(None) == 2:
+            # Every key is a property (the required ones and the optional ones not None) and none is
+            # null, the common case: no unknown key to look for; present_keys is found when read (and
+            # additional_properties made empty).
+            file_added_payload._parsed = _parsed
+            return file_added_payload
+        file_added_payload._parsed = None
+        file_added_payload.present_keys = frozenset(src_dict)
+
+        # Some key is not a property, or one is null: one set difference in C finds the unknown ones,
+        # and the dict is built, in the source's order, only when there are some.
+        _unknown = file_added_payload.present_keys - _PROPERTY_NAMES
+        file_added_payload.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
+        return file_added_payload
+
+    # Not seen by type checkers, which keep refusing attributes the model does not have.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """What from_dict leaves to be made when first read, having seen every key a property and none
+            null (the common case): present_keys, the required keys and the optional ones whose values
+            were not None; additional_properties, empty."""
+            if name == "present_keys" and (parsed := self._parsed) is not None:
+                keys = frozenset(
+                    _REQUIRED_KEYS
+                    + tuple(k for k, v in zip(_OPTIONAL_KEYS, parsed) if v is not None)
+                )
+                self.present_keys = keys
+                return keys
+            if name == "additional_properties":
+                return empty_additional_properties(self)
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}",
+                name=name,
+                obj=self,
+            )
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_NAMES)
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import (
+    empty_additional_properties,
+    model_repr,
+)
+
+T = TypeVar("T", bound="UserMessageReceivedPayload")
+# What `cls.__new__(cls)` calls, without looking it up on every call (from_dict).
+_OBJECT_NEW = object.__new__
+
+_PROPERTY_NAMES = frozenset(("message",))
+
+_REPR_NAMES = ("message",)
+
+
+@_attrs_define
+class UserMessageReceivedPayload:
+    """Payload for EXECUTION_USER_MESSAGE_RECEIVED events. Assumption: the event's name and its one field. Check against
+    the published document (https://odyssey.asteroid.ai/webhooks/openapi.json).
+
+        Attributes:
+            message (str): The user's message
+    """
+
+    message: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        message = self.message
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "message": message,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if src_dict.__class__ is not dict and not isinstance(
+            src_dict, Mapping
+        ):  # a list of pairs is no object
+            raise TypeError(
+                f"UserMessageReceivedPayload must be a JSON object, not {type(src_dict).__name__}"
+            )
+        d = src_dict
+        message = d["message"]
+        if message.__class__ is not str:
+            raise TypeError(f"message must be a string, not {type(message).__name__}")
+
+        user_message_received_payload = _OBJECT_NEW(cls)
+        user_message_received_payload.message = message
+        if len(src_dict) == 1:
+            # The required keys only, the common case: additional_properties is made empty when read.
+            return user_message_received_payload
+
+        # Some key is not a property: one set difference in C finds the unknown ones,
+        # and the dict is built, in the source's order, only when there are some.
+        _unknown = src_dict.keys() - _PROPERTY_NAMES
+        user_message_received_payload.additional_properties = (
+            {k: v for k, v in src_dict.items() if k in _unknown} if _unknown else {}
+        )
+        return user_message_received_payload
+
+    @property
+    def present_keys(self) -> frozenset[str]:
+        """The JSON keys this model holds: every property is required, so all of them, and the unknown ones."""
+        return frozenset(self.to_dict())
+
+    # Not seen by type checkers, which keep refusing attributes the model does not have.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            """What from_dict leaves to be made when first read, having seen the required keys only (the
+            common case): additional_properties, empty."""
+            if name == "additional_properties":
+                return empty_additional_properties(self)
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}",
+                name=name,
+                obj=self,
+            )
+
+    def __repr__(self) -> str:
+        return model_repr(self, _REPR_NAMES)
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

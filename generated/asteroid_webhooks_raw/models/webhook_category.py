@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class WebhookCategory(StrEnum):
+    EXECUTION = "execution"
+
+    def __str__(self) -> str:
+        return str(self.value)
