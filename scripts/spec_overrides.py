@@ -425,9 +425,11 @@ def check_configured(configured: Mapping[str, Any]) -> str | None:
         ):
             return f"{key} must be a table of strings"
         if key == "payload_by_event" and not (
-            isinstance(value, dict) and set(value) == {"schema", "property", "discriminator"}
+            isinstance(value, dict)
+            and set(value) == {"schema", "property", "discriminator"}
+            and all(isinstance(v, str) and v for v in value.values())
         ):
-            return "payload_by_event must give schema, property and discriminator"
+            return "payload_by_event must give schema, property and discriminator, each a name"
         if key == "info" and not set(value) <= {"title", "version"}:
             return "info may set only title and version"
     return None

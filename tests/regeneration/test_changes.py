@@ -448,3 +448,77 @@ def test_a_narrowed_request_body_property_breaks_and_a_response_one_does_not() -
         "~ constraint Error.message: maxLength (none) -> 3 (BREAKING: values accepted before may be refused)" in lines
     )
     assert "~ constraint Thing.note: minLength (none) -> 2 (additive)" in lines
+
+
+WEBHOOKS = json.loads((ROOT / "generated" / "asteroid_webhooks_raw" / "openapi.json").read_text())
+"""The normalized webhook document: its one operation's request body is what Asteroid delivers."""
+PAYLOAD = "Notifications.V2.ActionCompletedPayload"
+
+
+def _new_required_payload_field(doc: dict[str, Any]) -> None:
+    doc["components"]["schemas"][PAYLOAD]["properties"]["attempt"] = {"type": "integer"}
+    doc["components"]["schemas"][PAYLOAD]["required"].append("attempt")
+
+
+def _removed_event(doc: dict[str, Any]) -> None:
+    doc["components"]["schemas"]["Notifications.V2.ExecutionEvent"]["enum"].remove("EXECUTION_PAUSED")
+
+
+def _changed_field_type(doc: dict[str, Any]) -> None:
+    doc["components"]["schemas"][PAYLOAD]["properties"]["step_number"]["type"] = "string"
+
+
+def _removed_payload_model(doc: dict[str, Any]) -> None:
+    schemas = doc["components"]["schemas"]
+    del schemas["Notifications.V2.ExecutionInfo"]["properties"]["payload"]["x-payload-by"]["mapping"][
+        "EXECUTION_PAUSED"
+    ]
+    del schemas["Notifications.V2.ExecutionPausedPayload"]
+
+
+DELIVERED_CASES: dict[str, tuple[Any, str]] = {
+    "new required field in a payload": (
+        _new_required_payload_field,
+        f"+ property {PAYLOAD}.attempt (additive)",
+    ),
+    "removed event": (
+        _removed_event,
+        "- enum value Notifications.V2.ExecutionEvent: EXECUTION_PAUSED (BREAKING: code comparing to it, or naming its"
+        " enum member, no longer matches)",
+    ),
+    "changed field type": (
+        _changed_field_type,
+        f"~ type {PAYLOAD}.step_number: integer -> string (BREAKING: code reading it as integer gets string)",
+    ),
+    "removed payload model": (
+        _removed_payload_model,
+        "- schema Notifications.V2.ExecutionPausedPayload (BREAKING: its model goes away with whatever refers to it)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(DELIVERED_CASES))
+def test_a_delivered_body_is_judged_as_read_by_users(case: str) -> None:
+    """A webhook notification is a request body the vendor sends: users read it, as they read a response."""
+    edit, line = DELIVERED_CASES[case]
+    new = copy.deepcopy(WEBHOOKS)
+    edit(new)
+    assert [str(change) for change in classify_changes(WEBHOOKS, new, delivered=True)] == [line]
+
+
+def test_the_same_body_sent_by_users_would_be_judged_as_written() -> None:
+    """Without `delivered`, a new required field of a request body breaks the code that builds it."""
+    new = copy.deepcopy(WEBHOOKS)
+    _new_required_payload_field(new)
+    (change,) = classify_changes(WEBHOOKS, new)
+    assert str(change) == f"+ property {PAYLOAD}.attempt (BREAKING: code building the model must now pass it)"
+
+
+def test_every_model_of_the_delivered_document_is_exposed() -> None:
+    """The payload models are reached through the recorded mapping ($refs), not only through the body."""
+    new = copy.deepcopy(WEBHOOKS)
+    for schema in new["components"]["schemas"].values():
+        schema.get("properties", {})["added"] = {"type": "string"}
+    verdicts = {str(c).split(" (")[0]: c.verdict for c in classify_changes(WEBHOOKS, new, delivered=True)}
+    assert len(verdicts) == len([s for s in new["components"]["schemas"].values() if "properties" in s])
+    assert set(verdicts.values()) == {"additive"}, verdicts

@@ -27,6 +27,7 @@ from spec_overrides import (
     inline_all_of,
     open_discriminated_unions,
     operation_ids,
+    payload_by_event,
     unevaluated_properties,
 )
 
@@ -209,6 +210,106 @@ def test_a_configured_override_with_a_wrong_value_is_named() -> None:
     assert check_configured({"api_key_header_parameter": ""}) == "api_key_header_parameter must be a header name"
     assert check_configured({"operation_ids": {"GET /a": 3}}) == "operation_ids must be a table of strings"
     assert check_configured({"info": {"description": "x"}}) == "info may set only title and version"
+    assert check_configured({"payload_by_event": dict(WHERE)}) is None
+    wrong = "payload_by_event must give schema, property and discriminator, each a name"
+    assert check_configured({"payload_by_event": {"schema": "Info", "property": "payload"}}) == wrong
+    assert check_configured({"payload_by_event": {**WHERE, "extra": "x"}}) == wrong
+    assert check_configured({"payload_by_event": {**WHERE, "schema": ""}}) == wrong
+    assert check_configured({"payload_by_event": "Info.payload"}) == wrong
+
+
+WHERE = {"schema": "Info", "property": "payload", "discriminator": "event"}
+REF = "#/components/schemas/"
+
+
+def payload_document() -> dict[str, Any]:
+    """Info.payload: a union of one model per event, each titled with its event, selected by Info.event."""
+    return {
+        "components": {
+            "schemas": {
+                "Info": {
+                    "type": "object",
+                    "properties": {
+                        "event": {"type": "string", "enum": ["STARTED", "DONE"]},
+                        "payload": {"anyOf": [{"$ref": f"{REF}Started"}, {"$ref": f"{REF}Done"}], "description": "d"},
+                    },
+                },
+                "Started": {"title": "STARTED", "type": "object", "properties": {}},
+                "Done": {"title": "DONE", "type": "object", "properties": {"result": {}}, "required": ["result"]},
+            }
+        }
+    }
+
+
+def test_payload_by_event_opens_the_union_and_records_each_events_model() -> None:
+    doc = payload_document()
+    assert payload_by_event(doc, WHERE) is True
+    schemas = doc["components"]["schemas"]
+    assert schemas["Info"]["properties"]["payload"] == {
+        "description": "d",
+        "type": "object",
+        "additionalProperties": True,
+        "x-payload-by": {
+            "property": "event",
+            "mapping": {"DONE": {"$ref": f"{REF}Done"}, "STARTED": {"$ref": f"{REF}Started"}},
+        },
+    }
+    assert "title" not in schemas["Started"] and "title" not in schemas["Done"]  # else the class is named DONE
+    assert schemas["Done"]["required"] == ["result"] and schemas["Info"]["properties"]["event"]["enum"] == [
+        "STARTED",
+        "DONE",
+    ]
+    before = json.dumps(doc)
+    assert payload_by_event(doc, WHERE) is False
+    assert json.dumps(doc) == before
+
+
+def test_payload_by_event_runs_once_when_configured() -> None:
+    doc = payload_document()
+    assert apply_overrides(doc, {"payload_by_event": WHERE})[:1] == ["payload_by_event"]
+    assert "payload_by_event" not in apply_overrides(doc, {"payload_by_event": WHERE})
+    plain = payload_document()
+    assert "payload_by_event" not in apply_overrides(plain)  # only where sources.toml names it
+    assert "x-payload-by" not in json.dumps(plain)
+
+
+def _no_union(doc: dict[str, Any]) -> None:
+    doc["components"]["schemas"]["Info"]["properties"]["payload"] = {"type": "object"}
+
+
+def _untitled(doc: dict[str, Any]) -> None:
+    del doc["components"]["schemas"]["Done"]["title"]
+
+
+def _inline_branch(doc: dict[str, Any]) -> None:
+    doc["components"]["schemas"]["Info"]["properties"]["payload"]["anyOf"].append({"type": "object"})
+
+
+def _same_title(doc: dict[str, Any]) -> None:
+    doc["components"]["schemas"]["Done"]["title"] = "STARTED"
+
+
+def _no_property(doc: dict[str, Any]) -> None:
+    del doc["components"]["schemas"]["Info"]["properties"]["payload"]
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (_no_union, "Info.payload is no longer a union"),
+        (_untitled, r"a branch of Info.payload \(#/components/schemas/Done\) names no event"),
+        (_inline_branch, r"a branch of Info.payload \(None\) names no event"),
+        (_same_title, r"a branch of Info.payload \(#/components/schemas/Done\) names no event of its own"),
+        (_no_property, "no property 'payload' in schema 'Info'"),
+    ],
+)
+def test_payload_by_event_refuses_a_document_it_does_not_fit(edit: Any, message: str) -> None:
+    doc = payload_document()
+    edit(doc)
+    before = json.dumps(doc)
+    with pytest.raises(OverrideError, match=message):
+        payload_by_event(doc, WHERE)
+    assert json.dumps(doc) == before  # nothing half done
 
 
 def test_inline_all_of_folds_constraints_into_one_schema() -> None:

@@ -198,3 +198,42 @@ def test_check_notices_a_spec_edited_without_regeneration(repo: Path) -> None:
     done = regenerate(repo, "zaia", "--check")
     assert done.returncode == 1
     assert f"{SPECS['zaia']} does not match its sha256" in done.stderr
+
+
+WEBHOOKS_PACKAGE = "asteroid_webhooks_raw"
+
+
+def test_a_models_only_source_regenerates_without_facade_resources(repo: Path) -> None:
+    """`client = false` (the webhook notifications): the raw package and its PAYLOADS, no _generated/ module."""
+    assert tomllib.loads((repo / "openapi" / "sources.toml").read_text())["asteroid_webhooks"]["client"] is False
+    before = snapshot(repo)  # facade/agent_executions/_generated included
+    package = repo / "generated" / WEBHOOKS_PACKAGE
+    (package / "api_shape.py").unlink()
+    (package / "models" / "webhook_notification.py").unlink()
+
+    done = regenerate(repo, "asteroid_webhooks", "--source", str(repo / "openapi" / SPECS["asteroid_webhooks"]))
+
+    assert done.returncode == 0, done.stderr
+    assert "overrides applied: payload_by_event" in done.stdout
+    assert snapshot(repo) == before
+    assert not (repo / "facade" / "agent_executions" / "_generated" / "asteroid_webhooks.py").exists()
+    assert "asteroid_webhooks" not in (repo / "openapi" / "operations.toml").read_text()
+
+
+def test_check_covers_a_models_only_source(repo: Path) -> None:
+    done = regenerate(repo, "asteroid_webhooks", "--check")
+    assert done.returncode == 0, done.stderr
+    assert "matches the pinned specs (asteroid_webhooks)" in done.stdout
+    edited = repo / "generated" / WEBHOOKS_PACKAGE / "api_shape.py"
+    edited.write_text(edited.read_text().replace('"ExecutionPausedPayload"', '"ExecutionResumedPayload"', 1))
+    done = regenerate(repo, "all", "--check")
+    assert done.returncode == 1
+    assert f"generated/{WEBHOOKS_PACKAGE}/api_shape.py differs" in done.stderr
+
+
+def test_an_api_not_in_sources_toml_is_a_usage_error(repo: Path) -> None:
+    before = snapshot(repo)
+    done = regenerate(repo, "stripe")
+    assert done.returncode == 2
+    assert "'stripe' is not in sources.toml (choose from asteroid, zaia, asteroid_webhooks, all)" in done.stderr
+    assert snapshot(repo) == before
