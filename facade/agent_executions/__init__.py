@@ -39,6 +39,7 @@ if TYPE_CHECKING:
         ResponseValidationError,
         UnprocessableEntityError,
         WaitTimeoutError,
+        WebhookVerificationError,
     )
     from .models import (
         ActionCompletedActivity,
@@ -142,6 +143,7 @@ _MODULES = {
     "ZaiaClient": "zaia",
     "ZaiaExecutionTree": "zaia",
     "WaitTimeoutError": "errors",
+    "WebhookVerificationError": "errors",
     "ActionCompletedActivity": "models",
     "ActionStartedActivity": "models",
     "ActivityPayload": "models",
@@ -186,7 +188,7 @@ if not TYPE_CHECKING:  # hidden from type checkers, so that they still refuse a 
         return value
 
 
-_SUBMODULES = frozenset({"asteroid", "errors", "models", "pagination", "retries", "testing", "zaia"})
+_SUBMODULES = frozenset({"asteroid", "errors", "models", "pagination", "retries", "testing", "webhooks", "zaia"})
 """Public modules, loaded when first reached as attributes (as an eager `__init__` made possible)."""
 
 
@@ -262,6 +264,7 @@ __all__ = [
     "UpdateableStatus",
     "UserMessageReceivedActivity",
     "WaitTimeoutError",
+    "WebhookVerificationError",
     "ZaiaClient",
     "ZaiaExecution",
     "ZaiaExecutionDetail",

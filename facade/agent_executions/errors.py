@@ -9,7 +9,8 @@ AgentExecutionsError
 │   ├── NotFoundError 404, ConflictError 409, UnprocessableEntityError 422,
 │   └── RateLimitError 429, InternalServerError >= 500
 ├── ResponseValidationError     a response that does not match the pinned spec
-└── WaitTimeoutError            an execution did not finish within `wait`'s timeout (also a TimeoutError)
+├── WaitTimeoutError            an execution did not finish within `wait`'s timeout (also a TimeoutError)
+└── WebhookVerificationError    a webhook body that is not signed by the key, or not a notification
 """
 
 from __future__ import annotations
@@ -161,6 +162,11 @@ class WaitTimeoutError(AgentExecutionsError, TimeoutError):
         self.execution_id = execution_id
         self.last_status = last_status
         self.timeout = timeout
+
+
+class WebhookVerificationError(AgentExecutionsError):
+    """A webhook notification that `agent_executions.webhooks` refuses: the signature is missing, malformed or
+    does not match the body and key, no usable key is configured, or the signed body is not a notification."""
 
 
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {

@@ -9,6 +9,9 @@ Registered with pytest by this package's `pytest11` entry point, so installing
     @pytest.mark.fake_server(count=3, seed=42)
     def test_small_store(fake_asteroid_server): ...
 
+    @pytest.mark.fake_server(webhooks=True)  # the fake's notifications go to fake_webhook_receiver
+    def test_handler(fake_asteroid_server, fake_webhook_receiver): ...
+
 The fakes are imported only when a fixture is used, so the plugin costs nothing in
 projects that do not use them (and needs no werkzeug until then).
 """
@@ -24,6 +27,7 @@ import pytest
 if TYPE_CHECKING:
     from .asteroid import AsteroidClient
     from .testing import FakeAsteroidServer, FakeZaiaServer
+    from .testing._webhooks import WebhookReceiver
     from .zaia import ZaiaClient
 
 MARKER = "fake_server"
@@ -32,7 +36,8 @@ MARKER = "fake_server"
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
-        f"{MARKER}(count=None, seed=0, now=None): the store of the fake_*_server fixtures (agent-executions)",
+        f"{MARKER}(count=None, seed=0, now=None, webhooks=False): the store of the fake_*_server fixtures, and "
+        "whether the Asteroid fake sends its webhooks to fake_webhook_receiver (agent-executions)",
     )
 
 
@@ -55,6 +60,10 @@ def _started(server_class: Any, request: pytest.FixtureRequest) -> Iterator[Any]
     """The fake server the marker describes, running; a wrong marker argument fails the test's
     setup with the fake's own message, which names the argument."""
     settings = _settings(request)
+    if settings.pop("webhooks", False):
+        if server_class.__name__ != "FakeAsteroidServer":
+            pytest.fail(f"@pytest.mark.{MARKER}(webhooks=True): only the Asteroid fake sends webhooks", pytrace=False)
+        settings["webhook_url"] = request.getfixturevalue("fake_webhook_receiver").url
     try:
         server = server_class(**settings)
     except (TypeError, ValueError) as exc:
@@ -86,6 +95,17 @@ def fake_zaia_server(request: pytest.FixtureRequest) -> Iterator[FakeZaiaServer]
     """A running `FakeZaiaServer`; its spec violations fail the test when it stops."""
     with _started(_testing().FakeZaiaServer, request) as server:
         yield server
+
+
+@pytest.fixture
+def fake_webhook_receiver() -> Iterator[WebhookReceiver]:
+    """A loopback HTTP server recording the webhook requests it gets (`requests`, `wait_for(n)`), answering 200
+    (`fail_next` for failures); `@pytest.mark.fake_server(webhooks=True)` points `fake_asteroid_server` at it."""
+    _testing()
+    from .testing._webhooks import WebhookReceiver
+
+    with WebhookReceiver() as receiver:
+        yield receiver
 
 
 @pytest.fixture

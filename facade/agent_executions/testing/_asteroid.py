@@ -5,12 +5,13 @@ delete, the recording redirect)."""
 from __future__ import annotations
 
 import datetime
+import json
 import math
 import random
 import threading
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -18,6 +19,17 @@ from werkzeug.wrappers import Request, Response
 
 from ._schema_data import SchemaData
 from ._server import JSON, ApiError, FakeServer, Reply, Route, int_arg
+from ._webhooks import (
+    DEFAULT_RETRY_DELAYS,
+    SIGNATURE_HEADER,
+    WebhookDelivery,
+    WebhookSender,
+    check_delays,
+    check_url,
+    private_key,
+    public_key_text,
+    sign,
+)
 
 STATUSES = (
     "starting",
@@ -56,6 +68,17 @@ AGENT_NAMES = ("Invoice Collector", "Claims Filer", "Lead Enricher", "Portal Che
 OUTCOMES = {"completed": "success", "failed": "failure", "cancelled": "cancelled"}
 MAX_PAGE_SIZE = 100
 """Assumption: the vendor's maximum page size is not documented; the fake refuses more than 100."""
+WEBHOOK_EVENTS = {
+    "paused": "EXECUTION_PAUSED",
+    "paused_by_agent": "EXECUTION_PAUSED",
+    "awaiting_confirmation": "EXECUTION_AWAITING_CONFIRMATION",
+    "completed": "EXECUTION_COMPLETED",
+    "failed": "EXECUTION_FAILED",
+    "cancelled": "EXECUTION_CANCELLED",
+}
+"""The webhook event a status change sends (starting or running first: STARTED; running again: RESUMED)."""
+EXECUTION_PAGE = "https://platform.example.com/executions/"
+"""Where a notification's `execution_url` points (the vendor's web app in real ones)."""
 
 
 def iso(moment: datetime.datetime) -> str:
@@ -231,6 +254,48 @@ class FakeAsteroidServer(FakeServer):
 
     default_count = 100
 
+    def __init__(
+        self,
+        *,
+        seed: int = 0,
+        count: int | None = None,
+        now: datetime.datetime | None = None,
+        api_key: str = "test-key",
+        validate: bool = True,
+        port: int = 0,
+        webhook_url: str | None = None,
+        webhook_retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
+    ) -> None:
+        """`webhook_url`: POST a signed notification there for each status change of an execution
+        (needs the `webhooks` extra); a failed delivery is tried again after each of `webhook_retry_delays`."""
+        self._webhooks: WebhookSender | None = None
+        self._webhooks_started: set[str] = set()
+        if webhook_url is not None:
+            self._webhooks = WebhookSender(check_url(webhook_url), check_delays(webhook_retry_delays))
+            private_key()  # without cryptography, fail here rather than in a background thread
+        super().__init__(seed=seed, count=count, now=now, api_key=api_key, validate=validate, port=port)
+
+    @property
+    def webhook_public_key(self) -> str:
+        """The public key of the notifications' signatures, as the vendor publishes its own (base64 DER)."""
+        return public_key_text(private_key())
+
+    @property
+    def webhook_deliveries(self) -> list[WebhookDelivery]:
+        """The notifications sent to `webhook_url` so far, oldest first, with each one's attempts and outcome."""
+        return list(self._webhooks.deliveries) if self._webhooks is not None else []
+
+    def wait_for_webhooks(self, timeout: float = 5.0) -> list[WebhookDelivery]:
+        """The deliveries, once none is pending (each delivered or failed); AssertionError after `timeout` s."""
+        if self._webhooks is not None and not self._webhooks.wait(timeout):
+            raise AssertionError(f"webhook deliveries still pending after {timeout} s")
+        return self.webhook_deliveries
+
+    def stop(self) -> None:
+        if self._webhooks is not None:
+            self._webhooks.stop(timeout=5.0)
+        super().stop()
+
     def populate(self, count: int) -> None:
         # The lifecycle's state (populate is what the base class's __init__ calls).
         self._lifecycle_runs: dict[str, Run] = {}
@@ -343,6 +408,8 @@ class FakeAsteroidServer(FakeServer):
         """Move an execution to `status` by hand (with the activities that go with it); a terminal or
         halting status stops its schedule until it is resumed."""
         with self._lifecycle_lock:
+            with self._store_lock:
+                before = self._store[execution_id]["status"] if execution_id in self._store else None
             previous = self.update(execution_id, status=status)
             run = self._runs().get(execution_id)
             if run is not None and (status in TERMINAL or status in HALTING):
@@ -350,6 +417,7 @@ class FakeAsteroidServer(FakeServer):
             if status in TERMINAL and run is not None:
                 run.step = len(run.plan)
             self._record_status(previous, status, reason)
+            self._notify(previous, before, status, reason)
 
     def finish(self, execution_id: str, status: str = "completed") -> None:
         """End an execution now with `status` (completed, failed or cancelled)."""
@@ -433,6 +501,57 @@ class FakeAsteroidServer(FakeServer):
         self._log_activity(execution_id, change)
         if status in TERMINAL:
             self._log_activity(execution_id, {"activityType": "terminal", "reason": "complete"})
+
+    def _notify(self, item: JSON, before: str | None, status: str, reason: str | None) -> None:
+        """Queue the signed notification of a status change for `webhook_url`, if one is set."""
+        if self._webhooks is None:
+            return
+        execution_id = item["id"]
+        payload: JSON = {}
+        if status in ("starting", "running") and execution_id not in self._webhooks_started:
+            self._webhooks_started.add(execution_id)
+            event = "EXECUTION_STARTED"
+        elif status == before:
+            return
+        elif status == "running" and before in HALTING:
+            event = "EXECUTION_RESUMED"
+        elif status in WEBHOOK_EVENTS:
+            event, payload = WEBHOOK_EVENTS[status], self._webhook_payload(item, status, reason)
+        else:
+            return
+        info: JSON = {
+            "event": event,
+            "execution_id": execution_id,
+            "execution_url": EXECUTION_PAGE + execution_id,
+            "agent_id": item["agentId"],
+            "agent_name": item["agentName"],
+        }
+        if isinstance(item.get("metadata"), dict):
+            info["metadata"] = item["metadata"]
+        info["payload"] = payload
+        event_id = str(uuid.uuid4())
+        envelope = {"type": "execution", "event_id": event_id, "timestamp": iso(self.clock.now()), "info": info}
+        body = json.dumps(envelope, separators=(",", ":")).encode()
+        headers = {"Content-Type": "application/json", SIGNATURE_HEADER: sign(private_key(), body)}
+        self._webhooks.send(WebhookDelivery(event, execution_id, event_id, body, headers))
+
+    @staticmethod
+    def _webhook_payload(item: JSON, status: str, reason: str | None) -> JSON:
+        if status == "completed":
+            result = item.get("executionResult") or {}
+            return {
+                "result": result.get("result") or {},
+                "outcome": result.get("outcome", "success"),
+                "reasoning": result.get("reasoning", "Done."),
+            }
+        defaults = {
+            "failed": "the portal rejected the login",
+            "cancelled": "user_requested",
+            "paused": "paused",
+            "paused_by_agent": "paused by the agent",
+            "awaiting_confirmation": "confirm before submitting",
+        }
+        return {"reason": reason or defaults[status]}
 
     def _dispatch(self, request: Request) -> tuple[Response, bool, str]:
         self.advance()
