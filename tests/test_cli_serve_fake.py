@@ -23,9 +23,16 @@ CLI = [sys.executable, "-m", "agent_executions"]
 class Served:
     """A running `serve-fake` process and what it printed: base URL, key, and the export line's variables."""
 
-    def __init__(self, *args: str) -> None:
+    def __init__(self, *args: str, ignore_sigint: bool = False) -> None:
+        def ignoring() -> None:  # as `serve-fake ... &` in a script starts it
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+
         self.process = subprocess.Popen(
-            [*CLI, "serve-fake", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            [*CLI, "serve-fake", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            preexec_fn=ignoring if ignore_sigint else None,
         )
         assert self.process.stdout is not None
         self.lines = [self.process.stdout.readline() for _ in range(3)]
@@ -73,6 +80,12 @@ def test_it_prints_where_it_serves_and_commands_share_its_state(asteroid: Served
     code, err = asteroid.stop()
     assert code == 0 and "stopped" in err
     assert "Ctrl-C" in err and "test-key" not in err.replace("--api-key", "")
+
+
+def test_ctrl_c_stops_it_even_when_started_in_the_background() -> None:
+    served = Served("asteroid", "--count", "1", ignore_sigint=True)
+    code, err = served.stop(signal.SIGINT)
+    assert code == 0 and "stopped" in err
 
 
 def test_sigterm_stops_it_cleanly(asteroid: Served) -> None:

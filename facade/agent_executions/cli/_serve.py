@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
+import threading
 import time
 from typing import Any
 
@@ -89,6 +90,10 @@ def serve_fake(args: argparse.Namespace) -> int:
         validate=not args.no_validate,
         port=args.port,
     )
+    import signal
+
+    if threading.current_thread() is threading.main_thread():  # `&` in a script starts it with SIGINT ignored
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         server.start()
     except OSError as exc:
