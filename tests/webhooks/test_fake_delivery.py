@@ -199,3 +199,30 @@ def test_the_body_is_compact_json_as_documented(receiver: WebhookReceiver) -> No
         ["event", "execution_id", "execution_url", "agent_id", "agent_name", "metadata", "payload"]
     )
     assert sorted(body["info"]["payload"]) == ["outcome", "reasoning", "result"]
+
+
+class SendsABadPayload(FakeAsteroidServer):
+    """A fake whose failed notifications break the pinned webhook document (a number as the reason)."""
+
+    @staticmethod
+    def _webhook_payload(item: dict[str, object], status: str, reason: str | None) -> dict[str, object]:
+        return {"reason": 5} if status == "failed" else {}
+
+
+def test_the_fake_checks_what_it_sends_against_the_webhook_document(receiver: WebhookReceiver) -> None:
+    from agent_executions.testing import SpecViolation
+
+    server = SendsABadPayload(count=3, now=NOW, webhook_url=receiver.url).start()
+    client = AsteroidClient(api_key=server.api_key, base_url=server.base_url)
+    started = client.workflows.execute(workflow_of(server))
+    server.finish(started.execution_id, "failed")
+    server.wait_for_webhooks()
+    with pytest.raises(SpecViolation) as caught:
+        server.stop()
+    assert caught.value.operation == "webhook" and caught.value.path == "$.info.payload.reason"
+    assert "EXECUTION_FAILED" in str(caught.value) and caught.value.rule == "type"
+    unchecked = SendsABadPayload(count=3, now=NOW, webhook_url=receiver.url, validate=False).start()
+    unchecked_client = AsteroidClient(api_key=unchecked.api_key, base_url=unchecked.base_url)
+    unchecked.finish(unchecked_client.workflows.execute(workflow_of(unchecked)).execution_id, "failed")
+    unchecked.wait_for_webhooks()
+    unchecked.stop()  # validate=False: nothing checked, nothing raised

@@ -16,14 +16,18 @@ from ._asteroid import FakeAsteroidServer
 from ._clock import FakeClock
 from ._faults import http_date
 from ._server import RecordedRequest, SpecViolation, Violation
+from ._webhooks import ReceivedWebhook, WebhookDelivery, WebhookReceiver
 from ._zaia import FakeZaiaServer
 
 __all__ = [
     "FakeAsteroidServer",
     "FakeClock",
     "FakeZaiaServer",
+    "ReceivedWebhook",
     "RecordedRequest",
     "SpecViolation",
     "Violation",
+    "WebhookDelivery",
+    "WebhookReceiver",
     "http_date",
 ]

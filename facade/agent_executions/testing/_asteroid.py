@@ -18,7 +18,7 @@ import attrs
 from werkzeug.wrappers import Request, Response
 
 from ._schema_data import SchemaData
-from ._server import JSON, ApiError, FakeServer, Reply, Route, int_arg
+from ._server import JSON, ApiError, FakeServer, Reply, Route, Violation, int_arg
 from ._webhooks import (
     DEFAULT_RETRY_DELAYS,
     SIGNATURE_HEADER,
@@ -26,6 +26,7 @@ from ._webhooks import (
     WebhookSender,
     check_delays,
     check_url,
+    notification_errors,
     private_key,
     public_key_text,
     sign,
@@ -533,6 +534,11 @@ class FakeAsteroidServer(FakeServer):
         envelope = {"type": "execution", "event_id": event_id, "timestamp": iso(self.clock.now()), "info": info}
         body = json.dumps(envelope, separators=(",", ":")).encode()
         headers = {"Content-Type": "application/json", SIGNATURE_HEADER: sign(private_key(), body)}
+        if self.validate:  # what the fake sends must fit the pinned webhook document, as its responses the API's
+            where = f"POST {self._webhooks.url} ({event})"
+            found = [Violation("webhook", where, *error, body.decode()) for error in notification_errors(body)]
+            with self._lock:
+                self.violations.extend(found)
         self._webhooks.send(WebhookDelivery(event, execution_id, event_id, body, headers))
 
     @staticmethod

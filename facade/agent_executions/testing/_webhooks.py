@@ -7,6 +7,8 @@ Assumption: the vendor documents no retry policy. The fake tries a delivery 3 ti
 from __future__ import annotations
 
 import base64
+import functools
+import json
 import math
 import queue
 import threading
@@ -14,6 +16,7 @@ import time
 import urllib.parse
 from collections.abc import Mapping, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -228,3 +231,36 @@ def _handler(receiver: WebhookReceiver) -> type[BaseHTTPRequestHandler]:
             """Quiet: pytest shows what the test asserts, not an access log."""
 
     return Handler
+
+
+@functools.cache
+def _notification_checkers() -> tuple[Any, dict[str, Any]]:
+    """JSON Schema validators, from the pinned webhook document, of the envelope and of each event's payload."""
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    spec = json.loads(resources.files("asteroid_webhooks_raw").joinpath("openapi.json").read_text(encoding="utf-8"))
+    registry = Registry().with_resource("urn:webhooks", Resource.from_contents(spec, default_specification=DRAFT202012))
+    schemas = spec["components"]["schemas"]
+    info = schemas["Notifications.V2.ExecutionInfo"]["properties"]["payload"]["x-payload-by"]["mapping"]
+
+    def checker(ref: str) -> Any:
+        return Draft202012Validator({"$ref": "urn:webhooks" + ref}, registry=registry)
+
+    envelope = checker("#/components/schemas/Notifications.V2.NotificationV2")
+    return envelope, {event: checker(target["$ref"]) for event, target in info.items()}
+
+
+def notification_errors(body: bytes) -> list[tuple[str, str, str]]:
+    """(JSON path, rule, message) of each way a notification the fake sends breaks the pinned webhook
+    document: the envelope, then the payload against its event's schema."""
+    envelope, payloads = _notification_checkers()
+    note = json.loads(body)
+    found = [(e.json_path, str(e.validator), e.message) for e in envelope.iter_errors(note)]
+    info = note.get("info") if isinstance(note, dict) else None
+    if isinstance(info, dict) and info.get("event") in payloads:
+        checker = payloads[info["event"]]
+        for error in checker.iter_errors(info.get("payload")):
+            found.append((f"$.info.payload{error.json_path[1:]}", str(error.validator), error.message))
+    return found
