@@ -62,7 +62,7 @@ from ..errors import (
 )
 from ..pagination import Page, SyncPager
 from ..zaia import ZaiaClient
-from . import _lifecycle, _render, _serve
+from . import _lifecycle, _render, _serve, _sync
 from ._lifecycle import split_pair as key_value
 from ._render import NEEDS_RICH, UsageError, print_rich
 
@@ -282,6 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
     a_get.add_argument("--format", choices=("table", "json"), help=ONE_FORMAT_HELP)
     a_get.set_defaults(run=show_one)
     _lifecycle.add_commands(asteroid, common)
+    _sync.add_command(asteroid, common, "asteroid")
 
     zaia = vendor_options(
         vendors.add_parser("zaia", help="Zaia v1", description="Zaia v1", epilog=epilog, formatter_class=raw)
@@ -300,6 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--chat-message", metavar="ID", help="the execution this chat message started, and its tree")
     z_nest.add_argument("--format", choices=("table", "json"), help=ONE_FORMAT_HELP)
     z_nest.set_defaults(run=zaia_nesting)
+    _sync.add_command(zaia, common, "zaia")
     _serve.add_command(vendors)
     return parser
 

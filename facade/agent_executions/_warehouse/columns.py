@@ -1,0 +1,118 @@
+"""How a generated model becomes typed columns: one per attrs field (snake_case already), its
+type read from the field's annotation, so a property added by a regeneration is a new column.
+I/O-free and database-neutral: the DuckDB store, and a later Parquet writer or dlt source,
+map these type names to their own.
+
+Scalars keep their type (`TIMESTAMPTZ`, `BIGINT`, `DOUBLE`, `BOOLEAN`, `VARCHAR`; an enum is
+its text); nested objects, lists and unions of objects are `JSON`, the wire form the vendor
+sent (`to_dict()`), so that no shape this SDK does not know is lost. Properties the pinned spec
+does not list go to `additional_properties` (JSON, NULL when none).
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+SCALARS = {
+    "str": "VARCHAR",
+    "int": "BIGINT",
+    "float": "DOUBLE",
+    "bool": "BOOLEAN",
+    "datetime.datetime": "TIMESTAMPTZ",
+    "datetime.date": "DATE",
+}
+"""Annotations (without `| None`) that become a column of their own type; anything else is JSON."""
+JSON = "JSON"
+EXTRA = "additional_properties"
+"""The attrs field holding the properties the pinned spec does not list."""
+
+
+@attrs.frozen
+class Column:
+    """One column: its name (the attrs field's), its type name and how a record's value becomes the cell."""
+
+    name: str
+    type: str
+    cell: Callable[[Any], Any] = attrs.field(eq=False, repr=False)
+
+
+def columns_of(model: type) -> tuple[Column, ...]:
+    """The columns of a generated attrs model, in field order, `additional_properties` last."""
+    module = sys.modules[model.__module__]
+    found: list[Column] = []
+    for field in attrs.fields(model):
+        if field.name == EXTRA:
+            found.append(Column(EXTRA, JSON, _extra))
+        elif field.init and not field.name.startswith("_"):
+            kind = type_of(str(field.type), vars(module))
+            found.append(Column(field.name, kind, _reader(field.name, kind)))
+    if not any(column.name == "id" for column in found):
+        raise TypeError(f"{model.__name__} has no id field: it cannot be a table keyed by id")
+    return tuple(found)
+
+
+def type_of(annotation: str, namespace: dict[str, Any]) -> str:
+    """The column type of a field annotated `annotation` (as text), `namespace` its module's names."""
+    parts = [part.strip().strip("()").strip() for part in annotation.split("|")]
+    parts = [part for part in parts if part and part != "None"]
+    if len(parts) != 1:
+        return JSON  # a union of objects (trigger contexts, activity payloads)
+    (name,) = parts
+    if name in SCALARS:
+        return SCALARS[name]
+    found = namespace.get(name)
+    if isinstance(found, type) and issubclass(found, str):  # the generated enums are StrEnums
+        return "VARCHAR"
+    return JSON
+
+
+def row_of(record: Any, columns: tuple[Column, ...]) -> tuple[Any, ...]:
+    """A record's cells, in `columns` order."""
+    return tuple(column.cell(record) for column in columns)
+
+
+def _reader(name: str, kind: str) -> Callable[[Any], Any]:
+    if kind == JSON:
+        return lambda record: json_text(getattr(record, name))
+    if kind == "VARCHAR":
+        return lambda record: _text(getattr(record, name))
+    return lambda record: getattr(record, name)
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    return value
+
+
+def _extra(record: Any) -> str | None:
+    extra = getattr(record, EXTRA, None)
+    return json_text(extra) if extra else None
+
+
+def json_text(value: Any) -> str | None:
+    """The wire JSON of a field's value (None stays NULL); models by their `to_dict()`."""
+    if value is None:
+        return None
+    return json.dumps(_wire(value), ensure_ascii=False, separators=(",", ":"))
+
+
+def _wire(value: Any) -> Any:
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, list | tuple):
+        return [_wire(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _wire(item) for key, item in value.items()}
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value

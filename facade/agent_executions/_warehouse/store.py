@@ -1,0 +1,210 @@
+"""The DuckDB file a sync writes: the tables of records (`executions`, `activities`), upserted by
+`id`, and the sync's own state beside them (`_sync_state`: the vendor, the `created_at` the walk
+has reached, the run number; `_sync_unfinished`: the executions to read again; `_sync_activities`:
+the executions whose activities are stored). Each write is one transaction holding the rows and
+the state that goes with them, so a crash, SIGKILL included, leaves the old state or the new one.
+
+Needs the `duckdb` extra; imported only by `agent_executions.sync`, which checks it first.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from .columns import Column
+
+if TYPE_CHECKING:
+    import duckdb
+
+STATE_TABLES = (
+    "CREATE TABLE IF NOT EXISTS _sync_state (vendor VARCHAR NOT NULL, cursor TIMESTAMPTZ, run BIGINT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS _sync_unfinished (id VARCHAR PRIMARY KEY, run BIGINT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS _sync_activities (execution_id VARCHAR PRIMARY KEY)",
+)
+
+
+@attrs.define
+class Counts:
+    """What one write did to a table: rows it added, rows it changed, rows it found as they were."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.new, self.updated, self.unchanged = (
+            self.new + other.new,
+            self.updated + other.updated,
+            self.unchanged + other.unchanged,
+        )
+
+
+def quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+class Store:
+    """An open sync database: `tables` maps each table of records to its columns (keyed by `id`)."""
+
+    def __init__(self, path: str | os.PathLike[str], vendor: str, tables: dict[str, tuple[Column, ...]]) -> None:
+        import duckdb
+
+        self.tables = tables
+        try:
+            self.db: duckdb.DuckDBPyConnection = duckdb.connect(os.fspath(path))
+        except duckdb.Error as exc:  # in use by another process, not a DuckDB file...
+            raise OSError(f"cannot open {os.fspath(path)}: {exc}") from None
+        try:
+            self._prepare(vendor)
+        except BaseException:
+            self.db.close()
+            raise
+
+    def _prepare(self, vendor: str) -> None:
+        """The tables, created or completed with the columns a regeneration added; the vendor checked."""
+        self.db.begin()
+        for statement in STATE_TABLES:
+            self.db.execute(statement)
+        row = self.db.execute("SELECT vendor FROM _sync_state").fetchone()
+        if row is None:
+            self.db.execute("INSERT INTO _sync_state VALUES (?, NULL, 0)", [vendor])
+        elif row[0] != vendor:
+            self.db.rollback()
+            raise ValueError(f"the database holds {row[0]} executions, not {vendor}: sync into another file")
+        for table, columns in self.tables.items():
+            definition = ", ".join(f"{quoted(c.name)} {c.type}" for c in columns)
+            self.db.execute(f"CREATE TABLE IF NOT EXISTS {quoted(table)} ({definition}, PRIMARY KEY (id))")
+            present = {
+                name
+                for (name,) in self.db.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = 'main'",
+                    [table],
+                ).fetchall()
+            }
+            for column in columns:
+                if column.name not in present:
+                    self.db.execute(f"ALTER TABLE {quoted(table)} ADD COLUMN {quoted(column.name)} {column.type}")
+            self.db.execute(f"CREATE TEMP TABLE {quoted('_page_' + table)} AS SELECT * FROM {quoted(table)} LIMIT 0")
+        self.db.commit()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- the state --------------------------------------------------------------
+
+    def cursor(self) -> datetime.datetime | None:
+        """The newest `created_at` the walk has reached (None: none yet, or `--full` started over)."""
+        row = self.db.execute("SELECT cursor FROM _sync_state").fetchone()
+        value = row[0] if row is not None else None
+        return value.astimezone(datetime.UTC) if isinstance(value, datetime.datetime) else None
+
+    def begin_run(self, *, start_over: bool) -> int:
+        """A new run's number (the unfinished executions not seen in it are read again); `start_over`
+        forgets the cursor, so the walk lists everything."""
+        self.db.begin()
+        self.db.execute("UPDATE _sync_state SET run = run + 1")
+        if start_over:
+            self.db.execute("UPDATE _sync_state SET cursor = NULL")
+        row = self.db.execute("SELECT run FROM _sync_state").fetchone()
+        self.db.commit()
+        assert row is not None
+        return int(row[0])
+
+    def unfinished_before(self, run: int, limit: int) -> list[str]:
+        """Up to `limit` unfinished executions not written in `run`."""
+        rows = self.db.execute(
+            "SELECT id FROM _sync_unfinished WHERE run < ? ORDER BY id LIMIT ?", [run, limit]
+        ).fetchall()
+        return [str(row[0]) for row in rows]
+
+    def without_activities(self, limit: int) -> list[str]:
+        """Up to `limit` finished executions whose activities are not stored yet."""
+        rows = self.db.execute(
+            "SELECT id FROM executions WHERE id NOT IN (SELECT id FROM _sync_unfinished)"
+            " AND id NOT IN (SELECT execution_id FROM _sync_activities) ORDER BY id LIMIT ?",
+            [limit],
+        ).fetchall()
+        return [str(row[0]) for row in rows]
+
+    # --- writing ----------------------------------------------------------------
+
+    def write_executions(
+        self,
+        rows: Sequence[tuple[Any, ...]],
+        unfinished: Sequence[bool],
+        run: int,
+        *,
+        cursor: datetime.datetime | None = None,
+        gone: Iterable[str] = (),
+    ) -> Counts:
+        """One transaction: `rows` upserted, their unfinished ones marked as written in `run`, the
+        finished ones and `gone` (deleted at the vendor) no longer to read again, the cursor moved
+        up to `cursor`."""
+        self.db.begin()
+        try:
+            counts = self._upsert("executions", rows)
+            ids = [row[self._id_index("executions")] for row in rows]
+            gone = list(gone)
+            if ids or gone:
+                self.db.execute("DELETE FROM _sync_unfinished WHERE list_contains(?, id)", [ids + gone])
+            waiting = [(key, run) for key, still in zip(ids, unfinished, strict=True) if still]
+            if waiting:
+                self.db.execute(
+                    f"INSERT INTO _sync_unfinished VALUES {', '.join(['(?, ?)'] * len(waiting))}",
+                    [value for pair in waiting for value in pair],
+                )
+            if cursor is not None:
+                self.db.execute("UPDATE _sync_state SET cursor = greatest(coalesce(cursor, ?), ?)", [cursor, cursor])
+            self.db.commit()
+        except BaseException:
+            self.db.rollback()
+            raise
+        return counts
+
+    def write_activities(self, done: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> Counts:
+        """One transaction: the activities of the executions `done`, and those marked as stored."""
+        self.db.begin()
+        try:
+            counts = self._upsert("activities", rows)
+            if done:
+                self.db.execute(
+                    f"INSERT OR IGNORE INTO _sync_activities VALUES {', '.join(['(?)'] * len(done))}", list(done)
+                )
+            self.db.commit()
+        except BaseException:
+            self.db.rollback()
+            raise
+        return counts
+
+    def _id_index(self, table: str) -> int:
+        return next(i for i, column in enumerate(self.tables[table]) if column.name == "id")
+
+    def _upsert(self, table: str, rows: Sequence[tuple[Any, ...]]) -> Counts:
+        """Rows inserted or replaced by id (the last of a repeated id wins), counted against what was there."""
+        if not rows:
+            return Counts()
+        key = self._id_index(table)
+        rows = list({row[key]: row for row in rows}.values())
+        columns = self.tables[table]
+        names = ", ".join(quoted(c.name) for c in columns)
+        page = quoted("_page_" + table)
+        marks = "(" + ", ".join(["?"] * len(columns)) + ")"
+        self.db.execute(
+            f"INSERT INTO {page} ({names}) VALUES {', '.join([marks] * len(rows))}",
+            [value for row in rows for value in row],
+        )
+        changed = " OR ".join(f"p.{quoted(c.name)} IS DISTINCT FROM t.{quoted(c.name)}" for c in columns)
+        row = self.db.execute(
+            f"SELECT count(*) FILTER (WHERE t.id IS NULL), count(*) FILTER (WHERE t.id IS NOT NULL AND ({changed}))"
+            f" FROM {page} p LEFT JOIN {quoted(table)} t ON p.id = t.id"
+        ).fetchone()
+        assert row is not None
+        self.db.execute(f"INSERT OR REPLACE INTO {quoted(table)} ({names}) SELECT {names} FROM {page}")
+        self.db.execute(f"DELETE FROM {page}")
+        new, updated = int(row[0]), int(row[1])
+        return Counts(new, updated, len(rows) - new - updated)

@@ -1,0 +1,301 @@
+"""Issue 25: the execution history in a DuckDB file, synced incrementally and crash-safe, on the
+fake servers over loopback."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+from agent_executions import AsteroidClient, ZaiaClient
+from agent_executions.sync import SyncSummary, sync_executions
+from agent_executions.testing import FakeAsteroidServer, FakeZaiaServer
+
+NOW = datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
+ROOT = Path(__file__).resolve().parents[2]
+LIST_PATH = "/agents/v2/executions"
+
+
+def parse_time(text: str) -> datetime.datetime:
+    return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+@pytest.fixture
+def server() -> Iterator[FakeAsteroidServer]:
+    with FakeAsteroidServer(seed=3, count=450, now=NOW) as server:
+        server.clock.freeze(at=NOW)
+        yield server
+
+
+@pytest.fixture
+def client(server: FakeAsteroidServer) -> Iterator[AsteroidClient]:
+    with AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+        yield client
+
+
+def rows(path: Path, sql: str = "SELECT * FROM executions ORDER BY id") -> list[tuple[Any, ...]]:
+    with duckdb.connect(str(path), read_only=True) as db:
+        return db.execute(sql).fetchall()
+
+
+def list_requests(server: FakeAsteroidServer, since: int = 0) -> int:
+    return sum(1 for r in server.requests[since:] if r.path == LIST_PATH)
+
+
+def test_a_first_sync_stores_every_execution_once(server: FakeAsteroidServer, client: AsteroidClient, tmp_path: Path):
+    path = tmp_path / "history.duckdb"
+    summary = sync_executions(client, path)
+    assert (summary.new, summary.updated, summary.unchanged) == (450, 0, 0)
+    stored = rows(path, "SELECT id, status FROM executions")
+    assert len(stored) == 450
+    assert {row[0]: row[1] for row in stored} == {e["id"]: e["status"] for e in server.executions}
+
+
+def test_a_second_sync_adds_the_new_updates_the_finished_and_lists_less(
+    server: FakeAsteroidServer, client: AsteroidClient, tmp_path: Path
+):
+    path = tmp_path / "history.duckdb"
+    sync_executions(client, path)
+    first = list_requests(server)
+    server.clock.advance(60)
+    added = [server.add()["id"] for _ in range(5)]
+    running = sorted(e["id"] for e in server.executions if e["status"] == "running" and e["id"] not in added)[:3]
+    for execution_id in running:
+        server.finish(execution_id, "completed")
+    before = len(server.requests)
+    summary = sync_executions(client, path)
+    assert summary.new == 5
+    assert summary.updated >= 3
+    assert list_requests(server, before) < first
+    assert len(rows(path, "SELECT id FROM executions")) == 455
+    finished = rows(path, f"SELECT status, duration FROM executions WHERE id IN ({', '.join(map(repr, running))})")
+    assert [status for status, _ in finished] == ["completed"] * 3
+    assert all(duration is not None for _, duration in finished)
+    # and a third run with nothing new changes nothing
+    again = sync_executions(client, path)
+    assert (again.new, again.updated) == (0, 0)
+
+
+def test_timestamps_are_timestamptz_columns_duckdb_can_query(
+    server: FakeAsteroidServer, client: AsteroidClient, tmp_path: Path
+):
+    path = tmp_path / "history.duckdb"
+    sync_executions(client, path)
+    types = dict(rows(path, "SELECT column_name, data_type FROM information_schema.columns"
+                      " WHERE table_name = 'executions'"))  # fmt: skip
+    assert types["created_at"] == types["terminal_at"] == "TIMESTAMP WITH TIME ZONE"
+    assert (types["agent_version"], types["duration"], types["has_been_rerun"]) == ("BIGINT", "DOUBLE", "BOOLEAN")
+    assert types["metadata"] == types["trigger_context"] == "JSON"
+    day = rows(path, "SELECT count(*) FROM executions WHERE created_at >= TIMESTAMPTZ '2026-11-22 12:00:00+00'")
+    since = NOW - datetime.timedelta(days=1)
+    assert day == [(sum(parse_time(e["createdAt"]) >= since for e in server.executions),)] != [(0,)]
+    assert rows(path, "SELECT count(DISTINCT metadata->>'team') FROM executions") == [(3,)]
+
+
+def readme_query() -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Execution history in a database", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sql\n(.*?)```", section, re.S)[0]
+
+
+def test_the_readme_query_failure_rate_per_workflow_per_day_runs(
+    server: FakeAsteroidServer, client: AsteroidClient, tmp_path: Path
+):
+    path = tmp_path / "history.duckdb"
+    sync_executions(client, path)
+    result = rows(path, readme_query())
+    finished = [e for e in server.executions if e["status"] in ("completed", "failed", "cancelled")]
+    assert sum(row[2] for row in result) == len(finished)  # (day, workflow_id, finished, failed, failure_rate)
+    assert sum(row[3] for row in result) == sum(e["status"] == "failed" for e in finished)
+    assert all(0 <= row[4] <= 1 for row in result)
+
+
+def run_cli(server: FakeAsteroidServer, path: Path, *extra: str, code: str = "") -> subprocess.Popen[str]:
+    env = {**os.environ, "ASTEROID_API_KEY": server.api_key}
+    program = f"{code}\nimport sys\nfrom agent_executions.cli import main\nsys.exit(main(sys.argv[1:]))"
+    command = [sys.executable, "-c", program, "asteroid", "sync", str(path), "--base-url", server.base_url, *extra]
+    return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_a_sync_killed_mid_way_and_run_again_gives_the_rows_of_an_uninterrupted_run(
+    server: FakeAsteroidServer, client: AsteroidClient, tmp_path: Path
+):
+    whole = tmp_path / "whole.duckdb"
+    sync_executions(client, whole, activities=True)
+    killed = tmp_path / "killed.duckdb"
+    server.latency = 0.3
+    process = run_cli(server, killed, "--activities")
+    before = len(server.requests)
+    deadline = time.monotonic() + 60
+    while list_requests(server, before) < 3 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL
+    server.latency = 0.0
+    partial = rows(killed, "SELECT count(*) FROM executions")[0][0]
+    assert 0 < partial < 450  # killed after some pages were written, before the end
+    again = run_cli(server, killed, "--activities")
+    _, err = again.communicate(timeout=120)
+    assert again.returncode == 0, err
+    assert rows(killed) == rows(whole)
+    activities = "SELECT * FROM activities ORDER BY id"
+    assert rows(killed, activities) == rows(whole, activities)
+    assert rows(killed, "SELECT count(*), count(DISTINCT id) FROM executions") == [(450, 450)]
+
+
+def test_without_duckdb_the_command_exits_2_naming_the_extra_before_any_request(
+    server: FakeAsteroidServer, tmp_path: Path
+):
+    process = run_cli(server, tmp_path / "h.duckdb", code="import sys\nsys.modules['duckdb'] = None")
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 2
+    assert "pip install 'agent-executions[duckdb]'" in err
+    assert server.requests == []
+    assert not (tmp_path / "h.duckdb").exists()
+
+
+def test_the_command_prints_a_one_line_summary(server: FakeAsteroidServer, tmp_path: Path):
+    process = run_cli(server, tmp_path / "h.duckdb")
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 0 and out == ""
+    assert re.fullmatch(
+        r"agent-executions: \S+: 450 new, 0 updated, 0 unchanged \(5 pages, \d+ read again\) in [\d.]+ s\n", err
+    )
+
+
+def test_full_lists_everything_again(server: FakeAsteroidServer, client: AsteroidClient, tmp_path: Path):
+    path = tmp_path / "history.duckdb"
+    sync_executions(client, path)
+    summary = sync_executions(client, path, full=True)
+    assert (summary.new, summary.updated, summary.unchanged, summary.pages) == (0, 0, 450, 5)
+
+
+def test_unfinished_executions_are_read_again_by_id_and_a_gone_one_keeps_its_row(
+    server: FakeAsteroidServer, client: AsteroidClient, tmp_path: Path
+):
+    path = tmp_path / "history.duckdb"
+    first = sync_executions(client, path)
+    unfinished = rows(path, "SELECT count(*) FROM _sync_unfinished")[0][0]
+    assert unfinished == sum(e["status"] not in ("completed", "failed", "cancelled") for e in server.executions)
+    assert first.reread == 0
+    victim = sorted(e["id"] for e in server.executions if e["status"] == "paused")[0]
+    server.remove(victim)
+    before = len(server.requests)
+    second = sync_executions(client, path)
+    gets = [r for r in server.requests[before:] if r.path.startswith(LIST_PATH + "/")]
+    relisted = rows(path, "SELECT count(*) FROM _sync_unfinished u JOIN executions e USING (id), _sync_state s"
+                          " WHERE e.created_at > s.cursor - INTERVAL 5 MINUTE")[0][0]  # fmt: skip
+    assert len(gets) == second.reread == unfinished - relisted
+    assert second.gone == 1
+    assert rows(path, f"SELECT status FROM executions WHERE id = '{victim}'") == [("paused",)]
+    assert sync_executions(client, path).reread == unfinished - relisted - 1
+
+
+def test_activities_of_finished_executions_are_stored_once(
+    server: FakeAsteroidServer, client: AsteroidClient, tmp_path: Path
+):
+    path = tmp_path / "history.duckdb"
+    running = sorted(e["id"] for e in server.executions if e["status"] == "running")[:2]
+    for execution_id in running:
+        server.set_status(execution_id, "running")  # logs the activities of a start
+        server.finish(execution_id, "failed")
+    sync_executions(client, path, activities=True)
+    stored = rows(path, "SELECT execution_id, count(*) FROM activities GROUP BY 1 ORDER BY 1")
+    assert stored == [(i, len(server.activities_of(i))) for i in running]
+    kinds = rows(path, "SELECT DISTINCT payload->>'activityType' FROM activities ORDER BY 1")
+    assert ("terminal",) in kinds
+    before = len(server.requests)
+    sync_executions(client, path, activities=True)
+    assert not [r for r in server.requests[before:] if r.path.endswith("/activities")]
+
+
+def test_a_column_the_table_lacks_is_added_on_the_next_sync(client: AsteroidClient, tmp_path: Path):
+    path = tmp_path / "history.duckdb"
+    sync_executions(client, path)
+    with duckdb.connect(str(path)) as db:
+        db.execute("ALTER TABLE executions DROP COLUMN terminal_at")  # as a table made before a regeneration
+    sync_executions(client, path, full=True)
+    assert rows(path, "SELECT count(terminal_at) FROM executions WHERE status = 'completed'")[0][0] > 0
+
+
+@pytest.mark.parametrize(
+    ("arguments", "error", "message"),
+    [
+        ({"path": "."}, ValueError, "path must name a database file"),
+        ({"path": "missing/dir/h.duckdb"}, ValueError, "path: the directory"),
+        ({"path": 42}, TypeError, "path must be a str"),
+        ({"full": "yes"}, TypeError, "full must be a bool"),
+        ({"activities": 1}, TypeError, "activities must be a bool"),
+        ({"look_back": datetime.timedelta(minutes=-1)}, ValueError, "look_back"),
+    ],
+)
+def test_bad_arguments_fail_before_any_request(
+    server: FakeAsteroidServer,
+    client: AsteroidClient,
+    tmp_path: Path,
+    arguments: dict[str, Any],
+    error: Any,
+    message: str,
+):
+    os.chdir(tmp_path)
+    given: dict[str, Any] = {"path": tmp_path / "h.duckdb", **arguments}
+    with pytest.raises(error, match=message):
+        sync_executions(client, **given)
+    assert server.requests == []
+
+
+def test_an_async_client_is_refused_naming_the_way(tmp_path: Path):
+    from agent_executions import AsyncAsteroidClient
+
+    with pytest.raises(TypeError, match="client must be an AsteroidClient or a ZaiaClient"):
+        sync_executions(AsyncAsteroidClient(api_key="k", base_url="http://127.0.0.1:9"), tmp_path / "h.duckdb")  # type: ignore[arg-type]
+
+
+def test_zaia_syncs_incrementally_with_parent_links(tmp_path: Path):
+    path = tmp_path / "zaia.duckdb"
+    with FakeZaiaServer(seed=5, count=150, now=NOW) as server:
+        server.clock.freeze(at=NOW)
+        with ZaiaClient(api_key=server.api_key, base_url=server.base_url) as client:
+            first = sync_executions(client, path)
+            total = len(server.executions)
+            assert first.new == total
+            listed = sum(1 for r in server.requests if r.path.endswith("/executions"))
+            server.clock.advance(60)
+            for _ in range(3):
+                server.add()
+            before = len(server.requests)
+            second = sync_executions(client, path)
+            assert second.new == 3
+            assert sum(1 for r in server.requests[before:] if r.path.endswith("/executions")) < listed
+            with pytest.raises(ValueError, match="Zaia has no activities"):
+                sync_executions(client, path, activities=True)
+    links = rows(path, "SELECT count(*) FROM executions WHERE parent_id IS NOT NULL")[0][0]
+    assert links == sum(e["parentId"] is not None for e in server.executions) > 0
+    assert rows(path, "SELECT count(*) FROM executions")[0][0] == total + 3
+
+
+def test_an_asteroid_database_is_not_synced_from_zaia(client: AsteroidClient, tmp_path: Path):
+    path = tmp_path / "history.duckdb"
+    sync_executions(client, path)
+    with (
+        FakeZaiaServer(seed=5, count=3, now=NOW) as zaia,
+        ZaiaClient(api_key=zaia.api_key, base_url=zaia.base_url) as z,
+    ):
+        with pytest.raises(ValueError, match="holds asteroid executions, not zaia"):
+            sync_executions(z, path)
+        assert zaia.requests == []
+
+
+def test_the_summary_reads_as_one_line() -> None:
+    summary = SyncSummary(new=5, updated=3, unchanged=2, pages=1, reread=4, gone=0, activities=0, seconds=0.25)
+    assert summary.line() == "5 new, 3 updated, 2 unchanged (1 pages, 4 read again) in 0.2 s"
