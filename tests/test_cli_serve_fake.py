@@ -143,3 +143,29 @@ def test_fake_is_taken_at_the_vendor_level_too() -> None:
         done = subprocess.run([*CLI, *argv, "--limit", "2", "--format", "jsonl"], capture_output=True, text=True)
         assert done.returncode == 0, (argv, done.stderr)
         assert len(done.stdout.splitlines()) == 2
+
+
+@pytest.mark.parametrize("key", ["has space", "clé", " padded ", "new\nline", ""])
+def test_a_key_no_client_could_send_is_refused(key: str) -> None:
+    done = subprocess.run(
+        [*CLI, "serve-fake", "asteroid", "--api-key", key], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2 and "--api-key" in done.stderr and done.stdout == ""
+
+
+def test_a_body_that_is_not_json_is_refused_and_stores_nothing(asteroid: Served) -> None:
+    import httpx
+
+    base, key = asteroid.env["ASTEROID_BASE_URL"], asteroid.env["ASTEROID_API_KEY"]
+    headers = {"X-Asteroid-Agents-Api-Key": key, "Content-Type": "application/json"}
+    for body in (b'{"inputs": {"a": NaN}}', b'{"inputs": {"a": Infinity}}', b"[" * 100_000 + b"]" * 100_000):
+        answer = httpx.post(f"{base}/workflows/{WORKFLOW}/execute", content=body, headers=headers)
+        assert answer.status_code == 400 and "not JSON" in answer.json()["message"]
+    listed = asteroid.cli("asteroid", "list", "--all", "--format", "jsonl")
+    assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 5
+
+
+def test_fake_and_a_base_url_or_key_together_are_refused() -> None:
+    for extra in (["--base-url", "https://example.invalid"], ["--api-key", "k"]):
+        done = subprocess.run([*CLI, "--fake", "asteroid", "list", *extra], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 2 and extra[0] in done.stderr and done.stdout == ""

@@ -158,7 +158,7 @@ def test_the_clock_only_moves_forward() -> None:
         clock.advance("1")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="seconds"):
         clock.advance(True)
-    with pytest.raises(ValueError, match="before the clock's start"):
+    with pytest.raises(ValueError, match="before the clock's latest reading"):
         clock.freeze(at=NOW - datetime.timedelta(seconds=1))
     with pytest.raises(ValueError, match="timezone-aware"):
         clock.freeze(at=datetime.datetime(2026, 11, 2))
@@ -192,3 +192,42 @@ def test_the_readme_s_clock_example() -> None:
         assert done.duration == 30.0 and done.created_at == asteroid.now
         assert done.status == "completed"
         client.close()
+
+
+def test_freeze_at_never_takes_the_clock_back(server: FakeAsteroidServer, client: AsteroidClient) -> None:
+    server.clock.advance(100)
+    server.lifecycle = ((0.0, "running"),)
+    first = client.executions.get(client.workflows.execute(WORKFLOW).execution_id)
+    with pytest.raises(ValueError, match="latest reading"):
+        server.clock.freeze(at=NOW + datetime.timedelta(seconds=10))  # before what the fake already dated
+    server.clock.freeze(at=NOW + datetime.timedelta(seconds=200))
+    second = client.executions.get(client.workflows.execute(WORKFLOW).execution_id)
+    assert first.created_at < second.created_at == NOW + datetime.timedelta(seconds=200)
+
+
+def test_advance_past_the_calendar_is_refused_and_the_fake_goes_on(
+    server: FakeAsteroidServer, client: AsteroidClient
+) -> None:
+    with pytest.raises(ValueError, match="year 9999"):
+        server.clock.advance(1e300)
+    with pytest.raises(ValueError, match="year 9999"):
+        server.clock.advance(1e12)
+    assert server.clock.now() == NOW and repr(server.clock).startswith("FakeClock(2026-11-01")
+    assert len(list(client.executions.list(limit=3))) == 3
+
+
+def test_execution_options_are_kept_as_sent_or_absent(server: FakeAsteroidServer, client: AsteroidClient) -> None:
+    options = client.workflows.execute(
+        WORKFLOW, execution_options={"soft_timeout_mins": 5, "shared_storage_key": "acme"}
+    ).execution_id
+    plain = client.workflows.execute(WORKFLOW).execution_id
+    kept = client.executions.get(options).execution_options
+    assert kept is not None and kept.to_dict() == {"softTimeoutMins": 5, "sharedStorageKey": "acme"}
+    assert "executionOptions" not in client.executions.get(plain).present_keys
+
+
+def test_one_spelling_per_instant(server: FakeAsteroidServer) -> None:
+    server.clock.advance(0.0004)  # under a millisecond: whole seconds, not `.000`
+    assert server.add()["createdAt"] == "2026-11-01T12:00:00Z"
+    server.clock.advance(0.0016)
+    assert server.add()["createdAt"] == "2026-11-01T12:00:00.002Z"

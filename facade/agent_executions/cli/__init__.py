@@ -479,6 +479,11 @@ def check_before_requests(args: argparse.Namespace) -> None:
 @contextmanager
 def open_client(args: argparse.Namespace) -> Iterator[Any]:
     with ExitStack() as stack:
+        if getattr(args, "fake", False):
+            given = [option for option in ("base_url", "api_key", "api_key_file") if getattr(args, option, None)]
+            if given:  # one or the other: the fake would silently win
+                flag = "--" + given[0].replace("_", "-")
+                raise UsageError(f"--fake and {flag} both given: the fake has its own; leave one out")
         api_key, base_url = read_api_key(args), args.base_url
         if getattr(args, "fake", False):
             try:

@@ -14,7 +14,9 @@ import threading
 import time
 from typing import Any
 
+from .._redact import check_api_key
 from ..asteroid import AsteroidClient
+from ..errors import ConfigurationError
 from ..zaia import ZaiaClient
 from ._render import UsageError
 
@@ -55,6 +57,8 @@ def add_command(vendors: Any) -> None:
         description="Serve a fake Asteroid or Zaia API on 127.0.0.1 from seeded data until Ctrl-C (or SIGTERM), "
         "and print the base URL, the API key and an export line for the environment variables. Executions "
         "started on it run, and keep their state for as long as it serves.",
+        epilog="Exit codes: 0 stopped (Ctrl-C, SIGTERM, SIGHUP); 2 a wrong argument or the port in use; 5 one of "
+        "its own responses broke the pinned spec (reported when it stops).",
     )
     serve.add_argument("api", choices=("asteroid", "zaia"), help="which vendor's API to serve")
     serve.add_argument("--port", type=port_number, default=0, metavar="N", help="the port (default: a free one)")
@@ -66,7 +70,8 @@ def add_command(vendors: Any) -> None:
     serve.add_argument(
         "--no-validate",
         action="store_true",
-        help=f"skip checking each request and response against the pinned spec ({VALIDATION_COST} with it)",
+        help=f"skip checking each request and response against the pinned spec ({VALIDATION_COST} with it); "
+        "a request the spec refuses is then taken as it comes, and what it stores may break later answers",
     )
     serve.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
     serve.set_defaults(serve=serve_fake)
@@ -80,6 +85,11 @@ def serve_fake(args: argparse.Namespace) -> int:
         from ..testing._server import SpecViolation
     except ImportError:
         raise UsageError("serve-fake needs the fake servers: pip install 'agent-executions[testing]'") from None
+    try:  # the key the clients will send: one they cannot send would make every command fail
+        if check_api_key(args.api_key, "fake's") != args.api_key or not args.api_key:
+            raise UsageError("--api-key: a key with surrounding whitespace, or an empty one, cannot be sent as given")
+    except ConfigurationError as exc:
+        raise UsageError(f"--api-key: {exc}") from None
     seed, default_count = FAKE_STORE[args.api]
     server_class: Any = FakeAsteroidServer if args.api == "asteroid" else FakeZaiaServer
     client_class: Any = AsteroidClient if args.api == "asteroid" else ZaiaClient

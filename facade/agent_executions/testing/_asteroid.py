@@ -12,7 +12,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, Self
 
 import attrs
 from werkzeug.wrappers import Request, Response
@@ -29,6 +29,7 @@ from ._webhooks import (
     notification_errors,
     private_key,
     public_key_text,
+    shown_url,
     sign,
 )
 
@@ -85,7 +86,7 @@ EXECUTION_PAGE = "https://platform.example.com/executions/"
 def iso(moment: datetime.datetime) -> str:
     """RFC 3339 in UTC with a `Z`: whole seconds, or milliseconds when the moment has a fraction
     (an execution started on the fake's running clock)."""
-    spec = "milliseconds" if moment.microsecond else "seconds"
+    spec = "milliseconds" if moment.microsecond >= 1000 else "seconds"  # one spelling per instant written
     return moment.astimezone(datetime.UTC).isoformat(timespec=spec).replace("+00:00", "Z")
 
 
@@ -110,9 +111,9 @@ STATUS_PROPERTIES = (
     "browserLiveViewUrl",
 )
 """Properties that come and go with the status (`AsteroidData.set_status`)."""
-KNOWN_PROPERTIES = frozenset(
-    {"agentProfileId", "agentProfileName", "parentExecutionId", "metadata", *STATUS_PROPERTIES}
-)
+SENT_OR_ABSENT = ("metadata", "executionOptions", "parentExecutionId")
+"""What a started execution has only when it was sent (a rerun's parent: set by the fake)."""
+KNOWN_PROPERTIES = frozenset({"agentProfileId", "agentProfileName", *SENT_OR_ABSENT, *STATUS_PROPERTIES})
 """Optional properties `AsteroidData` leaves out on purpose (by status, or at random)."""
 
 
@@ -292,7 +293,14 @@ class FakeAsteroidServer(FakeServer):
             raise AssertionError(f"webhook deliveries still pending after {timeout} s")
         return self.webhook_deliveries
 
+    def start(self) -> Self:
+        if self._webhooks is not None:  # again after stop(): a new sender thread
+            self._webhooks.start()
+        return super().start()
+
     def stop(self) -> None:
+        """Stop serving; deliveries still pending after 5 s (in all) are marked "abandoned", and none
+        is attempted after this returns."""
         if self._webhooks is not None:
             self._webhooks.stop(timeout=5.0)
         super().stop()
@@ -535,8 +543,9 @@ class FakeAsteroidServer(FakeServer):
         body = json.dumps(envelope, separators=(",", ":")).encode()
         headers = {"Content-Type": "application/json", SIGNATURE_HEADER: sign(private_key(), body)}
         if self.validate:  # what the fake sends must fit the pinned webhook document, as its responses the API's
-            where = f"POST {self._webhooks.url} ({event})"
-            found = [Violation("webhook", where, *error, body.decode()) for error in notification_errors(body)]
+            where = f"POST {shown_url(self._webhooks.url)} ({event})"
+            operation = "webhook notification (a request the fake sent, not a response)"
+            found = [Violation(operation, where, *error, body.decode()) for error in notification_errors(body)]
             with self._lock:
                 self.violations.extend(found)
         self._webhooks.send(WebhookDelivery(event, execution_id, event_id, body, headers))
@@ -575,10 +584,10 @@ class FakeAsteroidServer(FakeServer):
         """Store a new execution made from `template`'s values, created now on the clock, and start
         its lifecycle. What the template leaves out (metadata, a parent) it does not have."""
         item = self.data.execution(self.clock.now(), "starting")
-        for key in ("agentId", "agentName", "workflowId", "inputs", "metadata", "parentExecutionId"):
+        for key in ("agentId", "agentName", "workflowId", "inputs", *SENT_OR_ABSENT):
             if key in template:
                 item[key] = template[key]
-            elif key in ("metadata", "parentExecutionId"):
+            elif key in SENT_OR_ABSENT:
                 item.pop(key, None)
         item["hasBeenRerun"] = False
         item["comments"], item["humanLabels"] = [], []
@@ -599,8 +608,9 @@ class FakeAsteroidServer(FakeServer):
         if "profileId" in body and "profileGroupId" in body:
             raise ApiError(400, "profileId and profileGroupId are mutually exclusive")
         template: JSON = {"workflowId": workflow_id.lower(), "inputs": body.get("inputs", {})}
-        if "metadata" in body:
-            template["metadata"] = body["metadata"]
+        for key in ("metadata", "executionOptions"):
+            if key in body:
+                template[key] = body[key]
         item = self._start(template)
         return Reply(202, {"executionId": item["id"], "status": self.status_of(item["id"])})
 
@@ -668,7 +678,7 @@ class FakeAsteroidServer(FakeServer):
         body = request.get_json(silent=True) or {}
         template: JSON = {
             key: original[key]
-            for key in ("agentId", "agentName", "workflowId", "inputs", "metadata")
+            for key in ("agentId", "agentName", "workflowId", "inputs", "metadata", "executionOptions")
             if key in original
         }
         if "inputs" in body:

@@ -23,13 +23,15 @@ class FakeClock:
         self._origin = time.monotonic()
         self._offset = 0.0
         self._frozen_at: float | None = None
+        self._latest = 0.0  # the latest reading given out: the clock never reads earlier again
         self._lock = threading.Lock()
 
     def elapsed(self) -> float:
         """Seconds on this clock since `start`: the fakes' schedules run on it."""
         with self._lock:
             real = self._frozen_at if self._frozen_at is not None else time.monotonic()
-            return real - self._origin + self._offset
+            self._latest = max(self._latest, real - self._origin + self._offset)
+            return self._latest
 
     def now(self) -> datetime.datetime:
         """The current time on this clock (timezone-aware, UTC)."""
@@ -42,19 +44,24 @@ class FakeClock:
         if not 0 <= seconds < math.inf:
             raise ValueError(f"seconds must be a finite number >= 0, not {seconds!r}")
         with self._lock:
+            try:
+                self.start + datetime.timedelta(seconds=self._offset + seconds + 1)
+            except OverflowError:
+                raise ValueError(f"seconds={seconds!r} takes the clock past the year 9999") from None
             self._offset += seconds
 
     def freeze(self, at: datetime.datetime | None = None) -> None:
         """Stop the clock: it reads the same until `advance` or `unfreeze`. `at` (timezone-aware,
-        not before `start`) is the moment it stops at, for a test that wants exact times:
-        `server.clock.freeze(at=server.now)`."""
+        not before the clock's current time: it never goes back) is the moment it stops at, for a
+        test that wants exact times: `server.clock.freeze(at=server.now)` before the first request."""
         if at is not None:
             if not isinstance(at, datetime.datetime):
                 raise TypeError(f"at must be a datetime.datetime, not {type(at).__name__}")
             if at.utcoffset() is None:
                 raise ValueError("at must be timezone-aware (e.g. datetime.now(timezone.utc)), not naive")
-            if at < self.start:
-                raise ValueError(f"at must not be before the clock's start, {self.start.isoformat()}")
+            latest = self.start + datetime.timedelta(seconds=self._latest)
+            if at < latest:
+                raise ValueError(f"at must not be before the clock's latest reading, {latest.isoformat()}")
         with self._lock:
             if self._frozen_at is None:
                 self._frozen_at = time.monotonic()

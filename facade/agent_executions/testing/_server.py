@@ -27,6 +27,7 @@ from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest, WerkzeugOpenAP
 from werkzeug.serving import BaseWSGIServer, make_server
 from werkzeug.wrappers import Request, Response
 
+from .. import _json
 from .._arguments import as_int, as_text
 from .._shape import ApiShape
 from ._clock import FakeClock
@@ -534,6 +535,9 @@ class FakeServer:
         if root and not path.startswith(root + "/"):
             return self._json(404, self.error_body(404, f"no route {path}")), False, "(no route)"
         local, allowed = path[len(root) :], []
+        problem = _not_json(request)
+        if problem is not None:  # stored, a NaN would break every later response, validated or not
+            return self._json(400, self.error_body(400, problem)), False, "(not JSON)"
         for operation_id, handler in self.routes():
             operation = self.shape.operation(operation_id)
             values = _match(operation.path, local)
@@ -595,6 +599,19 @@ class FakeServer:
         """A JSON response; `bytes` are taken as JSON already encoded (a cached page)."""
         body = payload if isinstance(payload, bytes) else json.dumps(payload)
         return Response(body, status=status, content_type="application/json")
+
+
+def _not_json(request: Request) -> str | None:
+    """Why a request's body is not JSON (`NaN`, `Infinity`, nesting too deep, not text), or None
+    when it is, or there is none: the SDK's own decoder decides."""
+    body = request.get_data(cache=True)
+    if not body:
+        return None
+    try:
+        _json.loads(body)
+    except (ValueError, UnicodeDecodeError) as exc:
+        return f"the request body is not JSON: {exc}"
+    return None
 
 
 def _stale(cache: dict[Any, Any], version: int) -> bool:
