@@ -39,6 +39,7 @@ if TYPE_CHECKING:
         ResponseValidationError,
         UnprocessableEntityError,
         WaitTimeoutError,
+        WebhookPayloadError,
         WebhookVerificationError,
     )
     from .models import (
@@ -143,6 +144,7 @@ _MODULES = {
     "ZaiaClient": "zaia",
     "ZaiaExecutionTree": "zaia",
     "WaitTimeoutError": "errors",
+    "WebhookPayloadError": "errors",
     "WebhookVerificationError": "errors",
     "ActionCompletedActivity": "models",
     "ActionStartedActivity": "models",
@@ -264,6 +266,7 @@ __all__ = [
     "UpdateableStatus",
     "UserMessageReceivedActivity",
     "WaitTimeoutError",
+    "WebhookPayloadError",
     "WebhookVerificationError",
     "ZaiaClient",
     "ZaiaExecution",

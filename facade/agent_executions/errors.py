@@ -10,7 +10,8 @@ AgentExecutionsError
 │   └── RateLimitError 429, InternalServerError >= 500
 ├── ResponseValidationError     a response that does not match the pinned spec
 ├── WaitTimeoutError            an execution did not finish within `wait`'s timeout (also a TimeoutError)
-└── WebhookVerificationError    a webhook body that is not signed by the key, or not a notification
+└── WebhookVerificationError    a webhook body that is not signed by the key (or no usable key)
+    └── WebhookPayloadError     signed by the key, but not a notification this SDK can read
 """
 
 from __future__ import annotations
@@ -166,7 +167,22 @@ class WaitTimeoutError(AgentExecutionsError, TimeoutError):
 
 class WebhookVerificationError(AgentExecutionsError):
     """A webhook notification that `agent_executions.webhooks` refuses: the signature is missing, malformed or
-    does not match the body and key, no usable key is configured, or the signed body is not a notification."""
+    does not match the body and key, or no usable key is configured (`WebhookPayloadError`: the signed body
+    is not a notification this SDK can read)."""
+
+
+class WebhookPayloadError(WebhookVerificationError):
+    """The signature is valid, but the body is not a notification this SDK can read: not JSON, an "unwrap
+    result" body, a `type` or a field of another kind than the pinned document says.
+
+    The body is authentic, so a handler should answer it 2xx (and log it) rather than 4xx: the vendor
+    would retry a notification that will never parse. `data` is the verified body decoded from JSON
+    (None if it is not JSON), to read by hand; the error carries no signature and no key.
+    """
+
+    def __init__(self, message: str, *, data: Any = None) -> None:
+        super().__init__(message)
+        self.data = data
 
 
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {

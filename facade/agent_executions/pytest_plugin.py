@@ -60,6 +60,13 @@ def _started(server_class: Any, request: pytest.FixtureRequest) -> Iterator[Any]
     """The fake server the marker describes, running; a wrong marker argument fails the test's
     setup with the fake's own message, which names the argument."""
     settings = _settings(request)
+    webhooks = settings.get("webhooks", False)
+    if not isinstance(webhooks, bool):  # webhooks="no" would be true
+        shown = ", ".join(f"{key}={value!r}" for key, value in settings.items())
+        pytest.fail(
+            f"@pytest.mark.{MARKER}({shown}): webhooks must be True or False, not {type(webhooks).__name__}",
+            pytrace=False,
+        )
     if settings.pop("webhooks", False):
         if server_class.__name__ != "FakeAsteroidServer":
             pytest.fail(f"@pytest.mark.{MARKER}(webhooks=True): only the Asteroid fake sends webhooks", pytrace=False)

@@ -60,6 +60,12 @@ def deliveries() -> list[tuple[bytes, dict[str, str], int]]:
         (body, {**headers, "X-Asteroid-Signature": sign(key("other"), body)}, 400),  # another key
         (body, {"Content-Type": "application/json"}, 400),  # unsigned
         (json.dumps(json.loads(body)).encode().replace(b": ", b":"), headers, 400),  # re-serialized
+        # Signed by the vendor's key, but not a notification this version reads: answered 2xx, never retried.
+        (*signed(b"[" * 100_000 + b"]" * 100_000), 202),  # nested too deeply (was a RecursionError, a 500)
+        (*signed(notification(type=["execution"])), 202),  # a type that is no string (was a TypeError)
+        (*signed(notification(type="agent")), 202),  # a type newer than this version
+        (*signed(notification("EXECUTION_FAILED", {"reason": 5}, event_id="e3")), 202),  # a field of another type
+        (*signed({"rows": 3}), 202),  # an agent set to "unwrap result"
     ]
 
 
@@ -98,10 +104,11 @@ def test_the_unwrap_result_recipe() -> None:
     read_result = recipe("def read_result(")["read_result"]
     body, headers = signed({"rows": 3})
     assert read_result(body, headers) == {"rows": 3}
-    from agent_executions.webhooks import WebhookVerificationError, unwrap
+    from agent_executions.webhooks import WebhookPayloadError, WebhookVerificationError, unwrap
 
-    with pytest.raises(WebhookVerificationError, match="not a notification envelope"):
+    with pytest.raises(WebhookPayloadError, match="not a notification envelope") as caught:
         unwrap(body, headers)
+    assert caught.value.data == {"rows": 3}
     with pytest.raises(WebhookVerificationError):
         read_result(body.replace(b"3", b"4"), headers)
 

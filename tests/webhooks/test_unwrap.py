@@ -10,14 +10,14 @@ import sys
 from typing import Any
 
 import pytest
-from agent_executions import AgentExecutionsError, WebhookVerificationError
+from agent_executions import AgentExecutionsError, WebhookPayloadError, WebhookVerificationError
 from agent_executions.webhooks import (
     ActionCompletedPayload,
     ExecutionCompletedPayload,
     ExecutionFailedPayload,
     ExecutionStartedPayload,
+    Notification,
     WebhookEvent,
-    WebhookNotification,
     unwrap,
     verify,
 )
@@ -32,15 +32,16 @@ def test_a_signed_notification_verifies_and_parses(form: str) -> None:
     body, headers = signed(notification())
     assert verify(body, headers, public_key=public_key) is None
     note = unwrap(body, headers, public_key=public_key)
-    assert isinstance(note, WebhookNotification)
-    assert note.type_ == "execution"
+    assert isinstance(note, Notification)
+    assert note.type == "execution"
     assert note.event_id == "6b1f0c1e-3a2d-4a8e-9a43-0d2f7c1b5e90"
     assert note.timestamp == datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
-    assert note.info.event is WebhookEvent.EXECUTION_COMPLETED and note.info.event == "EXECUTION_COMPLETED"
+    assert note.info.event is WebhookEvent.EXECUTION_COMPLETED and note.event == "EXECUTION_COMPLETED"
     assert note.info.agent_name == "Invoice Collector"
     assert note.info.metadata is not None and note.info.metadata.to_dict() == {"order": "42"}
-    payload = note.info.payload
+    payload = note.payload
     assert isinstance(payload, ExecutionCompletedPayload)
+    assert note.info.payload.to_dict() == payload.to_dict()  # info.payload: the open object, as sent
     assert payload.outcome == "success" and payload.result.to_dict() == {"rows": 3}
 
 
@@ -61,17 +62,17 @@ def test_the_payload_is_the_events_own_model(
     event: str, payload: dict[str, Any], model: type, check: tuple[str, Any] | None
 ) -> None:
     note = unwrap(*signed(notification(event, payload)), public_key=vendor_key())
-    assert type(note.info.payload) is model
+    assert type(note.payload) is model
     if check is not None:
-        assert getattr(note.info.payload, check[0]) == check[1]
+        assert getattr(note.payload, check[0]) == check[1]
 
 
 def test_an_event_newer_than_the_pin_parses_as_an_open_value() -> None:
     note = unwrap(*signed(notification("EXECUTION_TELEPORTED", {"to": "mars"})), public_key=vendor_key())
     assert note.info.event == "EXECUTION_TELEPORTED"
     assert isinstance(note.info.event, WebhookEvent)
-    assert note.info.payload.to_dict() == {"to": "mars"}
-    assert not isinstance(note.info.payload, ExecutionCompletedPayload)
+    assert note.payload.to_dict() == {"to": "mars"}
+    assert not isinstance(note.payload, ExecutionCompletedPayload)
 
 
 def test_the_signature_header_is_found_in_any_case_and_in_pairs() -> None:
@@ -157,7 +158,7 @@ def test_an_unverified_body_is_never_parsed(monkeypatch: pytest.MonkeyPatch) -> 
     from agent_executions import webhooks
 
     parsed: list[bytes] = []
-    monkeypatch.setattr(webhooks.json, "loads", lambda body: parsed.append(body))
+    monkeypatch.setattr(webhooks._json, "loads", lambda body: parsed.append(body))
     body, headers = tampered(*signed(notification()))
     with pytest.raises(WebhookVerificationError):
         unwrap(body, headers, public_key=vendor_key())
@@ -170,7 +171,7 @@ def test_an_unverified_body_is_never_parsed(monkeypatch: pytest.MonkeyPatch) -> 
         ("not a key at all", "not a public key"),
         (base64.b64encode(b"\x30\x03\x02\x01\x01").decode(), "not a public key"),
         ("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n", "not a public key"),
-        ("   ", "no webhook public key"),
+        ("   ", "public_key is empty"),
     ],
 )
 def test_a_key_that_is_not_a_usable_rsa_public_key_is_a_clear_error(public_key: str, message: str) -> None:
@@ -213,11 +214,13 @@ def test_the_key_and_body_types_are_checked() -> None:
         (notification("EXECUTION_BRAND_NEW", [1]), "not a notification as documented"),
     ],
 )
-def test_a_signed_body_that_is_not_a_notification_is_a_verification_error(body: Any, message: str) -> None:
+def test_a_signed_body_that_is_not_a_notification_is_a_payload_error(body: Any, message: str) -> None:
     raw, headers = signed(body)
     verify(raw, headers, public_key=vendor_key())  # the signature is good
-    with pytest.raises(WebhookVerificationError, match=message):
+    with pytest.raises(WebhookPayloadError, match=message) as caught:
         unwrap(raw, headers, public_key=vendor_key())
+    assert isinstance(caught.value, WebhookVerificationError)  # a subclass: one except clause still catches all
+    assert caught.value.data == (None if isinstance(body, bytes) else body)
 
 
 def test_an_unwrap_result_body_reads_with_verify_and_json_loads() -> None:

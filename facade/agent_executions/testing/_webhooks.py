@@ -11,6 +11,7 @@ import functools
 import json
 import math
 import queue
+import re
 import threading
 import time
 import urllib.parse
@@ -64,12 +65,41 @@ def sign(key: RSAPrivateKey, body: bytes) -> str:
     return base64.b64encode(key.sign(body, padding.PKCS1v15(), hashes.SHA256())).decode("ascii")
 
 
+def shown_url(url: str) -> str:
+    """`url` without its userinfo and query, which may carry credentials or a token: for messages."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return "(a URL that cannot be parsed)"
+    netloc = parts.netloc.rpartition("@")[2]
+    query = "?..." if parts.query else ""
+    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, "", "")) + query
+
+
+_LABEL = re.compile(r"[A-Za-z0-9_-]{1,63}")
+
+
 def check_url(url: Any) -> str:
+    """`url` if httpx can POST to it: http(s), a host whose labels are valid (IDNA-encoded), a port 1-65535;
+    else ValueError naming webhook_url (and the URL without userinfo and query)."""
     if not isinstance(url, str):
         raise TypeError(f"webhook_url must be a str, not {type(url).__name__}")
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"webhook_url must be an http:// or https:// URL with a host, not {url!r}")
+    wrong = f"webhook_url must be an http:// or https:// URL with a valid host and port, not {shown_url(url)!r}"
+    try:
+        parsed = httpx.URL(url)
+        port = parsed.port
+        host = parsed.raw_host.decode("ascii")
+        _ = parsed.host  # decodes an IDNA host: a malformed A-label fails here, not in the sender
+    except Exception as exc:  # httpx.InvalidURL, idna's errors (UnicodeError), anything else on a bad URL
+        raise ValueError(f"{wrong}: {type(exc).__name__}") from None
+    if parsed.scheme not in ("http", "https") or not host:
+        raise ValueError(wrong)
+    if port is not None and not 1 <= port <= 65535:
+        raise ValueError(f"{wrong}: the port must be 1 to 65535")
+    if ":" not in host:  # an IPv6 literal has no labels
+        labels = host[:-1].split(".") if host.endswith(".") else host.split(".")
+        if len(host) > 253 or not all(_LABEL.fullmatch(label) for label in labels):
+            raise ValueError(f"{wrong}: each label of the host must be 1 to 63 letters, digits or hyphens")
     return url
 
 
@@ -94,7 +124,17 @@ class WebhookDelivery:
     attempts: list[str] = attrs.field(factory=list)
     """Each attempt's outcome: the status code (`"200"`) or the error (`"ConnectError: ..."`)."""
     outcome: str = "pending"
-    """"pending" until sent, then "delivered" (a 2xx answer) or "failed" (every attempt failed)."""
+    """"pending" until sent, then "delivered" (a 2xx answer), "failed" (every attempt failed), or
+    "abandoned" (the server stopped first; an attempt under way then may still reach the receiver)."""
+
+
+class _Run:
+    """One sender thread and what it reads: started by the first delivery after construction or start()."""
+
+    def __init__(self, sender: WebhookSender) -> None:
+        self.queue: queue.Queue[WebhookDelivery | None] = queue.Queue()
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=sender._run, args=(self,), name="FakeAsteroidWebhooks", daemon=True)
 
 
 class WebhookSender:
@@ -104,18 +144,25 @@ class WebhookSender:
         self.url = url
         self.retry_delays = tuple(retry_delays)
         self.deliveries: list[WebhookDelivery] = []
-        self._queue: queue.Queue[WebhookDelivery | None] = queue.Queue()
-        self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
-        self._stopping = threading.Event()
+        self._run_now: _Run | None = None
+        self._stopped = False
+
+    def start(self) -> None:
+        """Send again after stop(): the next delivery starts a new thread."""
+        with self._lock:
+            self._stopped = False
 
     def send(self, delivery: WebhookDelivery) -> None:
         with self._lock:
             self.deliveries.append(delivery)
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="FakeAsteroidWebhooks", daemon=True)
-                self._thread.start()
-        self._queue.put(delivery)
+            if self._stopped:  # stop() came and no start() since: nothing sends it
+                delivery.outcome = "abandoned"
+                return
+            if self._run_now is None:
+                self._run_now = _Run(self)
+                self._run_now.thread.start()
+            self._run_now.queue.put(delivery)
 
     def wait(self, timeout: float) -> bool:
         """True once every queued delivery has been sent or has failed, False if `timeout` came first."""
@@ -127,32 +174,49 @@ class WebhookSender:
         return True
 
     def stop(self, timeout: float) -> None:
-        """Let pending deliveries finish for up to `timeout` seconds, then stop the thread."""
+        """Let pending deliveries finish, then stop the thread, within `timeout` seconds in all: no attempt
+        starts after this returns, and the deliveries still pending are marked "abandoned"."""
+        deadline = time.monotonic() + timeout
         self.wait(timeout)
-        self._stopping.set()
-        self._queue.put(None)
-        if self._thread is not None:
-            self._thread.join(timeout=SEND_TIMEOUT)
+        with self._lock:
+            run, self._run_now, self._stopped = self._run_now, None, True
+            if run is not None:
+                run.stopping.set()
+                run.queue.put(None)
+            for delivery in self.deliveries:
+                if delivery.outcome == "pending":
+                    delivery.outcome = "abandoned"
+        if run is not None:
+            run.thread.join(timeout=max(0.0, deadline - time.monotonic()))
 
-    def _run(self) -> None:
+    def _run(self, run: _Run) -> None:
         with httpx.Client(timeout=SEND_TIMEOUT) as client:
-            while (delivery := self._queue.get()) is not None:
-                self._deliver(client, delivery)
+            while (delivery := run.queue.get()) is not None and not run.stopping.is_set():
+                self._deliver(client, run, delivery)
 
-    def _deliver(self, client: httpx.Client, delivery: WebhookDelivery) -> None:
+    def _deliver(self, client: httpx.Client, run: _Run, delivery: WebhookDelivery) -> None:
         for attempt, delay in enumerate((0.0, *self.retry_delays)):
-            if attempt and self._stopping.wait(delay):
-                break
+            if attempt and run.stopping.wait(delay):
+                return
+            with self._lock:  # stop() marks what is pending under this lock: no attempt begins after it
+                if run.stopping.is_set():
+                    return
             try:
                 response = client.post(self.url, content=delivery.body, headers=delivery.headers)
-            except httpx.HTTPError as exc:
-                delivery.attempts.append(f"{type(exc).__name__}: {exc}")
-                continue
-            delivery.attempts.append(str(response.status_code))
-            if 200 <= response.status_code < 300:
-                delivery.outcome = "delivered"
-                return
-        delivery.outcome = "failed"
+            except Exception as exc:  # anything: the thread must outlive a delivery, whatever goes wrong
+                outcome = f"{type(exc).__name__}: {exc}"
+            else:
+                outcome = str(response.status_code)
+            with self._lock:
+                if delivery.outcome != "pending":  # abandoned by stop() while this attempt was under way
+                    return
+                delivery.attempts.append(outcome)
+                if outcome.isdigit() and 200 <= int(outcome) < 300:
+                    delivery.outcome = "delivered"
+                    return
+        with self._lock:
+            if delivery.outcome == "pending":
+                delivery.outcome = "failed"
 
 
 @attrs.define
