@@ -64,7 +64,7 @@ def _started(server_class: Any, request: pytest.FixtureRequest) -> Iterator[Any]
     if not isinstance(webhooks, bool):  # webhooks="no" would be true
         shown = ", ".join(f"{key}={value!r}" for key, value in settings.items())
         pytest.fail(
-            f"@pytest.mark.{MARKER}({shown}): webhooks must be True or False, not {type(webhooks).__name__}",
+            f"@pytest.mark.{MARKER}({shown}): webhooks must be a bool, not {type(webhooks).__name__}",
             pytrace=False,
         )
     if settings.pop("webhooks", False):

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import pickle
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -324,3 +328,41 @@ def test_start_after_stop_sends_again_from_a_new_thread(receiver: WebhookReceive
         deliveries = server.wait_for_webhooks(timeout=5)
     assert [d.outcome for d in deliveries] == ["delivered", "abandoned", "delivered"]
     assert len(receiver.requests) == 2
+
+
+# --- item 7: the marker's webhooks setting --------------------------------------------------------------
+
+MARKER_TESTS = """
+import pytest
+
+@pytest.mark.fake_server(webhooks="no")
+def test_text(fake_asteroid_server):
+    pass
+
+@pytest.mark.fake_server(webhooks=1)
+def test_number(fake_asteroid_server):
+    pass
+
+@pytest.mark.fake_server(webhooks=False, count=1)
+def test_false(fake_asteroid_server):
+    assert fake_asteroid_server.webhook_deliveries == []
+"""
+
+
+def test_the_markers_webhooks_setting_must_be_a_bool(tmp_path: Path) -> None:
+    (tmp_path / "test_marker.py").write_text(MARKER_TESTS)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rE"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "COLUMNS": "400"},
+        check=False,
+    )
+    assert "1 passed, 2 errors" in done.stdout, done.stdout[-3000:]
+    for line in [
+        "test_text - Failed: @pytest.mark.fake_server(webhooks='no'): webhooks must be a bool, not str",
+        "test_number - Failed: @pytest.mark.fake_server(webhooks=1): webhooks must be a bool, not int",
+    ]:
+        assert line in done.stdout, (line, done.stdout[-3000:])
