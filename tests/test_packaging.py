@@ -49,7 +49,8 @@ def test_the_wheel_ships_typed_packages_specs_and_few_dependencies(tmp_path: Pat
     runtime = [r for r in metadata.get_all("Requires-Dist") or [] if "extra ==" not in r]
     assert sorted(r.split("<")[0].split(">")[0] for r in runtime) == ["attrs", "httpx"]
     assert metadata["Requires-Python"] == ">=3.11"
-    assert set(metadata.get_all("Provides-Extra") or []) == {"async", "cli", "duckdb", "testing", "webhooks"}
+    extras = {"async", "cli", "dlt", "duckdb", "parquet", "testing", "webhooks"}
+    assert set(metadata.get_all("Provides-Extra") or []) == extras
     assert "agent-executions = agent_executions.cli:main" in entry_points
     # issue 23: the licence travels with the code, and the metadata says which Pythons work
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)

@@ -199,7 +199,12 @@ def build_parser() -> argparse.ArgumentParser:
     amount = listing.add_mutually_exclusive_group()
     amount.add_argument("--limit", type=positive, metavar="N", help=f"at most N executions (default {DEFAULT_LIMIT})")
     amount.add_argument("--all", action="store_true", help="every matching execution")
-    listing.add_argument("--format", choices=_render.FORMATS, help="default: table on a terminal, else jsonl")
+    listing.add_argument(
+        "--format",
+        choices=_render.FORMATS,
+        help="table, json, jsonl, csv or parquet (typed columns as sync's, needs --output and the parquet"
+        " extra); default: table on a terminal, else jsonl",
+    )
     listing.add_argument(
         "--output", metavar="FILE", help="write to FILE (atomically: complete or absent); - is standard output"
     )
@@ -386,12 +391,24 @@ def emit_listing(args: argparse.Namespace, pager: SyncPager[Any]) -> int:
     seen: list[Any] = []  # the first page's total, then whether an item past the default came
     if fmt == "table":
         if args.output:
-            raise UsageError("--format table is for the terminal; use json, jsonl or csv with --output")
+            raise UsageError("--format table is for the terminal; use json, jsonl, csv or parquet with --output")
         records = list(within_default(args, with_progress(pager, show=False, totals=seen), seen))
         total = seen[0] if seen else 0
         shown = f"{len(records)} of {total}" if total is not None else str(len(records))
         print_rich(_render.table(records, args.vendor, f"{shown} executions"))
         say_if_cut(len(records), seen)
+        return EXIT_OK
+    if fmt == "parquet":  # typed columns, as sync's table executions (check_before_requests: --output, pyarrow)
+        from .._warehouse.columns import columns_of
+        from .._warehouse.parquet import write_parquet
+        from ..models import Execution, ZaiaExecution
+
+        columns = columns_of(Execution if args.vendor == "asteroid" else ZaiaExecution)
+        with _render.atomic_binary_output(args.output) as binary:
+            items = within_default(args, with_progress(pager, show=True, totals=seen), seen)
+            count = write_parquet(items, binary, columns)
+        print(f"wrote {count} executions to {args.output}", file=sys.stderr)
+        say_if_cut(count, seen)
         return EXIT_OK
     with _render.atomic_output(args.output, sys.stdout) as out:
         items = within_default(args, with_progress(pager, show=bool(args.output), totals=seen), seen)
@@ -467,6 +484,13 @@ def check_before_requests(args: argparse.Namespace) -> None:
         raise UsageError("--csv-raw applies only to --format csv")
     if getattr(args, "timeout", None) is not None and getattr(args, "wait", True) is False:
         raise UsageError("--timeout applies only with --wait")
+    if getattr(args, "format", None) in _render.BINARY_FORMATS:
+        if getattr(args, "output", None) is None:
+            raise UsageError(f"--format {args.format} writes a binary file: give --output FILE")
+        from .._warehouse.parquet import NEEDS_PYARROW, parquet_available
+
+        if not parquet_available():
+            raise UsageError(NEEDS_PYARROW)
     if getattr(args, "output", None) is not None:
         _render.check_output_path(args.output)
     if "format" in args and output_format(args, machine="json") == "table" and not _render.rich_available():

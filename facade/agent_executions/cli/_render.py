@@ -33,7 +33,9 @@ def print_rich(renderable: Any) -> None:
     Console().print(renderable)
 
 
-FORMATS = ("table", "json", "jsonl", "csv")
+FORMATS = ("table", "json", "jsonl", "csv", "parquet")
+BINARY_FORMATS = ("parquet",)
+"""Formats written only to a file (`--output`), never to standard output."""
 
 
 class Model(Protocol):
@@ -242,6 +244,22 @@ def atomic_output(path: str | None, stdout: IO[str]) -> Iterator[IO[str]]:
     try:
         # a lone surrogate (legal in JSON, not in UTF-8) is written as its escape, `\ud800`
         with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as handle:
+            yield handle
+        os.chmod(temp, _mode_for(target))
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def atomic_binary_output(path: str) -> Iterator[IO[bytes]]:
+    """`atomic_output` for a binary file (Parquet): a temporary file beside `path`, renamed over it
+    at the end with the permissions writing in place would give; removed if anything fails."""
+    target = output_target(path)
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{short_name(target.name)}.", suffix=".partial")
+    try:
+        with os.fdopen(fd, "wb") as handle:
             yield handle
         os.chmod(temp, _mode_for(target))
         os.replace(temp, target)
