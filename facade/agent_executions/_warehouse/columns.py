@@ -104,6 +104,17 @@ def json_text(value: Any) -> str | None:
     return json.dumps(_wire(value), ensure_ascii=False, separators=(",", ":"))
 
 
+def wire(record: Any, column: Column) -> Any:
+    """A record's cell for a writer that takes JSON values, not JSON text (dlt): a JSON column's
+    wire value (dicts and lists, None for an empty `additional_properties`), other cells as `cell`."""
+    if column.type != JSON:
+        return column.cell(record)
+    value = getattr(record, column.name, None)
+    if column.name == EXTRA and not value:
+        return None
+    return None if value is None else _wire(value)
+
+
 def _wire(value: Any) -> Any:
     if hasattr(value, "to_dict"):
         return value.to_dict()

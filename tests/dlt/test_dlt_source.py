@@ -1,0 +1,190 @@
+"""Issue 25, item 4: the dlt sources, loaded into dlt's DuckDB destination from the fake servers
+over loopback, run twice with new and finished executions between the runs."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import dlt
+import duckdb
+import pytest
+from agent_executions import AsteroidClient, ZaiaClient
+from agent_executions.dlt import asteroid_source, zaia_source
+from agent_executions.testing import FakeAsteroidServer, FakeZaiaServer
+
+NOW = datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
+LIST_PATH = "/agents/v2/executions"
+
+
+@pytest.fixture(autouse=True)
+def no_telemetry(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RUNTIME__DLTHUB_TELEMETRY", "false")
+
+
+@pytest.fixture
+def server() -> Iterator[FakeAsteroidServer]:
+    with FakeAsteroidServer(seed=3, count=450, now=NOW) as server:
+        server.clock.freeze(at=NOW)
+        yield server
+
+
+def pipeline(tmp_path: Path, name: str = "asteroid", database: str = "warehouse.duckdb") -> Any:
+    destination = dlt.destinations.duckdb(str(tmp_path / database))
+    return dlt.pipeline(name, destination=destination, dataset_name="history", pipelines_dir=str(tmp_path / "dlt"))
+
+
+def rows(tmp_path: Path, sql: str, database: str = "warehouse.duckdb") -> list[tuple[Any, ...]]:
+    with duckdb.connect(str(tmp_path / database), read_only=True) as db:
+        db.execute("SET schema = 'history'")
+        return db.execute(sql).fetchall()
+
+
+def list_requests(server: FakeAsteroidServer, since: int = 0) -> int:
+    return sum(1 for r in server.requests[since:] if r.path == LIST_PATH)
+
+
+def test_two_runs_hold_every_execution_once_with_the_statuses_updated(server: FakeAsteroidServer, tmp_path: Path):
+    with_activities = sorted(e["id"] for e in server.executions if e["status"] == "running")[:2]
+    for execution_id in with_activities:
+        server.set_status(execution_id, "running")  # logs the activities of a start
+        server.finish(execution_id, "failed")
+    source = asteroid_source(api_key=server.api_key, base_url=server.base_url)
+    pipeline(tmp_path).run(source)
+    first = list_requests(server)
+    assert rows(tmp_path, "SELECT count(*), count(DISTINCT id) FROM executions") == [(450, 450)]
+    stored = rows(tmp_path, "SELECT execution_id, count(*) FROM activities GROUP BY 1 ORDER BY 1")
+    assert stored == [(i, len(server.activities_of(i))) for i in with_activities]
+
+    server.clock.advance(60)
+    added = [server.add()["id"] for _ in range(5)]
+    running = sorted(e["id"] for e in server.executions if e["status"] == "running" and e["id"] not in added)[:3]
+    for execution_id in running:
+        server.finish(execution_id, "completed")
+    before = len(server.requests)
+    pipeline(tmp_path).run(asteroid_source(api_key=server.api_key, base_url=server.base_url))
+    assert list_requests(server, before) < first
+    assert rows(tmp_path, "SELECT count(*), count(DISTINCT id) FROM executions") == [(455, 455)]
+    loaded = dict(rows(tmp_path, "SELECT id, status FROM executions"))
+    assert loaded == {e["id"]: e["status"] for e in server.executions}
+    assert [loaded[i] for i in running] == ["completed"] * 3
+    stored = rows(tmp_path, "SELECT execution_id, count(*), count(DISTINCT id) FROM activities GROUP BY 1")
+    expected = {i: len(server.activities_of(i)) for i in [*with_activities, *running]}
+    assert {i: (n, d) for i, n, d in stored} == {i: (n, n) for i, n in expected.items()}
+    # a third run with nothing new fetches no activities again and changes nothing
+    before = len(server.requests)
+    pipeline(tmp_path).run(asteroid_source(api_key=server.api_key, base_url=server.base_url))
+    assert not [r for r in server.requests[before:] if r.path.endswith("/activities")]
+    assert dict(rows(tmp_path, "SELECT id, status FROM executions")) == loaded
+
+
+def test_the_columns_are_typed_as_the_sync_s(server: FakeAsteroidServer, tmp_path: Path):
+    pipeline(tmp_path).run(asteroid_source(api_key=server.api_key, base_url=server.base_url))
+    types = dict(rows(tmp_path, "SELECT column_name, data_type FROM information_schema.columns"
+                                " WHERE table_name = 'executions' AND table_schema = 'history'"))  # fmt: skip
+    assert types["created_at"] == types["terminal_at"] == "TIMESTAMP WITH TIME ZONE"
+    assert (types["agent_version"], types["duration"], types["has_been_rerun"]) == ("BIGINT", "DOUBLE", "BOOLEAN")
+    assert types["metadata"] == types["execution_result"] == "JSON"
+    assert rows(tmp_path, "SELECT count(DISTINCT metadata->>'team') FROM executions") == [(3,)]
+    tables = {name for (name,) in rows(tmp_path, "SELECT table_name FROM information_schema.tables")}
+    assert not {name for name in tables if name.startswith("executions__")}  # no child tables
+
+
+def test_windows_of_a_backfill_run_side_by_side_sharing_one_client(server: FakeAsteroidServer, tmp_path: Path):
+    """The README's recipe: created_at windows, each a pipeline of its own, in threads, one client."""
+    times = sorted(datetime.datetime.fromisoformat(e["createdAt"].replace("Z", "+00:00")) for e in server.executions)
+    start, end = times[0] - datetime.timedelta(seconds=1), times[-1] + datetime.timedelta(seconds=1)
+    edges = [start + (end - start) * i / 3 for i in range(4)]
+    errors: list[BaseException] = []
+
+    def load(index: int, client: AsteroidClient) -> None:
+        try:
+            source = asteroid_source(client=client, created_after=edges[index], created_before=edges[index + 1])
+            pipeline(tmp_path, f"backfill_{index}", f"window_{index}.duckdb").run(source)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    with AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+        threads = [threading.Thread(target=load, args=(i, client)) for i in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(120)
+    assert errors == []
+    ids: list[str] = []
+    for i in range(3):
+        ids += [row[0] for row in rows(tmp_path, "SELECT id FROM executions", f"window_{i}.duckdb")]
+    assert sorted(ids) == sorted(e["id"] for e in server.executions)  # each once, across the windows
+    state = pipeline(tmp_path, "backfill_0", "window_0.duckdb").state
+    assert "agent_executions" not in str(state.get("sources", {}))  # windows keep no cursor
+
+
+def test_zaia_runs_twice_with_new_executions_between(tmp_path: Path):
+    with FakeZaiaServer(seed=5, count=150, now=NOW) as server:
+        server.clock.freeze(at=NOW)
+        pipeline(tmp_path, "zaia").run(zaia_source(api_key=server.api_key, base_url=server.base_url))
+        total = len(server.executions)
+        assert rows(tmp_path, "SELECT count(*), count(DISTINCT id) FROM executions") == [(total, total)]
+        listed = sum(1 for r in server.requests if r.path.endswith("/executions"))
+        server.clock.advance(60)
+        for _ in range(3):
+            server.add()
+        before = len(server.requests)
+        with ZaiaClient(api_key=server.api_key, base_url=server.base_url) as client:
+            pipeline(tmp_path, "zaia").run(zaia_source(client=client))
+        assert sum(1 for r in server.requests[before:] if r.path.endswith("/executions")) < listed
+        assert rows(tmp_path, "SELECT count(*), count(DISTINCT id) FROM executions") == [(total + 3, total + 3)]
+        loaded = dict(rows(tmp_path, "SELECT id, parent_id FROM executions"))
+        assert loaded == {e["id"]: e["parentId"] for e in server.executions}
+        types = dict(rows(tmp_path, "SELECT column_name, data_type FROM information_schema.columns"
+                                    " WHERE table_name = 'executions' AND table_schema = 'history'"))  # fmt: skip
+        assert types["started_at"] == "TIMESTAMP WITH TIME ZONE" and types["is_agentic"] == "BOOLEAN"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"created_after": datetime.datetime(2026, 1, 1)}, "created_after must be a datetime with a time zone"),
+        ({"created_before": "2026-01-01"}, "created_before must be a datetime with a time zone"),
+        ({"created_after": NOW, "created_before": NOW}, "created_after .* must be before created_before"),
+        ({"page_size": 0}, "page_size must be 1 to 100"),
+        ({"lag": datetime.timedelta(seconds=-1)}, "lag must be a timedelta of 0 or more"),
+        ({"client": "a client"}, "client must be an AsteroidClient"),
+    ],
+)
+def test_bad_arguments_fail_before_any_request_naming_the_argument(
+    server: FakeAsteroidServer, kwargs: dict[str, Any], message: str
+):
+    key = {} if "client" in kwargs else {"api_key": server.api_key, "base_url": server.base_url}
+    with pytest.raises((TypeError, ValueError), match=message):
+        asteroid_source(**key, **kwargs)
+    assert server.requests == []
+
+
+def test_a_client_and_a_key_together_are_refused(server: FakeAsteroidServer):
+    with AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+        with pytest.raises(ValueError, match="give client or api_key/base_url, not both"):
+            asteroid_source(api_key="other", client=client)
+
+
+def python(code: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "RUNTIME__DLTHUB_TELEMETRY": "false"}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+
+
+def test_dlt_is_imported_only_when_a_source_is_made() -> None:
+    done = python("import sys, agent_executions.dlt\nprint('dlt' in sys.modules)")
+    assert done.stdout.split() == ["False"], done.stderr
+
+
+def test_without_dlt_making_a_source_names_the_extra() -> None:
+    code = "import sys\nsys.modules['dlt'] = None\nfrom agent_executions.dlt import asteroid_source\nasteroid_source()"
+    done = python(code)
+    assert done.returncode == 1
+    assert "pip install 'agent-executions[dlt]'" in done.stderr
