@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -17,6 +18,7 @@ import duckdb
 import pytest
 from agent_executions import AsteroidClient, ZaiaClient
 from agent_executions.dlt import asteroid_source, zaia_source
+from agent_executions.sync import sync_executions
 from agent_executions.testing import FakeAsteroidServer, FakeZaiaServer
 
 NOW = datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
@@ -188,3 +190,16 @@ def test_without_dlt_making_a_source_names_the_extra() -> None:
     done = python(code)
     assert done.returncode == 1
     assert "pip install 'agent-executions[dlt]'" in done.stderr
+
+
+def test_the_readme_query_runs_on_the_dlt_dataset_as_on_a_synced_file(server: FakeAsteroidServer, tmp_path: Path):
+    text = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Execution history in a database", 1)[1].split("\n## ", 1)[0]
+    failure_rate = re.findall(r"```sql\n(.*?)```", section, re.S)[0]
+    assert "SET schema = 'history'" not in section and "SET schema = 'asteroid'" in section
+    with AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+        sync_executions(client, tmp_path / "history.duckdb")
+        pipeline(tmp_path).run(asteroid_source(client=client))
+    with duckdb.connect(str(tmp_path / "history.duckdb"), read_only=True) as db:
+        synced = db.execute(failure_rate).fetchall()
+    assert sorted(rows(tmp_path, failure_rate)) == sorted(synced) and len(synced) > 10  # rows(): the dataset schema

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import io
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -211,3 +212,23 @@ def test_the_help_lists_parquet_among_the_formats(capsys: pytest.CaptureFixture[
         shown = " ".join(capsys.readouterr().out.split())
         assert "{table,json,jsonl,csv,parquet}" in shown
         assert "parquet (typed columns as sync's, needs --output and the parquet extra)" in shown
+
+
+def readme_sql() -> list[str]:
+    text = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Execution history in a database", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sql\n(.*?)```", section, re.S)
+
+
+def test_the_readme_query_runs_on_the_parquet_export_as_on_a_synced_file(server: FakeAsteroidServer, tmp_path: Path):
+    failure_rate, view = readme_sql()[:2]
+    path = tmp_path / "executions.parquet"
+    assert finished(cli(server, "asteroid", "--all", "--format", "parquet", "--output", str(path)))[0] == 0
+    with AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+        sync_executions(client, tmp_path / "history.duckdb")
+    with duckdb.connect(str(tmp_path / "history.duckdb"), read_only=True) as db:
+        synced = db.execute(failure_rate).fetchall()
+    with duckdb.connect() as db:
+        db.execute(view.replace("executions.parquet", str(path)))
+        exported = db.execute(failure_rate).fetchall()
+    assert sorted(exported) == sorted(synced) and len(synced) > 10  # ties may come in any order
