@@ -24,7 +24,7 @@ from . import _json
 from ._config import ClientConfig, check_max_retries, check_timeout
 from ._constants import LOGGER_NAME
 from ._identity import HTTPX_USER_AGENT, USER_AGENT
-from ._rate_gate import RateGate, async_gated, gated
+from ._rate_gate import RateGate, RatePause, async_gated, gated
 from ._redact import BEARER, hide_response_secrets, hide_secrets, scrub, secrets_of
 from ._transfer import AttemptLimits, async_send_once, send_once
 from .errors import (
@@ -245,17 +245,19 @@ def with_settings(config: ClientConfig, timeout: float | httpx.Timeout | None, m
 class SyncCore:
     """Sends operations over an `httpx.Client`, with retries."""
 
-    def __init__(self, config: ClientConfig, http: httpx.Client) -> None:
+    def __init__(self, config: ClientConfig, http: httpx.Client, rate_pause: RatePause | None = None) -> None:
         self.config = config
         self.http = http
         self.policy = RetryPolicy(config.max_retries)
         self.limits = config.limits
+        self.rate_pause = rate_pause if rate_pause is not None else RatePause()
+        """The client's pause, shared by its listings (`_rate_gate`)."""
 
     def with_settings(self, timeout: float | httpx.Timeout | None, max_retries: int | None) -> SyncCore:
         """This core, or for one call a copy with its own settings (same connection pool)."""
         if timeout is None and max_retries is None:
             return self
-        return SyncCore(with_settings(self.config, timeout, max_retries), self.http)
+        return SyncCore(with_settings(self.config, timeout, max_retries), self.http, self.rate_pause)
 
     def send(self, request: httpx.Request, limits: AttemptLimits | None = None) -> httpx.Response:
         return send_once(self.http, request, limits or self.limits)
@@ -291,17 +293,19 @@ class SyncCore:
 class AsyncCore:
     """Sends operations over an `httpx.AsyncClient`, with retries."""
 
-    def __init__(self, config: ClientConfig, http: httpx.AsyncClient) -> None:
+    def __init__(self, config: ClientConfig, http: httpx.AsyncClient, rate_pause: RatePause | None = None) -> None:
         self.config = config
         self.http = http
         self.policy = RetryPolicy(config.max_retries)
         self.limits = config.limits
+        self.rate_pause = rate_pause if rate_pause is not None else RatePause()
+        """The client's pause, shared by its listings (`_rate_gate`)."""
 
     def with_settings(self, timeout: float | httpx.Timeout | None, max_retries: int | None) -> AsyncCore:
         """This core, or for one call a copy with its own settings (same connection pool)."""
         if timeout is None and max_retries is None:
             return self
-        return AsyncCore(with_settings(self.config, timeout, max_retries), self.http)
+        return AsyncCore(with_settings(self.config, timeout, max_retries), self.http, self.rate_pause)
 
     async def send(self, request: httpx.Request, limits: AttemptLimits | None = None) -> httpx.Response:
         return await async_send_once(self.http, request, limits or self.limits)

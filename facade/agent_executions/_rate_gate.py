@@ -1,10 +1,11 @@
-"""A pause shared by every request of one listing: a server's `Retry-After` holds them all.
+"""A pause shared by every listing of one client: a server's `Retry-After` holds them all.
 
-When pages are fetched concurrently, a 429 (or 503) with `Retry-After` on one request says
-the client is going too fast; retrying that request alone later while the other workers go
-on sending would earn more of them. The gate records until when the server asked to wait;
-every request of the listing waits for it before each attempt. `gated` and `async_gated`
-are the thin sync and async shells around `RateGate`'s decisions.
+When pages are fetched concurrently, or several listings run at once on one client (backfill
+windows in threads), a 429 (or 503) with `Retry-After` on one request says the client is going
+too fast; retrying that request alone later while the others go on sending would earn more of
+them. The client's `RatePause` records until when the server asked to wait; every listing
+request waits for it before each attempt. A `RateGate` is one listing's view of it, with the
+listing's own stop. `gated` and `async_gated` are the thin sync and async shells.
 """
 
 from __future__ import annotations
@@ -23,14 +24,21 @@ class ListingStopped(Exception):
     """Raised in a worker of a listing its caller stopped (a `break`, Ctrl-C): its waits end at once."""
 
 
-class RateGate:
-    """Until when (`time.monotonic()`) the requests of one listing must not be sent, and whether
-    the listing was stopped: every wait of its workers (the gate's, a retry's) ends when it is."""
+class RatePause:
+    """Until when (`time.monotonic()`) a client's listings must not send: one per client."""
 
-    def __init__(self, max_wait: float) -> None:
-        self.max_wait = max_wait
+    def __init__(self) -> None:
         self.closed_until = 0.0
-        self._lock = threading.Lock()
+        self.lock = threading.Lock()
+
+
+class RateGate:
+    """One listing's gate: the client's pause (`shared`), and whether the listing was stopped:
+    every wait of its workers (the gate's, a retry's) ends when it is."""
+
+    def __init__(self, max_wait: float, shared: RatePause | None = None) -> None:
+        self.max_wait = max_wait
+        self.shared = shared if shared is not None else RatePause()
         self.stopped = threading.Event()
 
     def stop(self) -> None:
@@ -44,7 +52,7 @@ class RateGate:
 
     def wait_left(self) -> float:
         """Seconds to wait before the next attempt may be sent (0: go)."""
-        return max(0.0, self.closed_until - time.monotonic())
+        return max(0.0, self.shared.closed_until - time.monotonic())
 
     def observe(self, response: httpx.Response) -> None:
         """Close the gate for as long as a retryable answer's `Retry-After` asks (up to `max_wait`; a longer
@@ -54,8 +62,8 @@ class RateGate:
         seconds = parse_retry_after(response.headers.get("retry-after"))
         if seconds is None or seconds <= 0 or seconds > self.max_wait:
             return
-        with self._lock:
-            self.closed_until = max(self.closed_until, time.monotonic() + seconds)
+        with self.shared.lock:
+            self.shared.closed_until = max(self.shared.closed_until, time.monotonic() + seconds)
 
 
 Send = Callable[[httpx.Request], httpx.Response]

@@ -275,7 +275,8 @@ class _Pager(Generic[T, CoreT]):
         self._concurrency = concurrency
 
     def _gate(self) -> RateGate:
-        return RateGate(self._core.policy.max_retry_after)
+        """This listing's gate on the client's pause: a `Retry-After` to any listing holds them all."""
+        return RateGate(self._core.policy.max_retry_after, self._core.rate_pause)
 
 
 class SyncPager(_Pager[T, SyncCore]):
@@ -291,15 +292,16 @@ class SyncPager(_Pager[T, SyncCore]):
 
     def pages(self) -> Iterator[Page[T]]:
         walk = self._new_walk()
+        gate = self._gate()
         if self._concurrency > 1 and (op := walk.next_operation()) is not None:
-            gate = self._gate()
             first = walk.accept(op, self._core.request(op, gate))
             yield first
             window = _window(walk, first, self._concurrency, gate)
             if window is not None:
                 yield from self._pages_at_once(window)
+                gate = self._gate()  # the window's was stopped with its workers
         while (op := walk.next_operation()) is not None:
-            yield walk.accept(op, self._core.request(op))
+            yield walk.accept(op, self._core.request(op, gate))
 
     def _pages_at_once(self, window: _Window[T, Future[Page[T]]]) -> Iterator[Page[T]]:
         """The sync shell of the window: a thread pool of `concurrency` workers."""
@@ -338,16 +340,17 @@ class AsyncPager(_Pager[T, AsyncCore]):
 
     async def pages(self) -> AsyncIterator[Page[T]]:
         walk = self._new_walk()
+        gate = self._gate()
         if self._concurrency > 1 and (op := walk.next_operation()) is not None:
-            gate = self._gate()
             first = walk.accept(op, await self._core.request(op, gate))
             yield first
             window = _window(walk, first, self._concurrency, gate)
             if window is not None:
                 async for page in self._pages_at_once(window):
                     yield page
+                gate = self._gate()  # the window's was stopped with its workers
         while (op := walk.next_operation()) is not None:
-            yield walk.accept(op, await self._core.request(op))
+            yield walk.accept(op, await self._core.request(op, gate))
 
     async def _pages_at_once(self, window: _Window[T, asyncio.Task[Page[T]]]) -> AsyncIterator[Page[T]]:
         """The async shell of the window: one task per request in flight. What the walk still wants
