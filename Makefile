@@ -83,11 +83,15 @@ fuzz: $(STAMP)
 $(BENCH_STAMP): pyproject.toml
 	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1"
-	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e ".[testing,async]" asteroid-odyssey==1.9.167
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e ".[testing,async,duckdb,parquet]" asteroid-odyssey==1.9.167
 	touch $(BENCH_STAMP)
 
+# The listings (into docs/benchmarks.md), then the sync into DuckDB and the Parquet export, each
+# beside a plain listing of the same 10,000 executions (printed; figures in docs/decisions.md).
 bench: $(BENCH_STAMP)
 	$(BENCH_VENV)/bin/python scripts/bench.py
+	$(BENCH_VENV)/bin/python scripts/bench_sync.py
+	$(BENCH_VENV)/bin/python scripts/bench_parquet.py
 
 # Mutation testing of the core modules (cosmic-ray), in a copy of the tree; writes its score and
 # surviving mutants into docs/reliability.md. Long: not part of `make test`.
