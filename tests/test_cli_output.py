@@ -165,7 +165,7 @@ def test_a_since_beyond_the_calendar_is_a_usage_error(asteroid_server: FakeAster
 
 def test_reversed_created_bounds_are_a_usage_error(asteroid_server: FakeAsteroidServer) -> None:
     done = cli(asteroid_server, "asteroid", "list", "--created-after", "2026-11-02", "--created-before", "2026-11-01")
-    assert done.returncode == 2 and "created_after must be earlier" in done.stderr, done.stderr
+    assert done.returncode == 2 and "--created-after must be earlier than --created-before" in done.stderr, done.stderr
     assert asteroid_server.requests == []
 
 

@@ -614,8 +614,52 @@ def main(argv: list[str] | None = None) -> int:
     if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (argcomplete); otherwise not imported
         complete(parser)
     args = parser.parse_args(argv)
+    args._command_parser = command_parser(parser, args)
     with terminated_as_interrupted():
         return run_command(args)
+
+
+def command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser | None:
+    """The parser of the command given (`asteroid list`, `serve-fake`...), for its options' names."""
+    found: argparse.ArgumentParser | None = parser
+    for chosen in (getattr(args, "vendor", None), getattr(args, "command", None)):
+        subparsers = [a for a in found._actions if isinstance(a, argparse._SubParsersAction)] if found else []
+        if not subparsers or chosen is None:
+            break
+        found = subparsers[0].choices.get(chosen)
+    return found
+
+
+SDK_NAMES = {
+    "human_labels": "label",
+    "outcome_label": "outcome",
+    "metadata_key": "metadata",
+    "metadata_value": "metadata",
+    "sort_field": "sort",
+    "sort_direction": "sort",
+    "responder_ids": "responder",
+    "inputs": "input",
+    "queue_if_busy": "queue",
+    "execution_id": "id",
+}
+"""The SDK's argument names that the command line spells otherwise (by the option's dest)."""
+
+
+def in_option_words(message: str, command: argparse.ArgumentParser | None) -> str:
+    """An SDK argument error (`sort_direction must be ...`, `status[0] must be ...`) in the words of
+    the command line (`--sort must be ...`), as the user typed them."""
+    if command is None:
+        return message
+    names = {action.dest: action for action in command._actions}
+
+    def word(match: re.Match[str]) -> str:
+        action = names.get(match.group(1)) or names.get(SDK_NAMES.get(match.group(1), ""))
+        if action is None:
+            return match.group()
+        return action.option_strings[-1] if action.option_strings else str(action.metavar or action.dest.upper())
+
+    leading = re.sub(r"^([a-z_]+)(\[\d+\])?(?= )", word, message)  # `status[0] must ...`
+    return re.sub(r"(?<![\w'-])([a-z]+_[a-z_]+)(?![\w'])", word, leading)  # `... than created_before`
 
 
 def complete(parser: argparse.ArgumentParser) -> None:
@@ -663,7 +707,8 @@ def run_command(args: argparse.Namespace) -> int:
         if debug:
             traceback.print_exc()
         said = missing_key(args) if isinstance(exc, ConfigurationError) else None
-        print(f"agent-executions: {said or exc}", file=sys.stderr)
+        said = said or in_option_words(str(exc), getattr(args, "_command_parser", None))
+        print(f"agent-executions: {said}", file=sys.stderr)
         return EXIT_USAGE
     except AgentExecutionsError as exc:
         if debug:
