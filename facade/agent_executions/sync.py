@@ -30,7 +30,7 @@ import attrs
 
 from ._constants import ASTEROID_MAX_PAGE_SIZE, LOGGER_NAME, ZAIA_MAX_PAGE_SIZE
 from ._warehouse.columns import Column, columns_of, row_of
-from ._warehouse.store import Counts, Store
+from ._warehouse.store import Counts, DatabaseError, Store
 from .asteroid import AsteroidClient
 from .errors import NotFoundError
 from .models import TERMINAL_STATUSES, Execution, ExecutionActivity, ZaiaExecution
@@ -121,8 +121,7 @@ def sync_executions(
     for name, flag in (("full", full), ("activities", activities)):
         if not isinstance(flag, bool):
             raise TypeError(f"{name} must be a bool, not {type(flag).__name__}")
-    if not isinstance(look_back, datetime.timedelta) or look_back < datetime.timedelta(0):
-        raise ValueError(f"look_back must be a timedelta of 0 or more, not {look_back!r}")
+    check_look_back(look_back)
     if activities and vendor == "zaia":
         raise ValueError(
             "activities=True is for Asteroid: Zaia has no activities, and its parent/child links are"
@@ -133,17 +132,29 @@ def sync_executions(
     tables = {"executions": columns_of(Execution if vendor == "asteroid" else ZaiaExecution)}
     if activities:
         tables["activities"] = columns_of(ExecutionActivity)
-    store = Store(target, vendor, tables)
+    import duckdb
+
+    # The saved position never passes the moment the run started (this machine's clock; the
+    # look-back covers the skew): an execution dated in the future is stored, and listed again.
+    now = datetime.datetime.now(datetime.UTC)
+    counts = Counts()
     try:
-        run = store.begin_run(start_over=full)
-        since = store.cursor()
-        since = since - look_back if since is not None else None
-        counts = Counts()
-        pages = _walk(client, vendor, store, run, since, tables["executions"], counts, progress)
-        reread, gone = _read_again(client, vendor, store, run, tables["executions"], counts)
-        written = _store_activities(client, store, tables["activities"]) if activities else 0
-    finally:
-        store.close()
+        store = Store(target, vendor, tables, server_of(client))
+        try:
+            run = store.begin_run(start_over=full)
+            since = store.cursor()
+            since = min(since, now) if since is not None else None  # a cursor a former version let pass
+            # less 1 µs: the listing's created_after is exclusive, and an execution created at
+            # the very instant stored must come again (--look-back 0s)
+            since = _minus(since, look_back + _MICROSECOND) if since is not None else None
+            pages = _walk(client, vendor, store, run, since, tables["executions"], counts, progress, now)
+            reread, gone = _read_again(client, vendor, store, run, tables["executions"], counts)
+            written = _store_activities(client, store, tables["activities"]) if activities else 0
+        finally:
+            store.close()
+    except duckdb.Error as exc:  # a full disk, a write-ahead log refused, another sync of the file...
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise DatabaseError(f"{os.fspath(target)!r}: {detail}") from exc
     return SyncSummary(
         new=counts.new,
         updated=counts.updated,
@@ -154,6 +165,40 @@ def sync_executions(
         activities=written,
         seconds=time.monotonic() - started,
     )
+
+
+_MICROSECOND = datetime.timedelta(microseconds=1)
+
+
+def check_look_back(look_back: Any) -> None:
+    """A look-back of 0 or more that reaches no further back than the year 1."""
+    if not isinstance(look_back, datetime.timedelta) or look_back < datetime.timedelta(0):
+        raise ValueError(f"look_back must be a timedelta of 0 or more, not {look_back!r}")
+    try:
+        datetime.datetime.now(datetime.UTC) - look_back - _MICROSECOND
+    except OverflowError:
+        raise ValueError(f"look_back reaches back before the year 1: {look_back!r}") from None
+
+
+def _minus(moment: datetime.datetime, span: datetime.timedelta) -> datetime.datetime | None:
+    """`moment - span`, None (list everything) when that is before the year 1."""
+    try:
+        return moment - span
+    except OverflowError:
+        return None
+
+
+def server_of(client: Any) -> str:
+    """The client's base URL without credentials, query or trailing slash: what the database
+    remembers, so that a file synced from staging is not silently reused against production."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(str(client.base_url))
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = f"{host}:{parts.port}" if parts.port is not None else host
+    return urlunsplit((parts.scheme.lower(), netloc, parts.path.rstrip("/"), "", ""))
 
 
 def vendor_of(client: Any) -> str:
@@ -184,8 +229,10 @@ def _walk(
     columns: tuple[Column, ...],
     counts: Counts,
     progress: Progress | None,
+    now: datetime.datetime,
 ) -> int:
-    """List what was created since `since` and write it a page at a time; the number of pages."""
+    """List what was created since `since` and write it a page at a time; the number of pages.
+    The cursor never passes `now`."""
     done, pages = 0, 0
     newest: datetime.datetime | None = None
     for page in _pages(client, vendor, since):
@@ -198,6 +245,8 @@ def _walk(
         else:  # newest first by page number: the cursor moves only when the walk is through
             newest = max([newest, *(item.created_at for item in items)], key=_instant)
             cursor = newest if last_page else None
+        if cursor is not None and cursor > now:
+            cursor = now
         rows = [row_of(item, columns) for item in items]
         counts.add(store.write_executions(rows, [unfinished(vendor, item) for item in items], run, cursor=cursor))
         done += len(items)
@@ -282,4 +331,4 @@ def _store_activities(client: Any, store: Store, columns: tuple[Column, ...]) ->
     return written
 
 
-__all__ = ["LOOK_BACK", "NEEDS_DUCKDB", "Progress", "SyncSummary", "sync_executions"]
+__all__ = ["LOOK_BACK", "NEEDS_DUCKDB", "DatabaseError", "Progress", "SyncSummary", "sync_executions"]

@@ -4,6 +4,7 @@ fake servers over loopback."""
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import re
 import signal
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import httpx
 import pytest
 from agent_executions import AsteroidClient, ZaiaClient
 from agent_executions.sync import SyncSummary, sync_executions
@@ -299,3 +301,179 @@ def test_an_asteroid_database_is_not_synced_from_zaia(client: AsteroidClient, tm
 def test_the_summary_reads_as_one_line() -> None:
     summary = SyncSummary(new=5, updated=3, unchanged=2, pages=1, reread=4, gone=0, activities=0, seconds=0.25)
     assert summary.line() == "5 new, 3 updated, 2 unchanged (1 pages, 4 read again) in 0.2 s"
+
+
+# --- the hostile review of issue 25 -----------------------------------------------------------
+
+
+def test_a_future_dated_execution_does_not_move_the_position_past_now(tmp_path: Path):
+    path = tmp_path / "history.duckdb"
+    now = datetime.datetime.now(datetime.UTC)  # the server's clock agrees with this machine's
+    with (
+        FakeAsteroidServer(seed=3, count=50, now=now) as server,
+        AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client,
+    ):
+        server.clock.freeze(at=now)
+        server.add(createdAt="2099-01-01T00:00:00Z", status="completed")
+        sync_executions(client, path)
+        cursor = rows(path, "SELECT cursor FROM _sync_state")[0][0]
+        assert cursor <= datetime.datetime.now(datetime.UTC)
+        server.clock.advance(1)
+        added = server.add()["id"]
+        summary = sync_executions(client, path)
+    assert summary.new == 1
+    assert rows(path, f"SELECT count(*) FROM executions WHERE id = '{added}'") == [(1,)]
+    assert rows(path, "SELECT count(*) FROM executions WHERE created_at > TIMESTAMPTZ '2098-01-01 00:00:00+00'") == [
+        (1,)
+    ]
+
+
+class Tampering(httpx.BaseTransport):
+    """Passes requests to the fake; `tamper` edits the items of each listing page."""
+
+    def __init__(self, tamper: Any) -> None:
+        self.inner = httpx.HTTPTransport()
+        self.tamper = tamper
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = self.inner.handle_request(request)
+        response.read()
+        if request.url.path.endswith("/executions") and response.status_code == 200:
+            data = json.loads(response.content)
+            self.tamper(data["items"])
+            headers = [
+                (k, v) for k, v in response.headers.items() if k.lower() not in ("content-length", "content-encoding")
+            ]
+            return httpx.Response(200, headers=headers, content=json.dumps(data).encode(), request=request)
+        return response
+
+
+def tampered(server: FakeAsteroidServer, tamper: Any) -> AsteroidClient:
+    http = httpx.Client(transport=Tampering(tamper))
+    return AsteroidClient(api_key=server.api_key, base_url=server.base_url, http_client=http)
+
+
+def test_a_lone_surrogate_a_huge_integer_and_a_repeated_unfinished_execution_do_not_block_the_sync(
+    server: FakeAsteroidServer, tmp_path: Path
+):
+    def tamper(items: list[dict[str, Any]]) -> None:
+        if items:
+            items[0]["agentName"] = "x\ud800y"
+            items[0]["metadata"] = {"note": "\udfff"}
+            items[-1]["agentVersion"] = 2**70
+            running = next((k for k, item in enumerate(items) if item["status"] == "running"), None)
+            if running is not None:
+                items.insert(running + 1, dict(items[running]))
+
+    path = tmp_path / "history.duckdb"
+    with tampered(server, tamper) as client:
+        summary = sync_executions(client, path)
+        assert summary.new == 450
+        assert sync_executions(client, path).new == 0  # and the next runs go on
+    names = rows(path, "SELECT count(*) FROM executions WHERE agent_name = 'x\ufffdy' AND metadata->>'note' = '\ufffd'")
+    assert names[0][0] >= 1
+    huge = rows(path, "SELECT agent_version, additional_properties->>'agent_version' FROM executions"
+                      " WHERE additional_properties->>'agent_version' IS NOT NULL")  # fmt: skip
+    assert huge and all(row == (None, str(2**70)) for row in huge)
+
+
+def test_a_database_error_is_one_line_and_exit_74_and_a_database_error_in_python(
+    server: FakeAsteroidServer, client: AsteroidClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+):
+    from agent_executions._warehouse.store import Store
+    from agent_executions.cli import main
+    from agent_executions.sync import DatabaseError
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise duckdb.TransactionException("TransactionContext Error: Failed to commit: permission denied")
+
+    monkeypatch.setattr(Store, "write_executions", refuse)
+    with pytest.raises(DatabaseError, match="Failed to commit"):
+        sync_executions(client, tmp_path / "a.duckdb")
+    monkeypatch.setenv("ASTEROID_API_KEY", server.api_key)
+    code = main(["asteroid", "sync", str(tmp_path / "b.duckdb"), "--base-url", server.base_url])
+    err = capsys.readouterr().err
+    assert code == 74
+    assert err.count("\n") == 1 and "Failed to commit" in err and "Traceback" not in err
+
+
+def test_a_look_back_of_0s_still_brings_an_execution_created_at_the_stored_instant(
+    server: FakeAsteroidServer, client: AsteroidClient, tmp_path: Path
+):
+    path = tmp_path / "history.duckdb"
+    sync_executions(client, path)
+    cursor = rows(path, "SELECT cursor FROM _sync_state")[0][0]
+    same = server.add(createdAt=cursor.astimezone(datetime.UTC).isoformat().replace("+00:00", "Z"))["id"]
+    summary = sync_executions(client, path, look_back=datetime.timedelta(0))
+    assert summary.new == 1
+    assert rows(path, f"SELECT count(*) FROM executions WHERE id = '{same}'") == [(1,)]
+
+
+def test_a_path_duckdb_would_read_specially_is_a_file_of_that_name(
+    client: AsteroidClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.chdir(tmp_path)
+    sync_executions(client, ":memory:")
+    assert (tmp_path / ":memory:").is_file()
+    assert rows(tmp_path / ":memory:", "SELECT count(*) FROM executions") == [(450,)]
+
+
+def test_a_database_synced_from_one_server_is_not_reused_against_another(client: AsteroidClient, tmp_path: Path):
+    path = tmp_path / "history.duckdb"
+    sync_executions(client, path)
+    with (
+        FakeAsteroidServer(seed=4, count=3, now=NOW) as other,
+        AsteroidClient(api_key=other.api_key, base_url=other.base_url) as elsewhere,
+    ):
+        with pytest.raises(ValueError, match=r"holds executions from http://127\.0\.0\.1:.*another file"):
+            sync_executions(elsewhere, path)
+        assert other.requests == []
+        process = run_cli(other, path)
+        _, err = process.communicate(timeout=60)
+        assert process.returncode == 2 and "--full into a new file" in err
+    assert rows(path, "SELECT base_url FROM _sync_state") == [(client.base_url.rstrip("/"),)]
+
+
+def test_a_look_back_too_long_is_refused_before_any_request(
+    server: FakeAsteroidServer, client: AsteroidClient, tmp_path: Path
+):
+    with pytest.raises(ValueError, match="look_back"):
+        sync_executions(client, tmp_path / "h.duckdb", look_back=datetime.timedelta(days=999999))
+    process = run_cli(server, tmp_path / "h.duckdb", "--look-back", "999999d")
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 2 and "--look-back" in err and "Traceback" not in err
+    assert server.requests == []
+
+
+def test_a_file_in_use_or_not_duckdb_says_so_in_one_line(server: FakeAsteroidServer, tmp_path: Path):
+    text = tmp_path / "notes.duckdb"
+    text.write_text("not a database\n" * 100)
+    process = run_cli(server, text)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 74
+    assert "not a DuckDB database, or is in use by another process" in err and err.count("\n") == 1
+
+
+def test_two_syncs_of_one_file_in_one_process_fail_with_a_database_error_not_a_duckdb_one(
+    server: FakeAsteroidServer, client: AsteroidClient, tmp_path: Path
+):
+    from agent_executions.sync import DatabaseError
+
+    path = tmp_path / "history.duckdb"
+    sync_executions(client, path)
+    held = duckdb.connect(str(path))
+    held.begin()
+    held.execute("UPDATE _sync_state SET run = run + 1")  # as another sync of this process, mid-way
+    try:
+        with pytest.raises(DatabaseError):
+            sync_executions(client, path)
+    finally:
+        held.rollback()
+        held.close()
+
+
+def test_a_path_with_a_newline_is_printed_escaped(server: FakeAsteroidServer, tmp_path: Path):
+    process = run_cli(server, tmp_path / "a\nb.duckdb")
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    assert err.count("\n") == 1 and "a\\nb.duckdb" in err

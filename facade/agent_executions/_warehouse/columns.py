@@ -7,6 +7,11 @@ Scalars keep their type (`TIMESTAMPTZ`, `BIGINT`, `DOUBLE`, `BOOLEAN`, `VARCHAR`
 its text); nested objects, lists and unions of objects are `JSON`, the wire form the vendor
 sent (`to_dict()`), so that no shape this SDK does not know is lost. Properties the pinned spec
 does not list go to `additional_properties` (JSON, NULL when none).
+
+What a column cannot hold does not stop the row: a lone surrogate (legal in JSON, not in UTF-8)
+in a string or in JSON text is stored as U+FFFD; an integer beyond a BIGINT column's 64 bits
+(or too large for a DOUBLE) is stored as NULL, its value kept in `additional_properties` under
+the column's name.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import datetime
 import enum
 import json
+import re
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -32,6 +38,8 @@ SCALARS = {
 JSON = "JSON"
 EXTRA = "additional_properties"
 """The attrs field holding the properties the pinned spec does not list."""
+BIGINT_RANGE = (-(2**63), 2**63 - 1)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @attrs.frozen
@@ -74,8 +82,38 @@ def type_of(annotation: str, namespace: dict[str, Any]) -> str:
 
 
 def row_of(record: Any, columns: tuple[Column, ...]) -> tuple[Any, ...]:
-    """A record's cells, in `columns` order."""
-    return tuple(column.cell(record) for column in columns)
+    """A record's cells, in `columns` order; a number its column cannot hold is NULL, its value
+    kept in `additional_properties` under the column's name."""
+    cells = [column.cell(record) for column in columns]
+    overflow: dict[str, int] = {}
+    for index, (column, value) in enumerate(zip(columns, cells, strict=True)):
+        if type(value) is int and not _fits(column.type, value):
+            overflow[column.name] = value
+            cells[index] = None
+    if overflow:
+        for index, column in enumerate(columns):
+            if column.name == EXTRA:
+                extra = json.loads(cells[index]) if cells[index] is not None else {}
+                cells[index] = json_text({**extra, **overflow})
+    return tuple(cells)
+
+
+def _fits(kind: str, value: int) -> bool:
+    if kind == "BIGINT":
+        return BIGINT_RANGE[0] <= value <= BIGINT_RANGE[1]
+    if kind == "DOUBLE":
+        try:
+            float(value)
+        except OverflowError:
+            return False
+    return True
+
+
+def clean_text(value: str) -> str:
+    """`value` with its lone surrogates (which UTF-8 cannot encode) as U+FFFD."""
+    if value.isascii():
+        return value
+    return _SURROGATE.sub("\ufffd", value)
 
 
 def _reader(name: str, kind: str) -> Callable[[Any], Any]:
@@ -89,7 +127,7 @@ def _reader(name: str, kind: str) -> Callable[[Any], Any]:
 def _text(value: Any) -> Any:
     if isinstance(value, enum.Enum):
         return str(value.value)
-    return value
+    return clean_text(value) if isinstance(value, str) else value
 
 
 def _extra(record: Any) -> str | None:
@@ -101,7 +139,7 @@ def json_text(value: Any) -> str | None:
     """The wire JSON of a field's value (None stays NULL); models by their `to_dict()`."""
     if value is None:
         return None
-    return json.dumps(_wire(value), ensure_ascii=False, separators=(",", ":"))
+    return clean_text(json.dumps(_wire(value), ensure_ascii=False, separators=(",", ":")))
 
 
 def wire(record: Any, column: Column) -> Any:

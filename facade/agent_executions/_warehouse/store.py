@@ -23,9 +23,16 @@ if TYPE_CHECKING:
 
 STATE_TABLES = (
     "CREATE TABLE IF NOT EXISTS _sync_state (vendor VARCHAR NOT NULL, cursor TIMESTAMPTZ, run BIGINT NOT NULL)",
+    "ALTER TABLE _sync_state ADD COLUMN IF NOT EXISTS base_url VARCHAR",
     "CREATE TABLE IF NOT EXISTS _sync_unfinished (id VARCHAR PRIMARY KEY, run BIGINT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS _sync_activities (execution_id VARCHAR PRIMARY KEY)",
 )
+
+
+class DatabaseError(OSError):
+    """The DuckDB file could not be opened or written: not a DuckDB database, in use by another
+    process or another sync of this one, a directory that refuses its write-ahead log... The
+    command line reports it in one line and exits 74 (the output could not be written)."""
 
 
 @attrs.define
@@ -51,31 +58,50 @@ def quoted(name: str) -> str:
 class Store:
     """An open sync database: `tables` maps each table of records to its columns (keyed by `id`)."""
 
-    def __init__(self, path: str | os.PathLike[str], vendor: str, tables: dict[str, tuple[Column, ...]]) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], vendor: str, tables: dict[str, tuple[Column, ...]], base_url: str = ""
+    ) -> None:
         import duckdb
 
         self.tables = tables
+        # Always an absolute file path: DuckDB gives `:memory:`, `md:x` (MotherDuck, over the
+        # network), `sqlite:x` or `file:x` meanings of their own.
+        where = os.path.abspath(os.fspath(path))
         try:
-            self.db: duckdb.DuckDBPyConnection = duckdb.connect(os.fspath(path))
-        except duckdb.Error as exc:  # in use by another process, not a DuckDB file...
-            raise OSError(f"cannot open {os.fspath(path)}: {exc}") from None
+            self.db: duckdb.DuckDBPyConnection = duckdb.connect(where)
+        except duckdb.Error as exc:
+            detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise DatabaseError(
+                f"{os.fspath(path)!r} is not a DuckDB database, or is in use by another process ({detail})"
+            ) from None
         try:
-            self._prepare(vendor)
+            self._prepare(vendor, base_url)
         except BaseException:
             self.db.close()
             raise
 
-    def _prepare(self, vendor: str) -> None:
-        """The tables, created or completed with the columns a regeneration added; the vendor checked."""
+    def _prepare(self, vendor: str, base_url: str) -> None:
+        """The tables, created or completed with the columns a regeneration added; the vendor and
+        the server checked (a database synced from one server is not reused against another)."""
         self.db.begin()
         for statement in STATE_TABLES:
             self.db.execute(statement)
-        row = self.db.execute("SELECT vendor FROM _sync_state").fetchone()
+        row = self.db.execute("SELECT vendor, base_url FROM _sync_state").fetchone()
         if row is None:
-            self.db.execute("INSERT INTO _sync_state VALUES (?, NULL, 0)", [vendor])
+            self.db.execute(
+                "INSERT INTO _sync_state (vendor, cursor, run, base_url) VALUES (?, NULL, 0, ?)", [vendor, base_url]
+            )
         elif row[0] != vendor:
             self.db.rollback()
             raise ValueError(f"the database holds {row[0]} executions, not {vendor}: sync into another file")
+        elif row[1] is None:  # made before the server was stored
+            self.db.execute("UPDATE _sync_state SET base_url = ?", [base_url])
+        elif row[1] != base_url:
+            self.db.rollback()
+            raise ValueError(
+                f"the database holds executions from {row[1]}, not {base_url}: sync into another file"
+                " (or --full into a new file)"
+            )
         for table, columns in self.tables.items():
             definition = ", ".join(f"{quoted(c.name)} {c.type}" for c in columns)
             self.db.execute(f"CREATE TABLE IF NOT EXISTS {quoted(table)} ({definition}, PRIMARY KEY (id))")
@@ -148,11 +174,14 @@ class Store:
         self.db.begin()
         try:
             counts = self._upsert("executions", rows)
-            ids = [row[self._id_index("executions")] for row in rows]
+            key = self._id_index("executions")
+            # an id twice in a page counts once, as its last copy (as in the upsert)
+            latest = {row[key]: still for row, still in zip(rows, unfinished, strict=True)}
+            ids = list(latest)
             gone = list(gone)
             if ids or gone:
                 self.db.execute("DELETE FROM _sync_unfinished WHERE list_contains(?, id)", [ids + gone])
-            waiting = [key for key, still in zip(ids, unfinished, strict=True) if still]
+            waiting = [key for key, still in latest.items() if still]
             if waiting:
                 self.db.execute("INSERT INTO _sync_unfinished SELECT unnest(?::VARCHAR[]), ?", [waiting, run])
             if cursor is not None:

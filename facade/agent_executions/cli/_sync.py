@@ -31,9 +31,11 @@ def look_back(text: str) -> datetime.timedelta:
     if not match:
         raise argparse.ArgumentTypeError(f"not a duration like 0s, 5m or 2h: {text!r}")
     try:
-        return datetime.timedelta(**{UNITS[match.group(2)]: int(match.group(1))})
-    except OverflowError:
-        raise argparse.ArgumentTypeError(f"{text!r} is too long a look-back") from None
+        span = datetime.timedelta(**{UNITS[match.group(2)]: int(match.group(1))})
+        sync.check_look_back(span)
+    except (OverflowError, ValueError):
+        raise argparse.ArgumentTypeError(f"{text!r} is too long a look-back (it reaches before the year 1)") from None
+    return span
 
 
 def add_command(commands: Any, common: argparse.ArgumentParser, vendor: str) -> None:
@@ -89,7 +91,8 @@ def run_sync(args: argparse.Namespace, client: Any) -> int:
             look_back=args.look_back,
             progress=advance,
         )
-    print(f"agent-executions: {args.path}: {summary.line()}", file=sys.stderr)
+    shown = args.path if args.path.isprintable() else repr(args.path)  # a newline or an escape, escaped
+    print(f"agent-executions: {shown}: {summary.line()}", file=sys.stderr)
     return 0
 
 
