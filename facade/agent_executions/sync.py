@@ -11,7 +11,8 @@ One row per execution in the table `executions` (the model's fields as typed col
 objects as JSON: see `agent_executions._warehouse.columns`), upserted by `id`. A first run lists
 everything; later runs list what was created since the newest `created_at` stored, less
 `LOOK_BACK` (for clocks that disagree; what comes twice is absorbed by the upsert), and read again
-by id the executions that had not finished. Pages are written as they arrive, each in one
+the executions that had not finished (by id, or for Asteroid, when there are many, by a listing
+from the oldest of them). Pages are written as they arrive, each in one
 transaction with the state that goes with it, so a run stopped at any point (SIGKILL included)
 is finished by the next one, with the same rows. Needs the `duckdb` extra.
 """
@@ -43,7 +44,8 @@ LOOK_BACK = datetime.timedelta(minutes=5)
 """How far before the newest stored `created_at` an incremental run starts listing: an execution
 the vendor dated a little earlier than one already stored (clocks, commit order) still comes."""
 REREAD_BATCH = 100
-"""Executions read again by id, then written in one transaction."""
+"""Executions read again by id, then written in one transaction; more unfinished executions than
+this (Asteroid) are read again by a listing when it takes fewer requests."""
 ACTIVITIES_BATCH = 20
 """Executions whose activities are fetched, then written in one transaction."""
 NEEDS_DUCKDB = "syncing into DuckDB needs the duckdb extra: pip install 'agent-executions[duckdb]'"
@@ -64,7 +66,7 @@ class SyncSummary:
     pages: int
     """Listing requests."""
     reread: int
-    """Unfinished executions read again by id."""
+    """Unfinished executions read again (by a listing from the oldest of them, or by id)."""
     gone: int
     """Unfinished executions the vendor no longer has (their rows are kept)."""
     activities: int
@@ -147,8 +149,9 @@ def sync_executions(
             # less 1 µs: the listing's created_after is exclusive, and an execution created at
             # the very instant stored must come again (--look-back 0s)
             since = _minus(since, look_back + _MICROSECOND) if since is not None else None
-            pages = _walk(client, vendor, store, run, since, tables["executions"], counts, progress, now)
-            reread, gone = _read_again(client, vendor, store, run, tables["executions"], counts)
+            pages, listed = _walk(client, vendor, store, run, since, tables["executions"], counts, progress, now)
+            reread, gone, more = _read_again(client, vendor, store, run, tables["executions"], counts, progress, listed)
+            pages += more
             written = _store_activities(client, store, tables["activities"]) if activities else 0
         finally:
             store.close()
@@ -230,9 +233,9 @@ def _walk(
     counts: Counts,
     progress: Progress | None,
     now: datetime.datetime,
-) -> int:
-    """List what was created since `since` and write it a page at a time; the number of pages.
-    The cursor never passes `now`."""
+) -> tuple[int, int]:
+    """List what was created since `since` and write it a page at a time; the number of pages and
+    of executions listed. The cursor never passes `now`."""
     done, pages = 0, 0
     newest: datetime.datetime | None = None
     for page in _pages(client, vendor, since):
@@ -254,7 +257,7 @@ def _walk(
             progress(done, page.total)
         if last_page:
             break
-    return pages
+    return pages, done
 
 
 def _instant(moment: datetime.datetime | None) -> datetime.datetime:
@@ -294,11 +297,42 @@ def _older_than(items: Sequence[ZaiaExecution], since: datetime.datetime | None)
 
 
 def _read_again(
-    client: Any, vendor: str, store: Store, run: int, columns: tuple[Column, ...], counts: Counts
-) -> tuple[int, int]:
-    """Read by id the unfinished executions this run's listing did not bring, a batch per
-    transaction; (how many were read, how many the vendor no longer has)."""
-    reread, gone_count = 0, 0
+    client: Any,
+    vendor: str,
+    store: Store,
+    run: int,
+    columns: tuple[Column, ...],
+    counts: Counts,
+    progress: Progress | None,
+    listed: int,
+) -> tuple[int, int, int]:
+    """Bring up to date the unfinished executions this run's listing did not bring; (how many were
+    read again, how many the vendor no longer has, listing requests made).
+
+    Asteroid, when more are waiting than one page holds and listing from the oldest of them takes
+    fewer requests than one `get` each (estimated from the rows stored since then): a consistent
+    listing from that `created_at`, pages of 100, written as the walk's pages are, until none is
+    left or the listing passes the newest of them. Then the rest (Zaia's, a few, or those the
+    listing did not bring: gone, or moved) by id, a batch per transaction. `progress` goes on from
+    `listed` executions, its total grown by those waiting."""
+    waiting, oldest, newest = store.waiting(run)
+    if waiting == 0:
+        return 0, 0, 0
+    reached = listed
+
+    def advance(count: int) -> None:
+        nonlocal reached
+        reached += count
+        if progress is not None:
+            progress(reached, listed + waiting)
+
+    pages = 0
+    if vendor == "asteroid" and waiting > REREAD_BATCH and oldest is not None and newest is not None:
+        requests = -(-store.rows_since(oldest) // ASTEROID_MAX_PAGE_SIZE)
+        if requests < waiting:
+            pages = _list_again(client, store, run, columns, counts, oldest, newest, advance)
+    left, _, _ = store.waiting(run)
+    reread, gone_count = waiting - left, 0
     while ids := store.unfinished_before(run, REREAD_BATCH):
         records: list[Any] = []
         gone: list[str] = []
@@ -313,7 +347,42 @@ def _read_again(
         rows = [row_of(item, columns) for item in records]
         flags = [unfinished(vendor, item) for item in records]
         counts.add(store.write_executions(rows, flags, run, gone=gone))
-    return reread, gone_count
+        advance(len(ids))
+    return reread, gone_count, pages
+
+
+def _list_again(
+    client: Any,
+    store: Store,
+    run: int,
+    columns: tuple[Column, ...],
+    counts: Counts,
+    oldest: datetime.datetime,
+    newest: datetime.datetime,
+    advance: Callable[[int], None],
+) -> int:
+    """The consistent listing from `oldest` (included) written a page at a time, until no waiting
+    execution is left or the listing passes `newest`; the number of pages."""
+    pages = 0
+    before = store.waiting(run)[0]
+    pager = client.executions.list(
+        consistent=True,
+        sort_field="created_at",
+        sort_direction="asc",
+        created_after=oldest - _MICROSECOND,
+        page_size=ASTEROID_MAX_PAGE_SIZE,
+    )
+    for page in pager.pages():
+        pages += 1
+        items = page.items
+        rows = [row_of(item, columns) for item in items]
+        counts.add(store.write_executions(rows, [unfinished("asteroid", item) for item in items], run))
+        left = store.waiting(run)[0]
+        advance(before - left)
+        before = left
+        if left == 0 or not items or items[-1].created_at > newest:
+            break
+    return pages
 
 
 def _store_activities(client: Any, store: Store, columns: tuple[Column, ...]) -> int:

@@ -63,8 +63,9 @@ def test_a_first_sync_stores_every_execution_once(server: FakeAsteroidServer, cl
 
 
 def test_a_second_sync_adds_the_new_updates_the_finished_and_lists_less(
-    server: FakeAsteroidServer, client: AsteroidClient, tmp_path: Path
+    server: FakeAsteroidServer, client: AsteroidClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
+    monkeypatch.setattr("agent_executions.sync.REREAD_BATCH", 1000)  # the unfinished by id, not by a listing
     path = tmp_path / "history.duckdb"
     sync_executions(client, path)
     first = list_requests(server)
@@ -183,8 +184,9 @@ def test_full_lists_everything_again(server: FakeAsteroidServer, client: Asteroi
 
 
 def test_unfinished_executions_are_read_again_by_id_and_a_gone_one_keeps_its_row(
-    server: FakeAsteroidServer, client: AsteroidClient, tmp_path: Path
+    server: FakeAsteroidServer, client: AsteroidClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
+    monkeypatch.setattr("agent_executions.sync.REREAD_BATCH", 1000)  # few enough to be read by id
     path = tmp_path / "history.duckdb"
     first = sync_executions(client, path)
     unfinished = rows(path, "SELECT count(*) FROM _sync_unfinished")[0][0]
@@ -477,3 +479,33 @@ def test_a_path_with_a_newline_is_printed_escaped(server: FakeAsteroidServer, tm
     _, err = process.communicate(timeout=60)
     assert process.returncode == 0, err
     assert err.count("\n") == 1 and "a\\nb.duckdb" in err
+
+
+def test_many_unfinished_executions_are_read_again_by_a_listing_not_one_get_each(tmp_path: Path):
+    path = tmp_path / "history.duckdb"
+    with (
+        FakeAsteroidServer(seed=3, count=300, now=NOW) as server,
+        AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client,
+    ):
+        server.clock.freeze(at=NOW)
+        start = NOW - datetime.timedelta(hours=6)
+        running = [
+            server.add(status="running", createdAt=(start + datetime.timedelta(seconds=60 * k)).isoformat())["id"]
+            for k in range(250)
+        ]
+        sync_executions(client, path)
+        waiting = rows(path, "SELECT count(*) FROM _sync_unfinished")[0][0]
+        assert waiting > 250
+        for execution_id in running[:40]:
+            server.finish(execution_id, "failed")
+        server.clock.advance(60)
+        seen: list[tuple[int, int | None]] = []
+        before = len(server.requests)
+        summary = sync_executions(client, path, progress=lambda done, total: seen.append((done, total)))
+        gets = [r for r in server.requests[before:] if r.path.startswith(LIST_PATH + "/")]
+    assert len(gets) < 100 < waiting
+    assert summary.reread >= 250
+    finished = ", ".join(f"'{i}'" for i in running[:40])
+    assert rows(path, f"SELECT DISTINCT status FROM executions WHERE id IN ({finished})") == [("failed",)]
+    assert rows(path, "SELECT count(*) FROM _sync_unfinished")[0][0] == waiting - 40
+    assert seen[-1][0] == seen[-1][1] and len(seen) > 3  # the bar goes on through the reading again

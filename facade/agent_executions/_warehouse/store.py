@@ -148,6 +148,23 @@ class Store:
         ).fetchall()
         return [str(row[0]) for row in rows]
 
+    def waiting(self, run: int) -> tuple[int, datetime.datetime | None, datetime.datetime | None]:
+        """The unfinished executions not written in `run`: how many, the oldest and newest `created_at`."""
+        row = self.db.execute(
+            "SELECT count(*), min(e.created_at), max(e.created_at) FROM _sync_unfinished u"
+            " JOIN executions e USING (id) WHERE u.run < ?",
+            [run],
+        ).fetchone()
+        assert row is not None
+        oldest, newest = (value.astimezone(datetime.UTC) if value is not None else None for value in row[1:])
+        return int(row[0]), oldest, newest
+
+    def rows_since(self, moment: datetime.datetime) -> int:
+        """How many stored executions were created at `moment` or later."""
+        row = self.db.execute("SELECT count(*) FROM executions WHERE created_at >= ?", [moment]).fetchone()
+        assert row is not None
+        return int(row[0])
+
     def without_activities(self, limit: int) -> list[str]:
         """Up to `limit` finished executions whose activities are not stored yet."""
         rows = self.db.execute(
