@@ -201,8 +201,13 @@ def _executions_resource(
     )
     def executions() -> Iterator[list[dict[str, Any]]]:
         state: dict[str, Any] = {} if window else _state(dlt)
+        # The cursor never passes the moment the run started (a future-dated execution would hide
+        # every later one); the listing's created_after is exclusive, hence the 1 µs.
+        now = datetime.datetime.now(datetime.UTC)
         cursor = _time(state.get("cursor"))
-        since = created_after if cursor is None else max(cursor - lag, created_after or cursor - lag)
+        cursor = min(cursor, now) if cursor is not None else None
+        back = lag + datetime.timedelta(microseconds=1)
+        since = created_after if cursor is None else max(cursor - back, created_after or cursor - back)
         pending = set(state.get("unfinished", ()))
         if "activities" in state and since is not None:  # only what the listing can bring again
             state["activities"] = {
@@ -215,6 +220,7 @@ def _executions_resource(
                 seen.add(item.id)
                 (pending.add if unfinished(vendor, item) else pending.discard)(item.id)
                 newest = item.created_at if newest is None or item.created_at > newest else newest
+            newest = min(newest, now) if newest is not None else None
             if items:
                 yield [{c.name: wire(item, c) for c in columns} for item in items]
             if not window and newest is not None and vendor == "asteroid":

@@ -203,3 +203,17 @@ def test_the_readme_query_runs_on_the_dlt_dataset_as_on_a_synced_file(server: Fa
     with duckdb.connect(str(tmp_path / "history.duckdb"), read_only=True) as db:
         synced = db.execute(failure_rate).fetchall()
     assert sorted(rows(tmp_path, failure_rate)) == sorted(synced) and len(synced) > 10  # rows(): the dataset schema
+
+
+def test_a_future_dated_execution_does_not_hide_the_later_ones(tmp_path: Path):
+    now = datetime.datetime.now(datetime.UTC)
+    with FakeAsteroidServer(seed=3, count=30, now=now) as server:
+        server.clock.freeze(at=now)
+        server.add(createdAt="2099-01-01T00:00:00Z", status="completed")
+        pipeline(tmp_path).run(asteroid_source(api_key=server.api_key, base_url=server.base_url))
+        server.clock.advance(1)
+        added = server.add()["id"]
+        pipeline(tmp_path).run(
+            asteroid_source(api_key=server.api_key, base_url=server.base_url, lag=datetime.timedelta(0))
+        )
+    assert rows(tmp_path, f"SELECT count(*) FROM executions WHERE id = '{added}'") == [(1,)]
