@@ -277,7 +277,7 @@ class SyncCore:
             return self.send(request, attempt_limits(self.limits, op))
 
         send = send_one if gate is None else gated(gate, send_one)
-        pause = None if gate is None else gate.pause
+        pause = None if gate is None or not gate.stoppable else gate.pause
         try:
             try:
                 response = send_with_retries(send, request, policy, ends_at=op.ends_at, pause=pause)

@@ -36,10 +36,13 @@ class RateGate:
     """One listing's gate: the client's pause (`shared`), and whether the listing was stopped:
     every wait of its workers (the gate's, a retry's) ends when it is."""
 
-    def __init__(self, max_wait: float, shared: RatePause | None = None) -> None:
+    def __init__(self, max_wait: float, shared: RatePause | None = None, *, stoppable: bool = True) -> None:
         self.max_wait = max_wait
         self.shared = shared if shared is not None else RatePause()
         self.stopped = threading.Event()
+        self.stoppable = stoppable
+        """Whether workers of another thread may be stopped (a concurrent window): then a retry's
+        wait is the gate's, which a stop ends; otherwise the retries' own sleep."""
 
     def stop(self) -> None:
         """End every wait of the listing's workers now: each raises `ListingStopped`."""

@@ -274,9 +274,9 @@ class _Pager(Generic[T, CoreT]):
         self._new_walk = new_walk
         self._concurrency = concurrency
 
-    def _gate(self) -> RateGate:
+    def _gate(self, *, stoppable: bool = True) -> RateGate:
         """This listing's gate on the client's pause: a `Retry-After` to any listing holds them all."""
-        return RateGate(self._core.policy.max_retry_after, self._core.rate_pause)
+        return RateGate(self._core.policy.max_retry_after, self._core.rate_pause, stoppable=stoppable)
 
 
 class SyncPager(_Pager[T, SyncCore]):
@@ -292,14 +292,14 @@ class SyncPager(_Pager[T, SyncCore]):
 
     def pages(self) -> Iterator[Page[T]]:
         walk = self._new_walk()
-        gate = self._gate()
+        gate = self._gate(stoppable=self._concurrency > 1)
         if self._concurrency > 1 and (op := walk.next_operation()) is not None:
             first = walk.accept(op, self._core.request(op, gate))
             yield first
             window = _window(walk, first, self._concurrency, gate)
             if window is not None:
                 yield from self._pages_at_once(window)
-                gate = self._gate()  # the window's was stopped with its workers
+                gate = self._gate(stoppable=False)  # the window's was stopped with its workers
         while (op := walk.next_operation()) is not None:
             yield walk.accept(op, self._core.request(op, gate))
 
@@ -340,7 +340,7 @@ class AsyncPager(_Pager[T, AsyncCore]):
 
     async def pages(self) -> AsyncIterator[Page[T]]:
         walk = self._new_walk()
-        gate = self._gate()
+        gate = self._gate(stoppable=self._concurrency > 1)
         if self._concurrency > 1 and (op := walk.next_operation()) is not None:
             first = walk.accept(op, await self._core.request(op, gate))
             yield first
@@ -348,7 +348,7 @@ class AsyncPager(_Pager[T, AsyncCore]):
             if window is not None:
                 async for page in self._pages_at_once(window):
                     yield page
-                gate = self._gate()  # the window's was stopped with its workers
+                gate = self._gate(stoppable=False)  # the window's was stopped with its workers
         while (op := walk.next_operation()) is not None:
             yield walk.accept(op, await self._core.request(op, gate))
 
