@@ -15,9 +15,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from agent_executions.testing import FakeAsteroidServer
 
 WORKFLOW = "6f1c2a52-8a4e-4f0e-9a43-3c1d2b7e9f10"
 CLI = [sys.executable, "-m", "agent_executions"]
+SHAPE = FakeAsteroidServer(count=0).shape
+"""The pinned spec's paths and auth header, as the fake serves them."""
 
 
 class Served:
@@ -61,7 +64,7 @@ def asteroid() -> Iterator[Served]:
 def test_it_prints_where_it_serves_and_commands_share_its_state(asteroid: Served) -> None:
     base_url = asteroid.env["ASTEROID_BASE_URL"]
     assert asteroid.lines[0].strip() == f"base URL: {base_url}"
-    assert base_url.startswith("http://127.0.0.1:") and base_url.endswith("/agents/v2")
+    assert base_url.startswith("http://127.0.0.1:") and base_url.endswith(SHAPE.server_path)
     assert asteroid.env["ASTEROID_API_KEY"] == "test-key" and "test-key" in asteroid.lines[1]
     before = datetime.datetime.now(datetime.UTC) - datetime.timedelta(seconds=1)
     started = asteroid.cli("asteroid", "run", WORKFLOW, "--metadata", "team=ops", "--input", "n=1")
@@ -157,9 +160,10 @@ def test_a_body_that_is_not_json_is_refused_and_stores_nothing(asteroid: Served)
     import httpx
 
     base, key = asteroid.env["ASTEROID_BASE_URL"], asteroid.env["ASTEROID_API_KEY"]
-    headers = {"X-Asteroid-Agents-Api-Key": key, "Content-Type": "application/json"}
+    headers = {SHAPE.auth_header: SHAPE.auth_prefix + key, "Content-Type": "application/json"}
+    url = SHAPE.api_root(base) + SHAPE.operation("WorkflowExecute").path_for(workflow_id=WORKFLOW)
     for body in (b'{"inputs": {"a": NaN}}', b'{"inputs": {"a": Infinity}}', b"[" * 100_000 + b"]" * 100_000):
-        answer = httpx.post(f"{base}/workflows/{WORKFLOW}/execute", content=body, headers=headers)
+        answer = httpx.post(url, content=body, headers=headers)
         assert answer.status_code == 400 and "not JSON" in answer.json()["message"]
     listed = asteroid.cli("asteroid", "list", "--all", "--format", "jsonl")
     assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 5
