@@ -8,15 +8,18 @@ import subprocess
 import sys
 
 import pytest
+from agent_executions._asteroid import LIST
 
 CLI = [sys.executable, "-m", "agent_executions"]
+SORT_FIELDS = LIST.field("sort_field").choices
+"""The sort fields of the pinned spec, in its order."""
 
 
 @pytest.mark.parametrize(
     ("argv", "said"),
     [
         (["asteroid", "list", "--fake", "--sort", "status:ASC"], "--sort must be one of asc, desc"),
-        (["asteroid", "list", "--fake", "--sort", "createdAt"], "--sort must be one of created_at, status"),
+        (["asteroid", "list", "--fake", "--sort", "createdAt"], f"--sort must be one of {', '.join(SORT_FIELDS)}"),
         (["asteroid", "list", "--fake", "--status", "FAILED"], "--status must be one of"),
         (["asteroid", "list", "--fake", "--agent-id", "x"], "--agent-id must be a UUID"),
         (["asteroid", "list", "--fake", "--label", "x"], "--label must be a UUID"),

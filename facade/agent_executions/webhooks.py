@@ -125,7 +125,7 @@ def unwrap(body: bytes, headers: Headers, *, public_key: str | None = None) -> N
     _verify(data, headers, public_key)
     try:
         raw = _json.loads(data)
-    except (_json.TooDeeplyNested, RecursionError):
+    except _json.TooDeeplyNested:
         raise WebhookPayloadError("the signed body is JSON nested too deeply to decode", data=None) from None
     except ValueError:  # not JSON, not in a JSON encoding, NaN or Infinity
         raise WebhookPayloadError("the signed body is not JSON", data=None) from None

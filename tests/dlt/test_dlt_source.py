@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import threading
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,11 @@ from agent_executions.sync import sync_executions
 from agent_executions.testing import FakeAsteroidServer, FakeZaiaServer
 
 NOW = datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
-LIST_PATH = "/agents/v2/executions"
+_SHAPE = FakeAsteroidServer(count=0).shape
+LIST_PATH = urllib.parse.urlsplit(
+    _SHAPE.api_root("http://fake" + _SHAPE.server_path) + _SHAPE.operation("ExecutionList").path
+).path
+"""The listing's path as the pinned spec has it (the vendor's prefix included)."""
 
 
 @pytest.fixture(autouse=True)

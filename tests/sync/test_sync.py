@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,11 @@ from agent_executions.testing import FakeAsteroidServer, FakeZaiaServer
 
 NOW = datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
 ROOT = Path(__file__).resolve().parents[2]
-LIST_PATH = "/agents/v2/executions"
+_SHAPE = FakeAsteroidServer(count=0).shape
+LIST_PATH = urllib.parse.urlsplit(
+    _SHAPE.api_root("http://fake" + _SHAPE.server_path) + _SHAPE.operation("ExecutionList").path
+).path
+"""The listing's path as the pinned spec has it (the vendor's prefix included)."""
 
 
 def parse_time(text: str) -> datetime.datetime:
