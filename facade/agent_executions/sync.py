@@ -12,9 +12,9 @@ objects as JSON: see `agent_executions._warehouse.columns`), upserted by `id`. A
 everything; later runs list what was created since the newest `created_at` stored, less
 `LOOK_BACK` (for clocks that disagree; what comes twice is absorbed by the upsert), and read again
 the executions that had not finished (by id, or for Asteroid, when there are many, by a listing
-from the oldest of them). Pages are written as they arrive, each in one
-transaction with the state that goes with it, so a run stopped at any point (SIGKILL included)
-is finished by the next one, with the same rows. Needs the `duckdb` extra.
+from the oldest of them). Pages are written as they arrive, up to `WRITE_BATCH` executions or
+`WRITE_EVERY` seconds' worth in one transaction with the state that goes with it, so a run
+stopped at any point (SIGKILL included) is finished by the next one, with the same rows. Needs the `duckdb` extra.
 """
 
 from __future__ import annotations
@@ -46,13 +46,18 @@ the vendor dated a little earlier than one already stored (clocks, commit order)
 REREAD_BATCH = 100
 """Executions read again by id, then written in one transaction; more unfinished executions than
 this (Asteroid) are read again by a listing when it takes fewer requests."""
+WRITE_BATCH = 1000
+"""Executions listed, then written in one transaction (fewer when `WRITE_EVERY` passes first)."""
+WRITE_EVERY = 1.0
+"""Seconds of listing after which what was listed is written, however few: a slow server still
+has its progress saved, and shown, every second or so."""
 ACTIVITIES_BATCH = 20
 """Executions whose activities are fetched, then written in one transaction."""
 NEEDS_DUCKDB = "syncing into DuckDB needs the duckdb extra: pip install 'agent-executions[duckdb]'"
 
 Progress = Callable[[int, int | None], None]
-"""Called after each page is written: the executions the listing has brought so far, and how
-many it will bring (None when the vendor does not say)."""
+"""Called after each transaction: the executions the listing has brought and written so far, and
+how many it will bring (None when the vendor does not say)."""
 
 
 @attrs.frozen
@@ -234,30 +239,70 @@ def _walk(
     progress: Progress | None,
     now: datetime.datetime,
 ) -> tuple[int, int]:
-    """List what was created since `since` and write it a page at a time; the number of pages and
-    of executions listed. The cursor never passes `now`."""
-    done, pages = 0, 0
+    """List what was created since `since` and write it a batch of pages at a time; the number of
+    pages and of executions listed. The cursor never passes `now`."""
+    pages = 0
     newest: datetime.datetime | None = None
-    for page in _pages(client, vendor, since):
-        pages += 1
-        items = page.items
-        last_page = vendor == "zaia" and (not page.has_next or _older_than(items, since))
-        cursor: datetime.datetime | None = None
-        if vendor == "asteroid":
-            cursor = items[-1].created_at if items else None  # oldest first: the newest so far
-        else:  # newest first by page number: the cursor moves only when the walk is through
-            newest = max([newest, *(item.created_at for item in items)], key=_instant)
-            cursor = newest if last_page else None
-        if cursor is not None and cursor > now:
-            cursor = now
-        rows = [row_of(item, columns) for item in items]
-        counts.add(store.write_executions(rows, [unfinished(vendor, item) for item in items], run, cursor=cursor))
-        done += len(items)
-        if progress is not None:
-            progress(done, page.total)
-        if last_page:
-            break
-    return pages, done
+    batch = _Batch(store, run, counts, progress)
+    try:
+        for page in _pages(client, vendor, since):
+            pages += 1
+            items = page.items
+            last_page = vendor == "zaia" and (not page.has_next or _older_than(items, since))
+            cursor: datetime.datetime | None = None
+            if vendor == "asteroid":
+                cursor = items[-1].created_at if items else None  # oldest first: the newest so far
+            else:  # newest first by page number: the cursor moves only when the walk is through
+                newest = max([newest, *(item.created_at for item in items)], key=_instant)
+                cursor = newest if last_page else None
+            if cursor is not None and cursor > now:
+                cursor = now
+            batch.add([row_of(item, columns) for item in items], [unfinished(vendor, item) for item in items], cursor)
+            batch.total = page.total
+            if last_page:
+                break
+    except BaseException:
+        batch.flush()  # what was listed before the failure (or Ctrl-C) is kept
+        raise
+    batch.flush()
+    return pages, batch.written
+
+
+@attrs.define
+class _Batch:
+    """The walk's pages waiting to be written: one transaction for up to `WRITE_BATCH` executions
+    or `WRITE_EVERY` seconds of listing, whichever comes first (a transaction a page cost four
+    times as much), with the cursor of its last page."""
+
+    store: Store
+    run: int
+    counts: Counts
+    progress: Progress | None
+    rows: list[tuple[Any, ...]] = attrs.field(factory=list)
+    flags: list[bool] = attrs.field(factory=list)
+    cursor: datetime.datetime | None = None
+    since: float = attrs.field(factory=time.monotonic)
+    written: int = 0
+    total: int | None = None
+
+    def add(self, rows: list[tuple[Any, ...]], flags: list[bool], cursor: datetime.datetime | None) -> None:
+        if not self.rows:
+            self.since = time.monotonic()
+        self.rows += rows
+        self.flags += flags
+        self.cursor = cursor if cursor is not None else self.cursor
+        if len(self.rows) >= WRITE_BATCH or time.monotonic() - self.since >= WRITE_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.rows and self.cursor is None:
+            return
+        rows, flags, cursor = self.rows, self.flags, self.cursor
+        self.rows, self.flags, self.cursor = [], [], None
+        self.counts.add(self.store.write_executions(rows, flags, self.run, cursor=cursor))
+        self.written += len(rows)
+        if self.progress is not None:
+            self.progress(self.written, self.total)
 
 
 def _instant(moment: datetime.datetime | None) -> datetime.datetime:

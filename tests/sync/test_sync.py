@@ -20,6 +20,7 @@ import duckdb
 import httpx
 import pytest
 from agent_executions import AsteroidClient, ZaiaClient
+from agent_executions.errors import PermissionDeniedError
 from agent_executions.sync import SyncSummary, sync_executions
 from agent_executions.testing import FakeAsteroidServer, FakeZaiaServer
 
@@ -141,7 +142,9 @@ def test_a_sync_killed_mid_way_and_run_again_gives_the_rows_of_an_uninterrupted_
     sync_executions(client, whole, activities=True)
     killed = tmp_path / "killed.duckdb"
     server.latency = 0.3
-    process = run_cli(server, killed, "--activities")
+    # two pages a transaction: killed while the third is listed, the first two are in the file
+    batches = "import agent_executions.sync as s\ns.WRITE_BATCH, s.WRITE_EVERY = 150, 600.0"
+    process = run_cli(server, killed, "--activities", code=batches)
     before = len(server.requests)
     deadline = time.monotonic() + 60
     while list_requests(server, before) < 3 and time.monotonic() < deadline:
@@ -151,7 +154,7 @@ def test_a_sync_killed_mid_way_and_run_again_gives_the_rows_of_an_uninterrupted_
     assert process.returncode == -signal.SIGKILL
     server.latency = 0.0
     partial = rows(killed, "SELECT count(*) FROM executions")[0][0]
-    assert 0 < partial < 450  # killed after some pages were written, before the end
+    assert 150 <= partial < 450  # killed after the first transaction was written, before the end
     again = run_cli(server, killed, "--activities")
     _, err = again.communicate(timeout=120)
     assert again.returncode == 0, err
@@ -514,3 +517,32 @@ def test_many_unfinished_executions_are_read_again_by_a_listing_not_one_get_each
     assert rows(path, f"SELECT DISTINCT status FROM executions WHERE id IN ({finished})") == [("failed",)]
     assert rows(path, "SELECT count(*) FROM _sync_unfinished")[0][0] == waiting - 40
     assert seen[-1][0] == seen[-1][1] and len(seen) > 3  # the bar goes on through the reading again
+
+
+def test_pages_are_written_a_batch_at_a_time_by_count_and_by_time(
+    server: FakeAsteroidServer, client: AsteroidClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    seen: list[tuple[int, int | None]] = []
+    monkeypatch.setattr("agent_executions.sync.WRITE_BATCH", 250)
+    monkeypatch.setattr("agent_executions.sync.WRITE_EVERY", 600.0)
+    sync_executions(client, tmp_path / "by_count.duckdb", progress=lambda done, total: seen.append((done, total)))
+    assert len(seen) == 2 and 250 <= seen[0][0] < 450 and seen[1] == (450, 450)  # 250 or more, then the rest
+    seen.clear()
+    monkeypatch.setattr("agent_executions.sync.WRITE_EVERY", 0.0)  # every page is a second's worth
+    before = len(server.requests)
+    sync_executions(client, tmp_path / "by_time.duckdb", progress=lambda done, total: seen.append((done, total)))
+    assert len(seen) == list_requests(server, before) == 5 and seen[-1] == (450, 450)  # a write a page
+
+
+def test_a_listing_that_fails_mid_way_keeps_what_it_listed_before(
+    server: FakeAsteroidServer, client: AsteroidClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    path = tmp_path / "history.duckdb"
+    monkeypatch.setattr("agent_executions.sync.WRITE_EVERY", 600.0)  # nothing written before the failure
+    server.fail_next(403, after=2)  # the third page is refused, with no retry
+    with pytest.raises(PermissionDeniedError):
+        sync_executions(client, path)
+    assert 150 < rows(path, "SELECT count(*) FROM executions")[0][0] < 450  # the two pages listed
+    summary = sync_executions(client, path)
+    assert rows(path, "SELECT count(*), count(DISTINCT id) FROM executions") == [(450, 450)]
+    assert summary.new < 300

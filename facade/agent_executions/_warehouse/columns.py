@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import json
 import re
 import sys
@@ -86,9 +87,10 @@ def row_of(record: Any, columns: tuple[Column, ...]) -> tuple[Any, ...]:
     kept in `additional_properties` under the column's name."""
     cells = [column.cell(record) for column in columns]
     overflow: dict[str, int] = {}
-    for index, (column, value) in enumerate(zip(columns, cells, strict=True)):
-        if type(value) is int and not _fits(column.type, value):
-            overflow[column.name] = value
+    for index in _numeric(columns):
+        value = cells[index]
+        if type(value) is int and not _fits(columns[index].type, value):
+            overflow[columns[index].name] = value
             cells[index] = None
     if overflow:
         for index, column in enumerate(columns):
@@ -96,6 +98,12 @@ def row_of(record: Any, columns: tuple[Column, ...]) -> tuple[Any, ...]:
                 extra = json.loads(cells[index]) if cells[index] is not None else {}
                 cells[index] = json_text({**extra, **overflow})
     return tuple(cells)
+
+
+@functools.lru_cache(maxsize=16)
+def _numeric(columns: tuple[Column, ...]) -> tuple[int, ...]:
+    """Where in `columns` an integer may be too large for its column (BIGINT, DOUBLE)."""
+    return tuple(index for index, column in enumerate(columns) if column.type in ("BIGINT", "DOUBLE"))
 
 
 def _fits(kind: str, value: int) -> bool:
@@ -125,6 +133,8 @@ def _reader(name: str, kind: str) -> Callable[[Any], Any]:
 
 
 def _text(value: Any) -> Any:
+    if type(value) is str:
+        return value if value.isascii() else _SURROGATE.sub("\ufffd", value)
     if isinstance(value, enum.Enum):
         return str(value.value)
     return clean_text(value) if isinstance(value, str) else value
@@ -139,7 +149,11 @@ def json_text(value: Any) -> str | None:
     """The wire JSON of a field's value (None stays NULL); models by their `to_dict()`."""
     if value is None:
         return None
-    return clean_text(json.dumps(_wire(value), ensure_ascii=False, separators=(",", ":")))
+    return clean_text(_ENCODE(_wire(value)))
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+"""`json.dumps` with these options, without building an encoder per call."""
 
 
 def wire(record: Any, column: Column) -> Any:
