@@ -449,7 +449,7 @@ def say_if_cut(count: int, seen: list[Any]) -> None:
 def with_progress(pager: SyncPager[Any], show: bool, totals: list[int | None]) -> Iterator[Any]:
     """The pager's items, with a progress bar on stderr while exporting (the total is known on
     Asteroid); the first page's total is appended to `totals`."""
-    progress = _progress() if show else None
+    progress = _render.progress_bar() if show else None
     task = None
     with progress if progress is not None else ExitStack():
         if progress is not None:
@@ -463,16 +463,6 @@ def with_progress(pager: SyncPager[Any], show: bool, totals: list[int | None]) -
                     progress.update(task, total=page.total)
                 progress.advance(task, len(page.items))
             yield from page.items
-
-
-def _progress() -> Any:
-    try:
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-    except ImportError:
-        return None
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    return Progress(*columns, console=Console(stderr=True))
 
 
 def check_before_requests(args: argparse.Namespace) -> None:

@@ -268,6 +268,18 @@ def atomic_binary_output(path: str) -> Iterator[IO[bytes]]:
         raise
 
 
+def progress_bar() -> Any:
+    """A rich progress bar on standard error (a description, the bar, done of total, time taken);
+    None without the `cli` extra."""
+    try:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    except ImportError:
+        return None
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    return Progress(*columns, console=Console(stderr=True))
+
+
 def short_name(name: str, limit: int = 200) -> str:
     """`name` cut to `limit` bytes of UTF-8 (never inside a character), so that the temporary
     file's name, which adds a dot, eight random characters and `.partial`, stays within the

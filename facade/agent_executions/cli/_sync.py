@@ -18,7 +18,7 @@ from contextlib import ExitStack
 from typing import Any
 
 from .. import sync
-from ._render import UsageError
+from ._render import UsageError, progress_bar
 
 DURATION = re.compile(r"^(\d+)([smhd])$")
 UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
@@ -75,7 +75,7 @@ def run_sync(args: argparse.Namespace, client: Any) -> int:
     if not sync.duckdb_available():
         raise UsageError(sync.NEEDS_DUCKDB)
     sync.check_path(args.path)
-    progress = _progress_bar()
+    progress = progress_bar() if sys.stderr.isatty() else None  # a bar only on a terminal
     with progress if progress is not None else ExitStack():
         task = progress.add_task("syncing", total=None) if progress is not None else None
 
@@ -94,16 +94,3 @@ def run_sync(args: argparse.Namespace, client: Any) -> int:
     shown = args.path if args.path.isprintable() else repr(args.path)  # a newline or an escape, escaped
     print(f"agent-executions: {shown}: {summary.line()}", file=sys.stderr)
     return 0
-
-
-def _progress_bar() -> Any:
-    """A rich progress bar on standard error when it is a terminal and the `cli` extra is installed."""
-    if not sys.stderr.isatty():
-        return None
-    try:
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-    except ImportError:
-        return None
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    return Progress(*columns, console=Console(stderr=True))
