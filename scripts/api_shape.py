@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from openapi_python_client.strings import snake_case
+from spec_overrides import PAYLOAD_MAP_KEY
 
 Document = dict[str, Any]
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
@@ -272,9 +273,6 @@ def render(doc: Document, title: str) -> str:
         lines.append(f'"""{DOCS[name]}"""')
         lines.append("")
     return "\n".join(lines)
-
-
-PAYLOAD_MAP_KEY = "x-payload-by"  # written by spec_overrides.payload_by_event
 
 
 def _pascal(name: str) -> str:

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from spec_overrides import PAYLOAD_MAP_KEY
+
 Document = dict[str, Any]
 Schema = dict[str, Any]
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -194,6 +196,15 @@ def _required(schema: Schema) -> set[str]:
 
 def _branches(schema: Schema) -> list[str]:
     return [name for key in ("oneOf", "anyOf") for b in schema.get(key) or [] if (name := _ref_name(b))]
+
+
+def _payload_map(schema: Schema) -> dict[str, str]:
+    """Value of the selecting property -> the schema its payload is parsed as (`payload_by_event`)."""
+    recorded = schema.get(PAYLOAD_MAP_KEY)
+    mapping = recorded.get("mapping") if isinstance(recorded, dict) else None
+    if not isinstance(mapping, dict):
+        return {}
+    return {str(value): name for value, ref in mapping.items() if (name := _ref_name(ref)) is not None}
 
 
 def _types(schema: Schema) -> set[str]:
@@ -392,6 +403,7 @@ class _Comparer:
         self.constraints(old, new, where, directions)
         self.enum_values(old, new, where, directions)
         self.properties(old, new, where, directions)
+        self.payload_models(old, new, where, directions)
         if isinstance(old.get("items"), dict) and isinstance(new.get("items"), dict):
             self.value(old["items"], new["items"], f"{where}[]", directions)
         old_branches, new_branches = [self.renamed.get(b, b) for b in _branches(old)], _branches(new)
@@ -400,6 +412,21 @@ class _Comparer:
         for branch in [b for b in old_branches if b not in new_branches]:
             reason = "values of that kind are no longer parsed as its model"
             self.add("-", f"variant {where}: {branch}", directions, reason, "values of that kind are refused")
+
+    def payload_models(self, old: Schema, new: Schema, where: str, directions: set[str]) -> None:
+        """The model a sibling's value selects for an open object (`payload_by_event`): one gone or
+        replaced changes the type users read for that value; a new one is additive, as a variant is."""
+        old_map, new_map = _payload_map(old), _payload_map(new)
+        for value in sorted(set(new_map) - set(old_map)):
+            self.add("+", f"payload model {where} for {value}: {new_map[value]}", directions, None, None)
+        for value in sorted(set(old_map) - set(new_map)):
+            reason = f"a payload of {value} is no longer parsed as {old_map[value]}"
+            self.add("-", f"payload model {where} for {value}: {old_map[value]}", directions, reason, reason)
+        for value in sorted(set(old_map) & set(new_map)):
+            was, now = old_map[value], new_map[value]
+            if now not in (was, self.renamed.get(was)):
+                reason = f"code reading a payload of {value} as {was} gets {now}"
+                self.add("~", f"payload model {where} for {value}: {was} -> {now}", directions, reason, reason)
 
     def nullability(self, old: Schema, new: Schema, where: str, directions: set[str]) -> None:
         if _nullable(old) == _nullable(new):
