@@ -75,8 +75,6 @@ sysexits' EX_IOERR; 6-8 are `run --wait`'s outcomes."""
 DEFAULT_LIMIT = 50
 DEFAULT_SORT = ("created_at", "desc")
 ONE_FORMAT_HELP = "default: table on a terminal, else one JSON object"
-DURATION = re.compile(r"^(\d+)([smhdw])$")
-UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
 
 # --- argument types -------------------------------------------------------------
@@ -98,11 +96,9 @@ def timestamp(text: str) -> datetime.datetime:
 
 
 def duration(text: str) -> datetime.timedelta:
-    match = DURATION.match(text.strip())
-    if not match:
-        raise argparse.ArgumentTypeError(f"not a duration like 30m, 24h or 7d: {text!r}")
+    """A --since value: 30m, 24h, 7d, 2w..."""
     try:
-        span = datetime.timedelta(**{UNITS[match.group(2)]: int(match.group(1))})
+        span = _render.parse_duration(text, "30m, 24h or 7d")
         datetime.datetime.now(datetime.UTC) - span
     except OverflowError:
         raise argparse.ArgumentTypeError(f"{text!r} reaches back before the year 1") from None

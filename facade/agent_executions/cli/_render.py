@@ -1,11 +1,14 @@
 """How the command line shows executions: a table or tree on a terminal, JSON, JSON Lines or CSV otherwise.
 
 Tables, trees and progress bars use `rich` (the `cli` extra); the machine formats need nothing.
+The pieces every command shares live here too: `UsageError` and the argument types.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
+import datetime
 import importlib.util
 import io
 import json
@@ -23,6 +26,19 @@ NEEDS_RICH = "tables and trees need rich: pip install 'agent-executions[cli]', o
 
 class UsageError(Exception):
     """A wrong argument of the command line found after parsing; exit code 2."""
+
+
+DURATION = re.compile(r"^(\d+)([smhdw])$")
+UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def parse_duration(text: str, examples: str) -> datetime.timedelta:
+    """A span such as 90s, 5m, 2h, 7d or 1w; an argparse error citing `examples` for other text.
+    Too long a span for a timedelta raises OverflowError, for the caller to word."""
+    match = DURATION.match(text.strip())
+    if not match:
+        raise argparse.ArgumentTypeError(f"not a duration like {examples}: {text!r}")
+    return datetime.timedelta(**{UNITS[match.group(2)]: int(match.group(1))})
 
 
 def print_rich(renderable: Any) -> None:
@@ -239,27 +255,26 @@ def atomic_output(path: str | None, stdout: IO[str]) -> Iterator[IO[str]]:
     if path is None:
         yield stdout
         return
-    target = output_target(path)
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{short_name(target.name)}.", suffix=".partial")
-    try:
-        # a lone surrogate (legal in JSON, not in UTF-8) is written as its escape, `\ud800`
-        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as handle:
-            yield handle
-        os.chmod(temp, _mode_for(target))
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    # a lone surrogate (legal in JSON, not in UTF-8) is written as its escape, `\ud800`
+    with _atomic_file(path, "w", encoding="utf-8", errors="backslashreplace", newline="") as handle:
+        yield handle
 
 
 @contextmanager
 def atomic_binary_output(path: str) -> Iterator[IO[bytes]]:
-    """`atomic_output` for a binary file (Parquet): a temporary file beside `path`, renamed over it
-    at the end with the permissions writing in place would give; removed if anything fails."""
+    """`atomic_output` for a binary file (Parquet)."""
+    with _atomic_file(path, "wb") as handle:
+        yield handle
+
+
+@contextmanager
+def _atomic_file(path: str, mode: str, **text: Any) -> Iterator[Any]:
+    """A temporary file beside `path`, opened with `mode` (and `text`'s encoding options), renamed
+    over it at the end with the permissions writing in place would give; removed if anything fails."""
     target = output_target(path)
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{short_name(target.name)}.", suffix=".partial")
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with os.fdopen(fd, mode, **text) as handle:
             yield handle
         os.chmod(temp, _mode_for(target))
         os.replace(temp, target)

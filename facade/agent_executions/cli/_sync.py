@@ -12,26 +12,20 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import re
 import sys
 from contextlib import ExitStack
 from typing import Any
 
 from .. import sync
-from ._render import UsageError, progress_bar
+from ._render import UsageError, parse_duration, progress_bar
 
-DURATION = re.compile(r"^(\d+)([smhd])$")
-UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
 LOOK_BACK_TEXT = "5m"
 
 
 def look_back(text: str) -> datetime.timedelta:
-    """A --look-back value: 0s, 90s, 5m, 2h, 1d."""
-    match = DURATION.match(text.strip())
-    if not match:
-        raise argparse.ArgumentTypeError(f"not a duration like 0s, 5m or 2h: {text!r}")
+    """A --look-back value: 0s, 90s, 5m, 2h, 1d..."""
     try:
-        span = datetime.timedelta(**{UNITS[match.group(2)]: int(match.group(1))})
+        span = parse_duration(text, "0s, 5m or 2h")
         sync.check_look_back(span)
     except (OverflowError, ValueError):
         raise argparse.ArgumentTypeError(f"{text!r} is too long a look-back (it reaches before the year 1)") from None
