@@ -33,18 +33,17 @@ import weakref
 from collections.abc import Iterator
 from typing import Any
 
+from ._arguments import as_int
 from ._constants import ASTEROID_MAX_PAGE_SIZE, ZAIA_MAX_PAGE_SIZE
 from ._warehouse.columns import Column, columns_of, wire
 from .asteroid import AsteroidClient
 from .errors import NotFoundError
 from .models import TERMINAL_STATUSES, Execution, ExecutionActivity, ZaiaExecution
-from .sync import unfinished
+from .sync import REREAD_BATCH, ascending_listing, check_look_back, unfinished
 from .zaia import ZaiaClient
 
 LAG = datetime.timedelta(minutes=5)
 """How far before the newest `created_at` loaded an incremental run starts listing (clock skew)."""
-REREAD_BATCH = 100
-"""Unfinished executions read again by id, then yielded as one item."""
 NEEDS_DLT = "agent_executions.dlt needs dlt: pip install 'agent-executions[dlt]'"
 DLT_TYPES = {
     "VARCHAR": "text",
@@ -105,22 +104,13 @@ def asteroid_source(
         _check_time(name, moment)
     if created_after is not None and created_before is not None and created_after >= created_before:
         raise ValueError(f"created_after ({created_after}) must be before created_before ({created_before})")
-    if not isinstance(page_size, int) or isinstance(page_size, bool) or not 1 <= page_size <= ASTEROID_MAX_PAGE_SIZE:
-        raise ValueError(f"page_size must be 1 to {ASTEROID_MAX_PAGE_SIZE}, not {page_size!r}")
+    as_int("page_size", page_size, minimum=1, maximum=ASTEROID_MAX_PAGE_SIZE)
     dlt = _import_dlt()
     used = _client(AsteroidClient, client, api_key, base_url, lag)
     columns = columns_of(Execution)
 
     def listing(since: datetime.datetime | None) -> Iterator[list[Any]]:
-        pager = used.executions.list(
-            consistent=True,
-            sort_field="created_at",
-            sort_direction="asc",
-            created_after=since,
-            created_before=created_before,
-            page_size=page_size,
-        )
-        for page in pager.pages():
+        for page in ascending_listing(used, since, created_before, page_size).pages():
             yield page.items
 
     executions = _executions_resource(dlt, used, "asteroid", columns, listing, created_after, created_before, lag)
@@ -273,8 +263,7 @@ def _import_dlt() -> Any:
 
 def _client(kind: type[Any], client: Any, api_key: str | None, base_url: str | None, lag: Any) -> Any:
     """The client given (checked), or one made from `api_key` and `base_url`."""
-    if not isinstance(lag, datetime.timedelta) or lag < datetime.timedelta(0):
-        raise ValueError(f"lag must be a timedelta of 0 or more, not {lag!r}")
+    check_look_back(lag, "lag")
     if client is None:
         return kind(api_key=api_key, base_url=base_url)
     if not isinstance(client, kind):

@@ -178,14 +178,14 @@ def sync_executions(
 _MICROSECOND = datetime.timedelta(microseconds=1)
 
 
-def check_look_back(look_back: Any) -> None:
-    """A look-back of 0 or more that reaches no further back than the year 1."""
+def check_look_back(look_back: Any, name: str = "look_back") -> None:
+    """A look-back of 0 or more that reaches no further back than the year 1; errors say `name`."""
     if not isinstance(look_back, datetime.timedelta) or look_back < datetime.timedelta(0):
-        raise ValueError(f"look_back must be a timedelta of 0 or more, not {look_back!r}")
+        raise ValueError(f"{name} must be a timedelta of 0 or more, not {look_back!r}")
     try:
         datetime.datetime.now(datetime.UTC) - look_back - _MICROSECOND
     except OverflowError:
-        raise ValueError(f"look_back reaches back before the year 1: {look_back!r}") from None
+        raise ValueError(f"{name} reaches back before the year 1: {look_back!r}") from None
 
 
 def _minus(moment: datetime.datetime, span: datetime.timedelta) -> datetime.datetime | None:
@@ -309,15 +309,27 @@ def _instant(moment: datetime.datetime | None) -> datetime.datetime:
     return moment if moment is not None else datetime.datetime.min.replace(tzinfo=datetime.UTC)
 
 
+def ascending_listing(
+    client: Any,
+    after: datetime.datetime | None,
+    before: datetime.datetime | None = None,
+    page_size: int = ASTEROID_MAX_PAGE_SIZE,
+) -> Any:
+    """Asteroid's consistent listing, oldest first, of the executions created after `after` (and
+    before `before`): the walk that each execution comes in once, even while data moves."""
+    return client.executions.list(
+        consistent=True,
+        sort_field="created_at",
+        sort_direction="asc",
+        created_after=after,
+        created_before=before,
+        page_size=page_size,
+    )
+
+
 def _pages(client: Any, vendor: str, since: datetime.datetime | None) -> Iterator[Page[Any]]:
     if vendor == "asteroid":
-        pager = client.executions.list(
-            consistent=True,
-            sort_field="created_at",
-            sort_direction="asc",
-            created_after=since,
-            page_size=ASTEROID_MAX_PAGE_SIZE,
-        )
+        pager = ascending_listing(client, since)
     else:
         pager = client.executions.list(page_size=ZAIA_MAX_PAGE_SIZE)
     return pager.pages()  # type: ignore[no-any-return]
@@ -410,14 +422,7 @@ def _list_again(
     execution is left or the listing passes `newest`; the number of pages."""
     pages = 0
     before = store.waiting(run)[0]
-    pager = client.executions.list(
-        consistent=True,
-        sort_field="created_at",
-        sort_direction="asc",
-        created_after=oldest - _MICROSECOND,
-        page_size=ASTEROID_MAX_PAGE_SIZE,
-    )
-    for page in pager.pages():
+    for page in ascending_listing(client, oldest - _MICROSECOND).pages():
         pages += 1
         items = page.items
         rows = [row_of(item, columns) for item in items]

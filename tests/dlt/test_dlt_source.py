@@ -160,8 +160,11 @@ def test_zaia_runs_twice_with_new_executions_between(tmp_path: Path):
         ({"created_after": datetime.datetime(2026, 1, 1)}, "created_after must be a datetime with a time zone"),
         ({"created_before": "2026-01-01"}, "created_before must be a datetime with a time zone"),
         ({"created_after": NOW, "created_before": NOW}, "created_after .* must be before created_before"),
-        ({"page_size": 0}, "page_size must be 1 to 100"),
+        ({"page_size": 0}, "page_size must be >= 1"),
+        ({"page_size": 101}, "page_size must be <= 100"),
+        ({"page_size": True}, "page_size must be an int"),
         ({"lag": datetime.timedelta(seconds=-1)}, "lag must be a timedelta of 0 or more"),
+        ({"lag": datetime.timedelta(days=999999)}, "lag reaches back before the year 1"),
         ({"client": "a client"}, "client must be an AsteroidClient"),
     ],
 )
