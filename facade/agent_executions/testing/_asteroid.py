@@ -17,11 +17,11 @@ from typing import Any, Self
 import attrs
 from werkzeug.wrappers import Request, Response
 
+from ..webhooks import SIGNATURE_HEADER
 from ._schema_data import SchemaData
 from ._server import JSON, ApiError, FakeServer, Reply, Route, Violation, int_arg
 from ._webhooks import (
     DEFAULT_RETRY_DELAYS,
-    SIGNATURE_HEADER,
     WebhookDelivery,
     WebhookSender,
     check_delays,

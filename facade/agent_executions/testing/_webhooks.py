@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import httpx
 
+from ..webhooks import INSTALL_HINT
+
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
-INSTALL_HINT = "pip install 'agent-executions[webhooks]'"
-SIGNATURE_HEADER = "X-Asteroid-Signature"
 DEFAULT_RETRY_DELAYS = (0.1, 0.2)
 """Seconds before the second and the third attempt (Assumption: the vendor documents no policy)."""
 SEND_TIMEOUT = 5.0
