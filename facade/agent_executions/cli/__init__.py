@@ -64,7 +64,7 @@ from ..pagination import Page, SyncPager
 from ..zaia import ZaiaClient
 from . import _lifecycle, _render, _serve, _sync
 from ._lifecycle import split_pair as key_value
-from ._render import NEEDS_RICH, UsageError, print_rich
+from ._render import NEEDS_RICH, UsageError, positive, print_rich
 
 EXIT_OK, EXIT_USAGE, EXIT_AUTH, EXIT_NOT_FOUND, EXIT_API, EXIT_INTERRUPTED = 0, 2, 3, 4, 5, 130
 EXIT_CLOSED_PIPE = 1
@@ -108,16 +108,6 @@ def duration(text: str) -> datetime.timedelta:
 def sort_spec(text: str) -> tuple[str, str]:
     field, _, direction = text.partition(":")
     return field, direction or "desc"
-
-
-def positive(text: str) -> int:
-    try:
-        number = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
-    return number
 
 
 # --- the parser -----------------------------------------------------------------

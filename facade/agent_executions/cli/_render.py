@@ -28,6 +28,30 @@ class UsageError(Exception):
     """A wrong argument of the command line found after parsing; exit code 2."""
 
 
+def whole(text: str) -> int:
+    """A whole number argument (`--seed 7`)."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+
+
+def count(text: str) -> int:
+    """A whole number of 0 or more (`--count 0`)."""
+    return _at_least(0, whole(text))
+
+
+def positive(text: str) -> int:
+    """A whole number of 1 or more (`--limit 5`)."""
+    return _at_least(1, whole(text))
+
+
+def _at_least(minimum: int, number: int) -> int:
+    if number < minimum:
+        raise argparse.ArgumentTypeError(f"must be {minimum} or more, not {number}")
+    return number
+
+
 DURATION = re.compile(r"^(\d+)([smhdw])$")
 UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 

@@ -18,7 +18,7 @@ from .._redact import check_api_key
 from ..asteroid import AsteroidClient
 from ..errors import ConfigurationError
 from ..zaia import ZaiaClient
-from ._render import UsageError
+from ._render import UsageError, count, whole
 
 FAKE_STORE = {"asteroid": (42, 240), "zaia": (42, 60)}
 """(seed, count) of the fakes `--fake` and `serve-fake` start by default: the same data for both."""
@@ -33,20 +33,6 @@ def port_number(text: str) -> int:
     if not 0 <= port <= 65535:
         raise argparse.ArgumentTypeError(f"must be 0 to 65535, not {port}")
     return port
-
-
-def whole(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-
-
-def count(text: str) -> int:
-    number = whole(text)
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {number}")
-    return number
 
 
 def add_command(vendors: Any) -> None:
