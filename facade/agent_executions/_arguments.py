@@ -51,6 +51,13 @@ def as_int(name: str, value: object, *, minimum: int | None = None, maximum: int
     return value
 
 
+def as_bool(name: str, value: object) -> bool:
+    """A bool itself: not 0 or 1, nor a str such as "false" that would read as true."""
+    if not isinstance(value, bool):
+        raise TypeError(f"{name} must be a bool, not {_type_name(value)}")
+    return value
+
+
 def as_choice(name: str, value: object, choices: Iterable[str]) -> str:
     allowed = list(choices)
     if not isinstance(value, str):

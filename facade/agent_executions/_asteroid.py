@@ -61,8 +61,7 @@ def list_executions(
         raise ValueError("created_after must be earlier than created_before")
     if (given.get("metadata_key") is None) != (given.get("metadata_value") is None):
         raise ValueError("metadata_key and metadata_value go together: pass both or neither")
-    if not isinstance(consistent, bool):
-        raise TypeError(f"consistent must be a bool, not {type(consistent).__name__}")
+    check.as_bool("consistent", consistent)
     direction = str(call.values.get("sort_direction") or "desc")
     call.options.reserve(PAGE_PARAMS + keyset_params(direction) if consistent else PAGE_PARAMS)
     size = check.as_int("page_size", page_size, minimum=1, maximum=ASTEROID_MAX_PAGE_SIZE)
@@ -234,16 +233,14 @@ def execute(call: Call, *, version: int | None, head: bool, queue_if_busy: bool)
     body = dict(call.body or {})
     if call.values.get("profile_id") is not None and call.values.get("profile_group_id") is not None:
         raise ValueError("profile_id and profile_group_id exclude each other: pass one or neither")
-    if not isinstance(head, bool):
-        raise TypeError(f"head must be a bool, not {type(head).__name__}")
+    check.as_bool("head", head)
     if version is not None:
         if head:
             raise ValueError("version and head=True exclude each other: run a published version or the head")
         body[call.wire("version")] = check.as_int("version", version, minimum=1)
     if head:
         body[call.wire("head")] = True
-    if not isinstance(queue_if_busy, bool):
-        raise TypeError(f"queue_if_busy must be a bool, not {type(queue_if_busy).__name__}")
+    check.as_bool("queue_if_busy", queue_if_busy)
     if queue_if_busy:
         body[call.wire("on_capacity_limit")] = "queue"
     return call.operation(StartedExecution.from_dict, body=body)

@@ -157,9 +157,7 @@ def _int(field: FieldShape, label: str, value: object, closed: frozenset[str]) -
 
 
 def _bool(field: FieldShape, label: str, value: object, closed: frozenset[str]) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError(f"{label} must be a bool, not {type(value).__name__}")
-    return value
+    return check.as_bool(label, value)
 
 
 def _choice(field: FieldShape, label: str, value: object, closed: frozenset[str]) -> str:

@@ -29,6 +29,7 @@ from typing import Any
 
 import attrs
 
+from ._arguments import as_bool
 from ._constants import ASTEROID_MAX_PAGE_SIZE, LOGGER_NAME, ZAIA_MAX_PAGE_SIZE
 from ._warehouse.columns import Column, columns_of, row_of
 from ._warehouse.store import Counts, DatabaseError, Store
@@ -126,8 +127,7 @@ def sync_executions(
     vendor = vendor_of(client)
     target = check_path(path)
     for name, flag in (("full", full), ("activities", activities)):
-        if not isinstance(flag, bool):
-            raise TypeError(f"{name} must be a bool, not {type(flag).__name__}")
+        as_bool(name, flag)
     check_look_back(look_back)
     if activities and vendor == "zaia":
         raise ValueError(

@@ -28,7 +28,7 @@ from werkzeug.serving import BaseWSGIServer, make_server
 from werkzeug.wrappers import Request, Response
 
 from .. import _json
-from .._arguments import as_int, as_text
+from .._arguments import as_bool, as_int, as_text
 from .._shape import ApiShape
 from ._clock import FakeClock
 from ._faults import HOSTILE_KINDS, Fault, Faults
@@ -137,8 +137,7 @@ def _check_settings(
         if now.utcoffset() is None:
             raise ValueError("now must be timezone-aware (e.g. datetime.now(timezone.utc)), not naive")
     as_text("api_key", api_key)
-    if not isinstance(validate, bool):
-        raise TypeError(f"validate must be a bool, not {type(validate).__name__}")
+    as_bool("validate", validate)
     as_int("port", port, minimum=0, maximum=65535)
 
 
