@@ -12,28 +12,17 @@ tracemalloc does not see).
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
-import multiprocessing
 import os
-import statistics
 import sys
 import tempfile
-import time
-import tracemalloc
 from pathlib import Path
-from typing import Any
 
 from agent_executions.cli import main
-from agent_executions.testing import FakeAsteroidServer
+from bench_sync import fake_server, measure, ratio, timing  # scripts/, beside this one
 
-ROUNDS = 5
-
-
-def serve(conn: Any, count: int) -> None:
-    with FakeAsteroidServer(count=count, validate=False) as server:
-        server.clock.freeze()
-        conn.send((server.api_key, server.base_url))
-        conn.recv()  # until the parent is done
+FORMATS = ("jsonl", "parquet")
 
 
 def export(base_url: str, fmt: str, path: Path) -> None:
@@ -44,55 +33,24 @@ def export(base_url: str, fmt: str, path: Path) -> None:
         raise SystemExit(f"{fmt}: exit {code}")
 
 
-def measure(base_url: str, formats: list[str], folder: Path) -> list[tuple[list[float], float, float, int]]:
-    """Per format: the seconds of each round (the formats in turn), Python's peak MiB, pyarrow's
-    peak MiB, file size in bytes."""
-    times: list[list[float]] = [[] for _ in formats]
-    for _ in range(ROUNDS):
-        for index, fmt in enumerate(formats):
-            started = time.perf_counter()
-            export(base_url, fmt, folder / f"out.{fmt}")
-            times[index].append(time.perf_counter() - started)
-    found = []
-    for fmt, seconds in zip(formats, times, strict=True):
-        path = folder / f"out.{fmt}"
-        tracemalloc.start()
-        export(base_url, fmt, path)
-        peak = tracemalloc.get_traced_memory()[1] / 2**20
-        tracemalloc.stop()
-        arrow = 0.0
-        if fmt == "parquet":
-            import pyarrow as pa
-
-            arrow = pa.default_memory_pool().max_memory() / 2**20
-        found.append((seconds, peak, arrow, path.stat().st_size))
-    return found
-
-
 def main_bench() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
-    context = multiprocessing.get_context("spawn")
-    conn, child = context.Pipe()
-    process = context.Process(target=serve, args=(child, count), daemon=True)
-    process.start()
-    api_key, base_url = conn.recv()
-    os.environ["ASTEROID_API_KEY"] = api_key
-    try:
-        with tempfile.TemporaryDirectory() as folder:
-            listed, parquet = measure(base_url, ["jsonl", "parquet"], Path(folder))
-    finally:
-        conn.send("done")
-        process.join(timeout=10)
-    for name, (seconds, peak, arrow, size) in (("list --format jsonl", listed), ("list --format parquet", parquet)):
-        extra = f", pyarrow peak {arrow:.1f} MiB" if arrow else ""
-        shown = (
-            f"{name:22} {count:>7} executions  fastest {min(seconds):6.2f} s"
-            f"  median {statistics.median(seconds):6.2f} s  peak {peak:6.1f} MiB (Python){extra}"
+    with fake_server(count) as (api_key, base_url), tempfile.TemporaryDirectory() as folder:
+        os.environ["ASTEROID_API_KEY"] = api_key
+        paths = {fmt: Path(folder) / f"out.{fmt}" for fmt in FORMATS}
+        listed, parquet = measure([functools.partial(export, base_url, fmt, path) for fmt, path in paths.items()])
+        sizes = {fmt: path.stat().st_size for fmt, path in paths.items()}
+    import pyarrow as pa
+
+    arrow = pa.default_memory_pool().max_memory() / 2**20  # its allocator, which tracemalloc does not see
+    for fmt, (seconds, peak, _) in zip(FORMATS, (listed, parquet), strict=True):
+        name = f"list --format {fmt}"
+        extra = f", pyarrow peak {arrow:.1f} MiB" if fmt == "parquet" else ""
+        print(
+            f"{name:22} {count:>7} executions  {timing(seconds)}  peak {peak:6.1f} MiB (Python){extra}"
+            f"  {sizes[fmt]:,} bytes"
         )
-        print(f"{shown}  {size:,} bytes")
-    fastest = min(parquet[0]) / min(listed[0])
-    medians = statistics.median(parquet[0]) / statistics.median(listed[0])
-    print(f"parquet / jsonl: {fastest:.2f}x (fastest rounds), {medians:.2f}x (medians)")
+    print(f"parquet / jsonl: {ratio(parquet[0], listed[0])}")
 
 
 if __name__ == "__main__":

@@ -9,12 +9,14 @@ and the peak memory of each.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import statistics
 import sys
 import tempfile
 import time
 import tracemalloc
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +34,52 @@ def serve(conn: Any, count: int) -> None:
         conn.recv()  # until the parent is done
 
 
-def listing(client: AsteroidClient, _: Path) -> int:
+@contextlib.contextmanager
+def fake_server(count: int) -> Iterator[tuple[str, str]]:
+    """A fake Asteroid server of `count` executions (frozen clock, validate=False) in a process of
+    its own, for as long as the block runs: its API key and base URL."""
+    context = multiprocessing.get_context("spawn")
+    conn, child = context.Pipe()
+    process = context.Process(target=serve, args=(child, count), daemon=True)
+    process.start()
+    api_key, base_url = conn.recv()
+    try:
+        yield api_key, base_url
+    finally:
+        conn.send("done")
+        process.join(timeout=10)
+
+
+def measure(ways: list[Callable[[], Any]]) -> list[tuple[list[float], float, Any]]:
+    """Per way: the seconds of each round (the ways in turn, so that what else the machine does
+    weighs on all alike), Python's peak MiB (tracemalloc, one more round) and what that round returned."""
+    times: list[list[float]] = [[] for _ in ways]
+    for _ in range(ROUNDS):
+        for index, way in enumerate(ways):
+            started = time.perf_counter()
+            way()
+            times[index].append(time.perf_counter() - started)
+    found = []
+    for way, seconds in zip(ways, times, strict=True):
+        tracemalloc.start()
+        result = way()
+        found.append((seconds, tracemalloc.get_traced_memory()[1] / 2**20, result))
+        tracemalloc.stop()
+    return found
+
+
+def timing(seconds: list[float]) -> str:
+    return f"fastest {min(seconds):6.2f} s  median {statistics.median(seconds):6.2f} s"
+
+
+def ratio(slower: list[float], base: list[float]) -> str:
+    """How many times `base`'s time `slower` takes: of the fastest rounds, and of the medians."""
+    fastest = min(slower) / min(base)
+    medians = statistics.median(slower) / statistics.median(base)
+    return f"{fastest:.2f}x (fastest rounds), {medians:.2f}x (medians)"
+
+
+def listing(client: AsteroidClient) -> int:
     return sum(1 for _ in client.executions.list(consistent=True, sort_direction="asc"))
 
 
@@ -42,46 +89,17 @@ def syncing(client: AsteroidClient, folder: Path) -> int:
     return summary.new
 
 
-def measure(client: AsteroidClient, folder: Path, hows: list[Any]) -> list[tuple[list[float], float, int]]:
-    """Per way: the seconds of each round (the ways in turn), peak MiB (Python allocations,
-    tracemalloc, one more round), items."""
-    times: list[list[float]] = [[] for _ in hows]
-    items = [0 for _ in hows]
-    for _ in range(ROUNDS):
-        for index, how in enumerate(hows):
-            started = time.perf_counter()
-            items[index] = how(client, folder)
-            times[index].append(time.perf_counter() - started)
-    peaks = []
-    for how in hows:
-        tracemalloc.start()
-        how(client, folder)
-        peaks.append(tracemalloc.get_traced_memory()[1] / 2**20)
-        tracemalloc.stop()
-    return list(zip(times, peaks, items, strict=True))
-
-
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
-    context = multiprocessing.get_context("spawn")
-    conn, child = context.Pipe()
-    process = context.Process(target=serve, args=(child, count), daemon=True)
-    process.start()
-    api_key, base_url = conn.recv()
-    try:
-        with tempfile.TemporaryDirectory() as folder, AsteroidClient(api_key=api_key, base_url=base_url) as client:
-            listed, synced = measure(client, Path(folder), [listing, syncing])
-    finally:
-        conn.send("done")
-        process.join(timeout=10)
+    with (
+        fake_server(count) as (api_key, base_url),
+        tempfile.TemporaryDirectory() as folder,
+        AsteroidClient(api_key=api_key, base_url=base_url) as client,
+    ):
+        listed, synced = measure([lambda: listing(client), lambda: syncing(client, Path(folder))])
     for name, (seconds, peak, items) in (("listing", listed), ("sync into DuckDB", synced)):
-        print(
-            f"{name:18} {items:>7} executions  fastest {min(seconds):6.2f} s"
-            f"  median {statistics.median(seconds):6.2f} s  peak {peak:6.1f} MiB (Python)"
-        )
-    fastest = min(synced[0]) / min(listed[0])
-    medians = statistics.median(synced[0]) / statistics.median(listed[0])
-    print(f"sync / listing: {fastest:.2f}x (fastest rounds), {medians:.2f}x (medians)")
+        print(f"{name:18} {items:>7} executions  {timing(seconds)}  peak {peak:6.1f} MiB (Python)")
+    print(f"sync / listing: {ratio(synced[0], listed[0])}")
 
 
 if __name__ == "__main__":
