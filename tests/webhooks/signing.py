@@ -6,6 +6,7 @@ import base64
 import json
 from typing import Any
 
+from agent_executions.webhooks import SIGNATURE_HEADER, WebhookEvent
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
@@ -33,7 +34,7 @@ def sign(private: rsa.RSAPrivateKey, body: bytes) -> str:
     return base64.b64encode(private.sign(body, padding.PKCS1v15(), hashes.SHA256())).decode()
 
 
-def notification(event: str = "EXECUTION_COMPLETED", payload: Any = None, **changes: Any) -> dict[str, Any]:
+def notification(event: str = WebhookEvent.EXECUTION_COMPLETED, payload: Any = None, **changes: Any) -> dict[str, Any]:
     """A notification as docs.asteroid.ai shows one."""
     body: dict[str, Any] = {
         "type": "execution",
@@ -58,7 +59,7 @@ def notification(event: str = "EXECUTION_COMPLETED", payload: Any = None, **chan
 def signed(body: Any, private: rsa.RSAPrivateKey | None = None) -> tuple[bytes, dict[str, str]]:
     """The bytes and headers of a delivery of `body` (a JSON value, or bytes as they are)."""
     raw = body if isinstance(body, bytes) else json.dumps(body).encode()
-    return raw, {"Content-Type": "application/json", "X-Asteroid-Signature": sign(private or key("vendor"), raw)}
+    return raw, {"Content-Type": "application/json", SIGNATURE_HEADER: sign(private or key("vendor"), raw)}
 
 
 def vendor_key() -> str:

@@ -19,6 +19,7 @@ from agent_executions.webhooks import (
     ExecutionCompletedPayload,
     ExecutionFailedPayload,
     ExecutionPausedPayload,
+    WebhookEvent,
     unwrap,
 )
 from signing import vendor_key
@@ -43,7 +44,7 @@ def test_a_run_delivers_a_signed_started_then_completed_sequence(receiver: Webho
         deliveries = server.wait_for_webhooks()
         received = receiver.wait_for(2)
     notes = [unwrap(request.body, request.headers, public_key=server.webhook_public_key) for request in received]
-    assert [note.info.event for note in notes] == ["EXECUTION_STARTED", "EXECUTION_COMPLETED"]
+    assert [note.info.event for note in notes] == [WebhookEvent.EXECUTION_STARTED, WebhookEvent.EXECUTION_COMPLETED]
     assert [request.body for request in received] == [delivery.body for delivery in deliveries]
     assert [d.outcome for d in deliveries] == ["delivered", "delivered"] and deliveries[0].attempts == ["200"]
     assert all(request.path == "/webhooks/asteroid" for request in received)
@@ -77,12 +78,12 @@ def test_pause_resume_failed_and_cancelled_are_delivered_in_order(receiver: Webh
         deliveries = server.wait_for_webhooks()
     events = [(d.execution_id, d.event) for d in deliveries]
     assert events == [
-        (first, "EXECUTION_STARTED"),
-        (first, "EXECUTION_PAUSED"),
-        (first, "EXECUTION_RESUMED"),
-        (first, "EXECUTION_FAILED"),
-        (second, "EXECUTION_STARTED"),
-        (second, "EXECUTION_CANCELLED"),
+        (first, WebhookEvent.EXECUTION_STARTED),
+        (first, WebhookEvent.EXECUTION_PAUSED),
+        (first, WebhookEvent.EXECUTION_RESUMED),
+        (first, WebhookEvent.EXECUTION_FAILED),
+        (second, WebhookEvent.EXECUTION_STARTED),
+        (second, WebhookEvent.EXECUTION_CANCELLED),
     ]
     notes = [unwrap(r.body, r.headers, public_key=server.webhook_public_key) for r in receiver.requests]
     assert [(n.info.execution_id, n.info.event) for n in notes] == events
@@ -104,9 +105,9 @@ def test_a_failed_delivery_is_retried_with_backoff_then_given_up(receiver: Webho
         server.finish(first, "cancelled")  # after a delivery given up, the next ones still go, in order
         deliveries = server.wait_for_webhooks()
     assert [(d.event, d.attempts, d.outcome) for d in deliveries] == [
-        ("EXECUTION_COMPLETED", ["503", "503", "200"], "delivered"),
-        ("EXECUTION_FAILED", ["500", "500", "500"], "failed"),
-        ("EXECUTION_CANCELLED", ["200"], "delivered"),
+        (WebhookEvent.EXECUTION_COMPLETED, ["503", "503", "200"], "delivered"),
+        (WebhookEvent.EXECUTION_FAILED, ["500", "500", "500"], "failed"),
+        (WebhookEvent.EXECUTION_CANCELLED, ["200"], "delivered"),
     ]
     assert [r.body for r in receiver.requests[:3]] == [deliveries[0].body] * 3  # the same signed bytes again
 
@@ -217,7 +218,7 @@ def test_the_fake_checks_what_it_sends_against_the_webhook_document(receiver: We
     with pytest.raises(SpecViolation) as caught:
         server.stop()
     assert caught.value.operation.startswith("webhook notification") and caught.value.path == "$.info.payload.reason"
-    assert "EXECUTION_FAILED" in str(caught.value) and caught.value.rule == "type"
+    assert WebhookEvent.EXECUTION_FAILED in str(caught.value) and caught.value.rule == "type"
     unchecked = SendsABadPayload(count=3, now=NOW, webhook_url=receiver.url, validate=False).start()
     unchecked_client = AsteroidClient(api_key=unchecked.api_key, base_url=unchecked.base_url)
     unchecked.finish(unchecked_client.workflows.execute(workflow_of(unchecked)).execution_id, "failed")

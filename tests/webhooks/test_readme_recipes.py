@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
+from agent_executions.webhooks import SIGNATURE_HEADER, WebhookEvent
 from signing import key, notification, sign, signed, vendor_key
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -51,20 +52,25 @@ def vendor_public_key(monkeypatch: pytest.MonkeyPatch) -> None:
 def deliveries() -> list[tuple[bytes, dict[str, str], int]]:
     """(body, headers, the status the recipe must answer): a good one, its replay, and refusals."""
     body, headers = signed(notification())
-    failed, failed_headers = signed(notification("EXECUTION_FAILED", {"reason": "login refused"}, event_id="e2"))
+    failed, failed_headers = signed(
+        notification(WebhookEvent.EXECUTION_FAILED, {"reason": "login refused"}, event_id="e2")
+    )
     return [
         (body, headers, 204),
         (body, headers, 204),  # the same event_id again: answered, not handled twice
         (failed, failed_headers, 204),
         (body.replace(b"success", b"failure"), headers, 400),  # tampered
-        (body, {**headers, "X-Asteroid-Signature": sign(key("other"), body)}, 400),  # another key
+        (body, {**headers, SIGNATURE_HEADER: sign(key("other"), body)}, 400),  # another key
         (body, {"Content-Type": "application/json"}, 400),  # unsigned
         (json.dumps(json.loads(body)).encode().replace(b": ", b":"), headers, 400),  # re-serialized
         # Signed by the vendor's key, but not a notification this version reads: answered 2xx, never retried.
         (*signed(b"[" * 100_000 + b"]" * 100_000), 202),  # nested too deeply (was a RecursionError, a 500)
         (*signed(notification(type=["execution"])), 202),  # a type that is no string (was a TypeError)
         (*signed(notification(type="agent")), 202),  # a type newer than this version
-        (*signed(notification("EXECUTION_FAILED", {"reason": 5}, event_id="e3")), 202),  # a field of another type
+        (
+            *signed(notification(WebhookEvent.EXECUTION_FAILED, {"reason": 5}, event_id="e3")),
+            202,
+        ),  # a field of another type
         (*signed({"rows": 3}), 202),  # an agent set to "unwrap result"
     ]
 

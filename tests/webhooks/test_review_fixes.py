@@ -20,8 +20,10 @@ from agent_executions import WebhookPayloadError, WebhookVerificationError
 from agent_executions.testing import FakeAsteroidServer
 from agent_executions.testing._webhooks import WebhookReceiver
 from agent_executions.webhooks import (
+    SIGNATURE_HEADER,
     ExecutionCompletedPayload,
     Notification,
+    WebhookEvent,
     WebhookExecutionInfoPayload,
     unwrap,
     verify,
@@ -46,8 +48,12 @@ from signing import der_text, key, notification, pem_text, sign, signed, vendor_
         (notification(type={}), "type is an object, not a string", ...),
         (notification(type=None), "type is null, not a string", ...),
         (notification(type="agent"), "type 'agent' is not one this version reads", ...),
-        (notification("EXECUTION_FAILED", {"reason": 5}), "reason must be a string", ...),
-        (notification("EXECUTION_STEP_STARTED", {"step_number": True}), "step_number must be an integer", ...),
+        (notification(WebhookEvent.EXECUTION_FAILED, {"reason": 5}), "reason must be a string", ...),
+        (
+            notification(WebhookEvent.EXECUTION_STEP_STARTED, {"step_number": True}),
+            "step_number must be an integer",
+            ...,
+        ),
         (notification(timestamp="2026-11-23T12:00:00"), "timestamp has no UTC offset", ...),
         (notification(timestamp="99999-01-01T00:00:00Z"), "not a notification as documented", ...),
         ({"type": "invoice", "info": {"amount": 3}}, "type 'invoice'", ...),
@@ -60,7 +66,7 @@ def test_anything_after_a_valid_signature_is_a_payload_error(body: Any, message:
         unwrap(raw, headers, public_key=vendor_key())
     assert isinstance(caught.value, WebhookVerificationError)
     assert caught.value.data == (body if data is ... else data)
-    assert headers["X-Asteroid-Signature"][:12] not in str(caught.value)
+    assert headers[SIGNATURE_HEADER][:12] not in str(caught.value)
     assert vars(caught.value).keys() == {"data"}  # nothing else: no signature, no key
     copy = pickle.loads(pickle.dumps(caught.value))
     assert type(copy) is WebhookPayloadError and copy.data == caught.value.data
@@ -80,7 +86,7 @@ def test_a_model_raising_anything_is_still_a_payload_error(monkeypatch: pytest.M
 def test_signature_and_key_problems_stay_verification_errors_not_payload_errors() -> None:
     body, headers = signed(notification())
     for given, public_key in [
-        ({"X-Asteroid-Signature": sign(key("other"), body)}, vendor_key()),
+        ({SIGNATURE_HEADER: sign(key("other"), body)}, vendor_key()),
         ({}, vendor_key()),
         (headers, "not a key"),
     ]:
@@ -102,7 +108,7 @@ def test_metadata_values_must_be_strings_as_documented() -> None:
 def test_unwrap_returns_a_notification_whose_payload_is_the_events_model() -> None:
     note = unwrap(*signed(notification()), public_key=vendor_key())
     assert isinstance(note, Notification) and isinstance(note.payload, ExecutionCompletedPayload)
-    assert note.event == "EXECUTION_COMPLETED" and note.event is note.info.event
+    assert note.event == WebhookEvent.EXECUTION_COMPLETED and note.event is note.info.event
     assert isinstance(note.info.payload, WebhookExecutionInfoPayload)  # the generated model, left as generated
     assert note.timestamp == datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
     with pytest.raises(AttributeError):
@@ -117,7 +123,7 @@ def test_unwrap_returns_a_notification_whose_payload_is_the_events_model() -> No
 def test_an_rsa_key_under_2048_bits_is_refused_naming_its_size(bits: int) -> None:
     short = rsa.generate_private_key(public_exponent=65537, key_size=bits)
     body = json.dumps(notification()).encode()
-    headers = {"X-Asteroid-Signature": sign(short, body)}
+    headers = {SIGNATURE_HEADER: sign(short, body)}
     for text in (der_text(short), pem_text(short)):
         with pytest.raises(WebhookVerificationError, match=f"{bits}-bit RSA key: keys under 2048 bits") as caught:
             unwrap(body, headers, public_key=text)
@@ -130,23 +136,23 @@ def test_an_rsa_key_under_2048_bits_is_refused_naming_its_size(bits: int) -> Non
 
 def test_bytes_headers_as_an_asgi_scope_has_them_verify() -> None:
     body, headers = signed(notification())
-    scope_headers = [(b"content-type", b"application/json"), (b"x-asteroid-signature", headers[SIG].encode())]
+    scope_headers = [
+        (b"content-type", b"application/json"),
+        (SIGNATURE_HEADER.lower().encode(), headers[SIGNATURE_HEADER].encode()),
+    ]
     assert unwrap(body, scope_headers, public_key=vendor_key()).event_id
-    assert unwrap(body, {SIG: headers[SIG].encode()}, public_key=vendor_key()).event_id  # type: ignore[dict-item]
-
-
-SIG = "X-Asteroid-Signature"
+    assert unwrap(body, {SIGNATURE_HEADER: headers[SIGNATURE_HEADER].encode()}, public_key=vendor_key()).event_id  # type: ignore[dict-item]
 
 
 @pytest.mark.parametrize(
     ("headers", "message"),
     [
-        ({SIG: None}, "each name and value must be a str .or bytes., not NoneType"),
-        ({1: "x", SIG: "AAAA"}, "not int"),
-        ("X-Asteroid-Signature: AAAA", "headers must be a mapping or .name, value. pairs, not str"),
-        (b"X-Asteroid-Signature: AAAA", "not bytes"),
+        ({SIGNATURE_HEADER: None}, "each name and value must be a str .or bytes., not NoneType"),
+        ({1: "x", SIGNATURE_HEADER: "AAAA"}, "not int"),
+        (f"{SIGNATURE_HEADER}: AAAA", "headers must be a mapping or .name, value. pairs, not str"),
+        (f"{SIGNATURE_HEADER}: AAAA".encode(), "not bytes"),
         (None, "not NoneType"),
-        ({SIG: ["AAAA"]}, "not list .join several values"),  # API Gateway's multiValueHeaders
+        ({SIGNATURE_HEADER: ["AAAA"]}, "not list .join several values"),  # API Gateway's multiValueHeaders
         ([("a", "b", "c")], "pairs of tuple"),
         (42, "not int"),
     ],
@@ -174,7 +180,7 @@ def test_the_bytes_verified_are_the_bytes_parsed(monkeypatch: pytest.MonkeyPatch
         return real(headers)
 
     monkeypatch.setattr(webhooks, "_signature", read_then_change)
-    note = unwrap(buffer, {SIG: sign(key("vendor"), good)}, public_key=vendor_key())
+    note = unwrap(buffer, {SIGNATURE_HEADER: sign(key("vendor"), good)}, public_key=vendor_key())
     assert note.event_id == "GOOD"  # the one copy made on entry: verified, then parsed
 
 

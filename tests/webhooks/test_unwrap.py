@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from agent_executions import AgentExecutionsError, WebhookPayloadError, WebhookVerificationError
 from agent_executions.webhooks import (
+    SIGNATURE_HEADER,
     ActionCompletedPayload,
     ExecutionCompletedPayload,
     ExecutionFailedPayload,
@@ -36,7 +37,7 @@ def test_a_signed_notification_verifies_and_parses(form: str) -> None:
     assert note.type == "execution"
     assert note.event_id == "6b1f0c1e-3a2d-4a8e-9a43-0d2f7c1b5e90"
     assert note.timestamp == datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
-    assert note.info.event is WebhookEvent.EXECUTION_COMPLETED and note.event == "EXECUTION_COMPLETED"
+    assert note.info.event is WebhookEvent.EXECUTION_COMPLETED and note.event is note.info.event
     assert note.info.agent_name == "Invoice Collector"
     assert note.info.metadata is not None and note.info.metadata.to_dict() == {"order": "42"}
     payload = note.payload
@@ -48,10 +49,15 @@ def test_a_signed_notification_verifies_and_parses(form: str) -> None:
 @pytest.mark.parametrize(
     ("event", "payload", "model", "check"),
     [
-        ("EXECUTION_STARTED", {}, ExecutionStartedPayload, None),
-        ("EXECUTION_FAILED", {"reason": "login refused"}, ExecutionFailedPayload, ("reason", "login refused")),
+        (WebhookEvent.EXECUTION_STARTED, {}, ExecutionStartedPayload, None),
         (
-            "EXECUTION_ACTION_COMPLETED",
+            WebhookEvent.EXECUTION_FAILED,
+            {"reason": "login refused"},
+            ExecutionFailedPayload,
+            ("reason", "login refused"),
+        ),
+        (
+            WebhookEvent.EXECUTION_ACTION_COMPLETED,
             {"action_id": "1", "action_name": "nav_to", "duration": 12, "output": {"ok": True}, "step_number": 2},
             ActionCompletedPayload,
             ("duration", 12),
@@ -75,12 +81,16 @@ def test_an_event_newer_than_the_pin_parses_as_an_open_value() -> None:
     assert not isinstance(note.payload, ExecutionCompletedPayload)
 
 
+def test_the_signature_header_is_the_one_the_vendor_documents() -> None:
+    assert SIGNATURE_HEADER == "X-Asteroid-Signature"  # the other tests, and the fake, take it from the SDK
+
+
 def test_the_signature_header_is_found_in_any_case_and_in_pairs() -> None:
     body, headers = signed(notification())
-    signature = headers["X-Asteroid-Signature"]
-    for given in ({"x-asteroid-signature": signature}, {"X-ASTEROID-SIGNATURE": signature}):
+    signature = headers[SIGNATURE_HEADER]
+    for given in ({SIGNATURE_HEADER.lower(): signature}, {SIGNATURE_HEADER.upper(): signature}):
         assert unwrap(body, given, public_key=vendor_key()).event_id
-    assert unwrap(body, [("x-asteroid-signature", signature)], public_key=vendor_key()).event_id
+    assert unwrap(body, [(SIGNATURE_HEADER.lower(), signature)], public_key=vendor_key()).event_id
 
 
 def test_the_key_comes_from_the_environment_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -101,7 +111,7 @@ def tampered(body: bytes, headers: dict[str, str]) -> tuple[bytes, dict[str, str
 
 
 def other_key(body: bytes, headers: dict[str, str]) -> tuple[bytes, dict[str, str]]:
-    return body, {**headers, "X-Asteroid-Signature": sign(key("other"), body)}
+    return body, {**headers, SIGNATURE_HEADER: sign(key("other"), body)}
 
 
 def no_header(body: bytes, headers: dict[str, str]) -> tuple[bytes, dict[str, str]]:
@@ -109,16 +119,16 @@ def no_header(body: bytes, headers: dict[str, str]) -> tuple[bytes, dict[str, st
 
 
 def not_base64(body: bytes, headers: dict[str, str]) -> tuple[bytes, dict[str, str]]:
-    return body, {**headers, "X-Asteroid-Signature": headers["X-Asteroid-Signature"][:-4] + "!!!!"}
+    return body, {**headers, SIGNATURE_HEADER: headers[SIGNATURE_HEADER][:-4] + "!!!!"}
 
 
 def empty(body: bytes, headers: dict[str, str]) -> tuple[bytes, dict[str, str]]:
-    return body, {**headers, "X-Asteroid-Signature": ""}
+    return body, {**headers, SIGNATURE_HEADER: ""}
 
 
 def truncated(body: bytes, headers: dict[str, str]) -> tuple[bytes, dict[str, str]]:
-    cut = base64.b64encode(base64.b64decode(headers["X-Asteroid-Signature"])[:-1]).decode()
-    return body, {**headers, "X-Asteroid-Signature": cut}
+    cut = base64.b64encode(base64.b64decode(headers[SIGNATURE_HEADER])[:-1]).decode()
+    return body, {**headers, SIGNATURE_HEADER: cut}
 
 
 def re_serialized(body: bytes, headers: dict[str, str]) -> tuple[bytes, dict[str, str]]:
@@ -127,7 +137,7 @@ def re_serialized(body: bytes, headers: dict[str, str]) -> tuple[bytes, dict[str
 
 
 def two_signatures(body: bytes, headers: dict[str, str]) -> tuple[bytes, list[tuple[str, str]]]:
-    return body, [*headers.items(), ("x-asteroid-signature", sign(key("other"), body))]
+    return body, [*headers.items(), (SIGNATURE_HEADER.lower(), sign(key("other"), body))]
 
 
 @pytest.mark.parametrize(
@@ -136,7 +146,7 @@ def two_signatures(body: bytes, headers: dict[str, str]) -> tuple[bytes, list[tu
         (tampered, "does not match"),
         (other_key, "does not match"),
         (re_serialized, "does not match"),
-        (no_header, "no X-Asteroid-Signature header"),
+        (no_header, f"no {SIGNATURE_HEADER} header"),
         (not_base64, "not base64"),
         (empty, "empty"),
         (truncated, "does not match"),
@@ -149,7 +159,7 @@ def test_a_body_not_signed_by_the_key_is_refused_before_any_parsing(change: Any,
         with pytest.raises(WebhookVerificationError, match=message) as caught:
             function(body, headers, public_key=vendor_key())
         assert isinstance(caught.value, AgentExecutionsError)
-        signatures = [value for name, value in dict(headers).items() if name.lower() == "x-asteroid-signature"]
+        signatures = [value for name, value in dict(headers).items() if name.lower() == SIGNATURE_HEADER.lower()]
         assert all(value[:12] not in str(caught.value) for value in signatures if value)
         assert vendor_key()[30:60] not in str(caught.value)
 
@@ -209,8 +219,8 @@ def test_the_key_and_body_types_are_checked() -> None:
         (notification(type="agent"), "type 'agent' is not one this version reads"),
         (notification(event_id=12), "event_id must be a string"),
         (notification(timestamp="yesterday"), "not a notification as documented"),
-        ({**notification(), "info": {"event": "EXECUTION_STARTED"}}, "missing property 'agent_id'"),
-        (notification("EXECUTION_COMPLETED", {"outcome": "success"}), "missing property 'result'"),
+        ({**notification(), "info": {"event": WebhookEvent.EXECUTION_STARTED}}, "missing property 'agent_id'"),
+        (notification(WebhookEvent.EXECUTION_COMPLETED, {"outcome": "success"}), "missing property 'result'"),
         (notification("EXECUTION_BRAND_NEW", [1]), "not a notification as documented"),
     ],
 )
