@@ -21,6 +21,7 @@ from agent_executions import AsteroidClient, ZaiaClient
 from agent_executions.dlt import asteroid_source, zaia_source
 from agent_executions.sync import sync_executions
 from agent_executions.testing import FakeAsteroidServer, FakeZaiaServer
+from independent_asteroid import IndependentAsteroid, serving
 
 NOW = datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
 _SHAPE = FakeAsteroidServer(count=0).shape
@@ -89,6 +90,31 @@ def test_two_runs_hold_every_execution_once_with_the_statuses_updated(server: Fa
     pipeline(tmp_path).run(asteroid_source(api_key=server.api_key, base_url=server.base_url))
     assert not [r for r in server.requests[before:] if r.path.endswith("/activities")]
     assert dict(rows(tmp_path, "SELECT id, status FROM executions")) == loaded
+
+
+def test_two_runs_against_an_independent_server_hold_every_execution_once(tmp_path: Path):
+    independent = IndependentAsteroid()
+    for number in range(250):
+        independent.add("running" if number % 10 == 0 else "completed", seconds=10)
+    with serving(independent):
+
+        def run() -> None:
+            source = asteroid_source(api_key=independent.api_key, base_url=independent.base_url)
+            pipeline(tmp_path).run(source.with_resources("executions"))  # this server has no activities
+
+        run()
+        assert rows(tmp_path, "SELECT count(*), count(DISTINCT id) FROM executions") == [(250, 250)]
+        first = independent.list_requests()
+        added = {independent.add(seconds=60)["id"] for _ in range(5)}
+        running = [e["id"] for e in independent.executions if e["status"] == "running" and e["id"] not in added][:3]
+        for execution_id in running:
+            independent.finish(execution_id, "completed")
+        run()
+        assert independent.list_requests() - first < first
+    assert rows(tmp_path, "SELECT count(*), count(DISTINCT id) FROM executions") == [(255, 255)]
+    assert dict(rows(tmp_path, "SELECT id, status FROM executions")) == {
+        e["id"]: e["status"] for e in independent.executions
+    }
 
 
 def test_the_columns_are_typed_as_the_sync_s(server: FakeAsteroidServer, tmp_path: Path):

@@ -23,6 +23,7 @@ from agent_executions import AsteroidClient, ZaiaClient
 from agent_executions.errors import PermissionDeniedError
 from agent_executions.sync import SyncSummary, sync_executions
 from agent_executions.testing import FakeAsteroidServer, FakeZaiaServer
+from independent_asteroid import IndependentAsteroid, serving
 
 NOW = datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,6 +93,37 @@ def test_a_second_sync_adds_the_new_updates_the_finished_and_lists_less(
     # and a third run with nothing new changes nothing
     again = sync_executions(client, path)
     assert (again.new, again.updated) == (0, 0)
+
+
+@pytest.mark.parametrize("reread_batch", [1000, 2], ids=["by-id", "by-listing"])
+def test_the_same_two_syncs_against_an_independent_server(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reread_batch: int
+):
+    monkeypatch.setattr("agent_executions.sync.REREAD_BATCH", reread_batch)
+    independent = IndependentAsteroid()
+    for number in range(250):
+        independent.add("running" if number % 10 == 0 else "completed", seconds=10)
+    path = tmp_path / "history.duckdb"
+    with serving(independent), AsteroidClient(api_key=independent.api_key, base_url=independent.base_url) as client:
+        first = sync_executions(client, path)
+        assert (first.new, first.updated, first.unchanged) == (250, 0, 0)
+        first_lists = independent.list_requests()
+        assert first_lists == 3  # pages of 100
+        added = [independent.add(seconds=60)["id"] for _ in range(5)]
+        running = [e["id"] for e in independent.executions if e["status"] == "running" and e["id"] not in added][:3]
+        for execution_id in running:
+            independent.finish(execution_id, "completed")
+        before = len(independent.requests)
+        second = sync_executions(client, path)
+        assert second.new == 5 and second.updated >= 3
+        if reread_batch == 1000:  # one listing page of what is new, then the 25 unfinished by id
+            assert independent.list_requests() - first_lists < first_lists
+        else:  # the 25 unfinished by a listing from the oldest: fewer requests than a get each
+            assert len(independent.requests) - before < 25
+    stored = dict(rows(path, "SELECT id, status FROM executions"))
+    assert stored == {e["id"]: e["status"] for e in independent.executions}
+    assert len(stored) == 255
+    assert [stored[execution_id] for execution_id in running] == ["completed"] * 3
 
 
 def test_timestamps_are_timestamptz_columns_duckdb_can_query(
