@@ -3,7 +3,7 @@
 import datetime
 import re
 import threading
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from enum import Enum
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
@@ -112,13 +112,14 @@ __all__ = [
 _LEAP_SECOND = re.compile(r"(\d{2}:\d{2}):60(\.\d+)?")
 
 
-_LAZY = threading.Lock()
+_LAZY = threading.RLock()
 
 
 def empty_additional_properties(model: Any) -> dict[str, Any]:
     """A parsed model's `additional_properties`, made when first read (its `__getattr__`): from_dict
     saw no unknown key and left the dict to be made. Under a lock, so that two threads reading it at
-    once get the same dict, and a key one of them sets is not lost."""
+    once get the same dict, and a key one of them sets is not lost; set past any `__setattr__` of a
+    subclass, so that none of its code runs under the lock."""
     with _LAZY:
         try:  # made by another thread meanwhile
             made: dict[str, Any] = object.__getattribute__(
@@ -126,8 +127,30 @@ def empty_additional_properties(model: Any) -> dict[str, Any]:
             )
         except AttributeError:
             made = {}
-            model.additional_properties = made
+            object.__setattr__(model, "additional_properties", made)
         return made
+
+
+def lazy_first(cls: type, made: Callable[[Any, str], Any]) -> None:
+    """Called for each subclass of a model: if it defines `__getattr__`, `present_keys` and
+    `additional_properties` are looked for first with `made` (the model's own `__getattr__`, which
+    makes them when from_dict left them to be made), then the subclass's. Otherwise a subclass's
+    `__getattr__` that reads them (say, unknown keys as attributes) would never see them made."""
+    own = cls.__dict__.get("__getattr__")
+    if own is None or getattr(own, "_lazy_first", False):
+        return
+
+    def __getattr__(self: Any, name: str) -> Any:
+        if name == "present_keys" or name == "additional_properties":
+            try:
+                return made(self, name)
+            except AttributeError:
+                pass
+        return own(self, name)
+
+    __getattr__._lazy_first = True  # type: ignore[attr-defined]
+    __getattr__.__wrapped__ = own  # type: ignore[attr-defined]
+    cls.__getattr__ = __getattr__  # type: ignore[attr-defined]
 
 
 datetime_fromisoformat = datetime.datetime.fromisoformat

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime
 import json
@@ -367,3 +368,101 @@ def test_a_single_value_enum_stays_closed() -> None:
     with pytest.raises(ValueError, match=r"^'ui' is not a valid APITriggerContextSource$"):
         ae.APITriggerContext.from_dict({"source": "ui", "runner": runner})
     assert ae.APITriggerContext.from_dict({"source": "api", "runner": runner}).source is ae.APITriggerContextSource.API
+
+
+# --- what the hostile review of issue 24 found (a subclass, a chained error, a masked one) ---------
+
+
+class Dotted(ae.ExecutionOptions):
+    """Unknown keys as attributes, the common way to subclass a model."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.additional_properties[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+class Audited(ae.ExecutionOptions):
+    """A subclass whose __setattr__ reads the model before each change."""
+
+    seen: typing.ClassVar[list[dict[str, Any]]] = []
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        with contextlib.suppress(AttributeError):  # still being built by from_dict
+            Audited.seen.append(self.to_dict())
+        super().__setattr__(name, value)
+
+
+@pytest.mark.parametrize(
+    "wire", [{"softTimeoutMins": 5}, {"softTimeoutMins": 5, "newKnob": "on"}], ids=["common", "unknown"]
+)
+def test_a_subclass_with_its_own_getattr_reads_present_and_unknown_keys(wire: dict[str, Any]) -> None:
+    """The lazy attributes are made before a subclass's own __getattr__ runs (it used to recurse
+    on the common path, where from_dict leaves them to be made)."""
+    options = Dotted.from_dict(wire)
+    assert type(options) is Dotted and options.present_keys == frozenset(wire)
+    assert options.additional_properties == {k: v for k, v in wire.items() if k == "newKnob"}
+    assert options.to_dict() == wire and options == Dotted.from_dict(wire)
+    assert pickle.loads(pickle.dumps(options)).to_dict() == copy.copy(options).to_dict() == wire
+    if "newKnob" in wire:
+        assert options.newKnob == "on"
+    with pytest.raises(AttributeError):
+        _ = options.nothing
+
+
+def test_a_subclass_whose_setattr_reads_the_model_neither_hangs_nor_recurses() -> None:
+    outcome: list[Any] = []
+
+    def change() -> None:
+        options = Audited.from_dict({"softTimeoutMins": 5})
+        options.soft_timeout_mins = 6
+        outcome.append(options.to_dict())
+
+    worker = threading.Thread(target=change, daemon=True)
+    worker.start()
+    worker.join(10)
+    assert outcome == [{"softTimeoutMins": 6}], "the lazy attributes' lock was taken twice"
+    assert Audited.seen and Audited.seen[-1] == {"softTimeoutMins": 5}
+
+
+@pytest.mark.parametrize(
+    ("wire", "message"),
+    [
+        (
+            {"source": "web", "runner": {"email": "a@b.c", "userId": "u"}},
+            "'web' is not a valid APITriggerContextSource",
+        ),
+        ({"source": "api", "runner": {"email": "a@b.c", "userId": "u"}, "when": "noon"}, None),
+    ],
+)
+def test_a_refused_enum_value_chains_no_key_error(wire: dict[str, Any], message: str | None) -> None:
+    if message is None:  # a valid one parses, the extra key kept
+        assert ae.APITriggerContext.from_dict(wire).additional_properties == {"when": "noon"}
+        return
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$") as info:
+        ae.APITriggerContext.from_dict(wire)
+    assert info.value.__context__ is None and info.value.__cause__ is None
+
+
+def test_an_unreadable_date_time_chains_as_parse_datetime_alone_does(asteroid_server: FakeAsteroidServer) -> None:
+    from asteroid_agents_v2_raw.types import parse_datetime
+
+    with pytest.raises(ValueError) as alone:
+        parse_datetime("yesterday")
+    with pytest.raises(ValueError) as parsed:
+        ae.Execution.from_dict({**asteroid_server.executions[0], "createdAt": "yesterday"})
+    chain = [
+        type(e).__name__ for e in (parsed.value, parsed.value.__context__, parsed.value.__context__.__context__) if e
+    ]
+    assert str(parsed.value) == str(alone.value)
+    assert chain == [type(e).__name__ for e in (alone.value, alone.value.__context__) if e]
+
+
+def test_present_keys_of_a_model_of_required_properties_raises_the_real_error(
+    asteroid_server: FakeAsteroidServer,
+) -> None:
+    label = ae.HumanLabel.from_dict(next(i for i in asteroid_server.executions if i["humanLabels"])["humanLabels"][0])
+    label.created_at = "2024-05-01T00:00:00Z"  # type: ignore[assignment]
+    with pytest.raises(AttributeError, match="'str' object has no attribute 'isoformat'"):
+        _ = label.present_keys

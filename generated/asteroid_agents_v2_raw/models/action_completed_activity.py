@@ -11,6 +11,7 @@ from ..models.action_completed_activity_activity_type import (
 )
 from ..types import (
     empty_additional_properties,
+    lazy_first,
     model_repr,
 )
 
@@ -107,6 +108,9 @@ class ActionCompletedActivity:
                 _activity_type
             ]
         except (KeyError, TypeError):
+            activity_type = None
+        # the class called outside the except: its error chains no KeyError
+        if activity_type is None:
             activity_type = ActionCompletedActivityActivityType(_activity_type)
 
         message = d["message"]
@@ -167,7 +171,8 @@ class ActionCompletedActivity:
                     _REQUIRED_KEYS
                     + tuple(k for k, v in zip(_OPTIONAL_KEYS, parsed) if v is not None)
                 )
-                self.present_keys = keys
+                # set past any __setattr__ of a subclass, which could read it again
+                object.__setattr__(self, "present_keys", keys)
                 return keys
             if name == "additional_properties":
                 return empty_additional_properties(self)
@@ -176,6 +181,10 @@ class ActionCompletedActivity:
                 name=name,
                 obj=self,
             )
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            lazy_first(cls, ActionCompletedActivity.__getattr__)
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

@@ -11,6 +11,7 @@ from ..models.action_started_activity_activity_type import (
 )
 from ..types import (
     empty_additional_properties,
+    lazy_first,
     model_repr,
 )
 
@@ -82,6 +83,9 @@ class ActionStartedActivity:
         try:
             activity_type = _ActionStartedActivityActivityType_BY_VALUE[_activity_type]
         except (KeyError, TypeError):
+            activity_type = None
+        # the class called outside the except: its error chains no KeyError
+        if activity_type is None:
             activity_type = ActionStartedActivityActivityType(_activity_type)
 
         message = d["message"]
@@ -128,6 +132,10 @@ class ActionStartedActivity:
         def __getattr__(self, name: str) -> Any:
             """What from_dict leaves to be made when first read, having seen the required keys only (the
             common case): additional_properties, empty."""
+            if (
+                name == "present_keys"
+            ):  # the property raised AttributeError: raise it again, not this one's
+                return frozenset(self.to_dict())
             if name == "additional_properties":
                 return empty_additional_properties(self)
             raise AttributeError(
@@ -135,6 +143,10 @@ class ActionStartedActivity:
                 name=name,
                 obj=self,
             )
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            lazy_first(cls, ActionStartedActivity.__getattr__)
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

@@ -10,6 +10,7 @@ from ..models.api_trigger_context_source import APITriggerContextSource
 from ..types import (
     Unset,
     empty_additional_properties,
+    lazy_first,
     model_repr,
 )
 
@@ -101,6 +102,9 @@ class APITriggerContext:
         try:
             source = _APITriggerContextSource_BY_VALUE[_source]
         except (KeyError, TypeError):
+            source = None
+        # the class called outside the except: its error chains no KeyError
+        if source is None:
             source = APITriggerContextSource(_source)
 
         _api_key = d.get("apiKey")
@@ -144,7 +148,8 @@ class APITriggerContext:
                     _REQUIRED_KEYS
                     + tuple(k for k, v in zip(_OPTIONAL_KEYS, parsed) if v is not None)
                 )
-                self.present_keys = keys
+                # set past any __setattr__ of a subclass, which could read it again
+                object.__setattr__(self, "present_keys", keys)
                 return keys
             if name == "additional_properties":
                 return empty_additional_properties(self)
@@ -153,6 +158,10 @@ class APITriggerContext:
                 name=name,
                 obj=self,
             )
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            lazy_first(cls, APITriggerContext.__getattr__)
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

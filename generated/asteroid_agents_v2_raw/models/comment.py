@@ -11,6 +11,7 @@ from ..types import (
     Unset,
     datetime_fromisoformat,
     empty_additional_properties,
+    lazy_first,
     model_repr,
     parse_datetime,
 )
@@ -128,6 +129,9 @@ class Comment:
         try:
             created_at = datetime_fromisoformat(_created_at)
         except (TypeError, ValueError):
+            created_at = None
+        # outside the except: parse_datetime's error chains as it always did
+        if created_at is None:
             created_at = parse_datetime(_created_at)
 
         execution_id = d["executionId"]
@@ -156,6 +160,9 @@ class Comment:
             try:
                 updated_at = datetime_fromisoformat(_updated_at)
             except (TypeError, ValueError):
+                updated_at = None
+            # outside the except: parse_datetime's error chains as it always did
+            if updated_at is None:
                 updated_at = parse_datetime(_updated_at)
 
         comment = _OBJECT_NEW(cls)
@@ -196,7 +203,8 @@ class Comment:
                     _REQUIRED_KEYS
                     + tuple(k for k, v in zip(_OPTIONAL_KEYS, parsed) if v is not None)
                 )
-                self.present_keys = keys
+                # set past any __setattr__ of a subclass, which could read it again
+                object.__setattr__(self, "present_keys", keys)
                 return keys
             if name == "additional_properties":
                 return empty_additional_properties(self)
@@ -205,6 +213,10 @@ class Comment:
                 name=name,
                 obj=self,
             )
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            lazy_first(cls, Comment.__getattr__)
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

@@ -11,6 +11,7 @@ from ..models.common_internal_server_error_body_code import (
 )
 from ..types import (
     empty_additional_properties,
+    lazy_first,
     model_repr,
 )
 
@@ -72,6 +73,9 @@ class CommonInternalServerErrorBody:
         try:
             code = _CommonInternalServerErrorBodyCode_BY_VALUE[_code]
         except (KeyError, TypeError):
+            code = None
+        # the class called outside the except: its error chains no KeyError
+        if code is None:
             code = CommonInternalServerErrorBodyCode(_code)
 
         message = d["message"]
@@ -104,6 +108,10 @@ class CommonInternalServerErrorBody:
         def __getattr__(self, name: str) -> Any:
             """What from_dict leaves to be made when first read, having seen the required keys only (the
             common case): additional_properties, empty."""
+            if (
+                name == "present_keys"
+            ):  # the property raised AttributeError: raise it again, not this one's
+                return frozenset(self.to_dict())
             if name == "additional_properties":
                 return empty_additional_properties(self)
             raise AttributeError(
@@ -111,6 +119,10 @@ class CommonInternalServerErrorBody:
                 name=name,
                 obj=self,
             )
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            lazy_first(cls, CommonInternalServerErrorBody.__getattr__)
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

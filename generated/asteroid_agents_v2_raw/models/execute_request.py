@@ -10,6 +10,7 @@ from ..models.on_capacity_limit import OnCapacityLimit
 from ..types import (
     Unset,
     empty_additional_properties,
+    lazy_first,
     model_repr,
 )
 
@@ -203,6 +204,9 @@ class ExecuteRequest:
             try:
                 on_capacity_limit = _OnCapacityLimit_BY_VALUE[_on_capacity_limit]
             except (KeyError, TypeError):
+                on_capacity_limit = None
+            # the class called outside the except: its error chains no KeyError
+            if on_capacity_limit is None:
                 on_capacity_limit = OnCapacityLimit(_on_capacity_limit)
 
         execute_request = _OBJECT_NEW(cls)
@@ -253,7 +257,8 @@ class ExecuteRequest:
                     _REQUIRED_KEYS
                     + tuple(k for k, v in zip(_OPTIONAL_KEYS, parsed) if v is not None)
                 )
-                self.present_keys = keys
+                # set past any __setattr__ of a subclass, which could read it again
+                object.__setattr__(self, "present_keys", keys)
                 return keys
             if name == "additional_properties":
                 return empty_additional_properties(self)
@@ -262,6 +267,10 @@ class ExecuteRequest:
                 name=name,
                 obj=self,
             )
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            lazy_first(cls, ExecuteRequest.__getattr__)
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

@@ -12,6 +12,7 @@ from ..types import (
     Unset,
     datetime_fromisoformat,
     empty_additional_properties,
+    lazy_first,
     model_repr,
     parse_datetime,
 )
@@ -349,6 +350,9 @@ class Execution:
         try:
             created_at = datetime_fromisoformat(_created_at)
         except (TypeError, ValueError):
+            created_at = None
+        # outside the except: parse_datetime's error chains as it always did
+        if created_at is None:
             created_at = parse_datetime(_created_at)
 
         has_been_rerun = d["hasBeenRerun"]
@@ -378,6 +382,9 @@ class Execution:
         try:
             status = _ExecutionStatus_BY_VALUE[_status]
         except (KeyError, TypeError):
+            status = None
+        # the class called outside the except: its error chains no KeyError
+        if status is None:
             status = ExecutionStatus(_status)
 
         workflow_id = d["workflowId"]
@@ -493,6 +500,9 @@ class Execution:
             try:
                 terminal_at = datetime_fromisoformat(_terminal_at)
             except (TypeError, ValueError):
+                terminal_at = None
+            # outside the except: parse_datetime's error chains as it always did
+            if terminal_at is None:
                 terminal_at = parse_datetime(_terminal_at)
 
         trigger_context = _parse_trigger_context(d.get("triggerContext"))
@@ -571,7 +581,8 @@ class Execution:
                     _REQUIRED_KEYS
                     + tuple(k for k, v in zip(_OPTIONAL_KEYS, parsed) if v is not None)
                 )
-                self.present_keys = keys
+                # set past any __setattr__ of a subclass, which could read it again
+                object.__setattr__(self, "present_keys", keys)
                 return keys
             if name == "additional_properties":
                 return empty_additional_properties(self)
@@ -580,6 +591,10 @@ class Execution:
                 name=name,
                 obj=self,
             )
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            lazy_first(cls, Execution.__getattr__)
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

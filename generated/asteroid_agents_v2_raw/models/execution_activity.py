@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 from ..types import (
     datetime_fromisoformat,
     empty_additional_properties,
+    lazy_first,
     model_repr,
     parse_datetime,
 )
@@ -147,6 +148,9 @@ class ExecutionActivity:
         try:
             timestamp = datetime_fromisoformat(_timestamp)
         except (TypeError, ValueError):
+            timestamp = None
+        # outside the except: parse_datetime's error chains as it always did
+        if timestamp is None:
             timestamp = parse_datetime(_timestamp)
 
         execution_activity = _OBJECT_NEW(cls)
@@ -177,6 +181,10 @@ class ExecutionActivity:
         def __getattr__(self, name: str) -> Any:
             """What from_dict leaves to be made when first read, having seen the required keys only (the
             common case): additional_properties, empty."""
+            if (
+                name == "present_keys"
+            ):  # the property raised AttributeError: raise it again, not this one's
+                return frozenset(self.to_dict())
             if name == "additional_properties":
                 return empty_additional_properties(self)
             raise AttributeError(
@@ -184,6 +192,10 @@ class ExecutionActivity:
                 name=name,
                 obj=self,
             )
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            lazy_first(cls, ExecutionActivity.__getattr__)
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

@@ -10,6 +10,7 @@ from ..models.file_added_activity_activity_type import FileAddedActivityActivity
 from ..models.file_added_activity_source import FileAddedActivitySource
 from ..types import (
     empty_additional_properties,
+    lazy_first,
     model_repr,
 )
 
@@ -101,6 +102,9 @@ class FileAddedActivity:
         try:
             activity_type = _FileAddedActivityActivityType_BY_VALUE[_activity_type]
         except (KeyError, TypeError):
+            activity_type = None
+        # the class called outside the except: its error chains no KeyError
+        if activity_type is None:
             activity_type = FileAddedActivityActivityType(_activity_type)
 
         file_id = d["fileId"]
@@ -129,6 +133,9 @@ class FileAddedActivity:
         try:
             source = _FileAddedActivitySource_BY_VALUE[_source]
         except (KeyError, TypeError):
+            source = None
+        # the class called outside the except: its error chains no KeyError
+        if source is None:
             source = FileAddedActivitySource(_source)
 
         presigned_url = d["presignedUrl"]
@@ -168,6 +175,10 @@ class FileAddedActivity:
         def __getattr__(self, name: str) -> Any:
             """What from_dict leaves to be made when first read, having seen the required keys only (the
             common case): additional_properties, empty."""
+            if (
+                name == "present_keys"
+            ):  # the property raised AttributeError: raise it again, not this one's
+                return frozenset(self.to_dict())
             if name == "additional_properties":
                 return empty_additional_properties(self)
             raise AttributeError(
@@ -175,6 +186,10 @@ class FileAddedActivity:
                 name=name,
                 obj=self,
             )
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            lazy_first(cls, FileAddedActivity.__getattr__)
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 from ..types import (
     datetime_fromisoformat,
     empty_additional_properties,
+    lazy_first,
     model_repr,
     parse_datetime,
 )
@@ -95,6 +96,9 @@ class HumanLabel:
         try:
             created_at = datetime_fromisoformat(_created_at)
         except (TypeError, ValueError):
+            created_at = None
+        # outside the except: parse_datetime's error chains as it always did
+        if created_at is None:
             created_at = parse_datetime(_created_at)
 
         id = d["id"]
@@ -140,6 +144,10 @@ class HumanLabel:
         def __getattr__(self, name: str) -> Any:
             """What from_dict leaves to be made when first read, having seen the required keys only (the
             common case): additional_properties, empty."""
+            if (
+                name == "present_keys"
+            ):  # the property raised AttributeError: raise it again, not this one's
+                return frozenset(self.to_dict())
             if name == "additional_properties":
                 return empty_additional_properties(self)
             raise AttributeError(
@@ -147,6 +155,10 @@ class HumanLabel:
                 name=name,
                 obj=self,
             )
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            lazy_first(cls, HumanLabel.__getattr__)
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..models.reasoning_activity_activity_type import ReasoningActivityActivityType
 from ..types import (
     empty_additional_properties,
+    lazy_first,
     model_repr,
 )
 
@@ -70,6 +71,9 @@ class ReasoningActivity:
         try:
             activity_type = _ReasoningActivityActivityType_BY_VALUE[_activity_type]
         except (KeyError, TypeError):
+            activity_type = None
+        # the class called outside the except: its error chains no KeyError
+        if activity_type is None:
             activity_type = ReasoningActivityActivityType(_activity_type)
 
         reasoning = d["reasoning"]
@@ -104,6 +108,10 @@ class ReasoningActivity:
         def __getattr__(self, name: str) -> Any:
             """What from_dict leaves to be made when first read, having seen the required keys only (the
             common case): additional_properties, empty."""
+            if (
+                name == "present_keys"
+            ):  # the property raised AttributeError: raise it again, not this one's
+                return frozenset(self.to_dict())
             if name == "additional_properties":
                 return empty_additional_properties(self)
             raise AttributeError(
@@ -111,6 +119,10 @@ class ReasoningActivity:
                 name=name,
                 obj=self,
             )
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            lazy_first(cls, ReasoningActivity.__getattr__)
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..models.schedule_trigger_context_source import ScheduleTriggerContextSource
 from ..types import (
     empty_additional_properties,
+    lazy_first,
     model_repr,
 )
 
@@ -74,6 +75,9 @@ class ScheduleTriggerContext:
         try:
             source = _ScheduleTriggerContextSource_BY_VALUE[_source]
         except (KeyError, TypeError):
+            source = None
+        # the class called outside the except: its error chains no KeyError
+        if source is None:
             source = ScheduleTriggerContextSource(_source)
 
         schedule_trigger_context = _OBJECT_NEW(cls)
@@ -102,6 +106,10 @@ class ScheduleTriggerContext:
         def __getattr__(self, name: str) -> Any:
             """What from_dict leaves to be made when first read, having seen the required keys only (the
             common case): additional_properties, empty."""
+            if (
+                name == "present_keys"
+            ):  # the property raised AttributeError: raise it again, not this one's
+                return frozenset(self.to_dict())
             if name == "additional_properties":
                 return empty_additional_properties(self)
             raise AttributeError(
@@ -109,6 +117,10 @@ class ScheduleTriggerContext:
                 name=name,
                 obj=self,
             )
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            lazy_first(cls, ScheduleTriggerContext.__getattr__)
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

@@ -10,6 +10,7 @@ from ..models.execution_status import ExecutionStatus
 from ..types import (
     Unset,
     empty_additional_properties,
+    lazy_first,
     model_repr,
 )
 
@@ -95,6 +96,9 @@ class StartedExecution:
             try:
                 status = _ExecutionStatus_BY_VALUE[_status]
             except (KeyError, TypeError):
+                status = None
+            # the class called outside the except: its error chains no KeyError
+            if status is None:
                 status = ExecutionStatus(_status)
 
         started_execution = _OBJECT_NEW(cls)
@@ -130,7 +134,8 @@ class StartedExecution:
                     _REQUIRED_KEYS
                     + tuple(k for k, v in zip(_OPTIONAL_KEYS, parsed) if v is not None)
                 )
-                self.present_keys = keys
+                # set past any __setattr__ of a subclass, which could read it again
+                object.__setattr__(self, "present_keys", keys)
                 return keys
             if name == "additional_properties":
                 return empty_additional_properties(self)
@@ -139,6 +144,10 @@ class StartedExecution:
                 name=name,
                 obj=self,
             )
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            lazy_first(cls, StartedExecution.__getattr__)
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..models.updateable_status import UpdateableStatus
 from ..types import (
     empty_additional_properties,
+    lazy_first,
     model_repr,
 )
 
@@ -74,6 +75,9 @@ class StatusChange:
         try:
             status = _UpdateableStatus_BY_VALUE[_status]
         except (KeyError, TypeError):
+            status = None
+        # the class called outside the except: its error chains no KeyError
+        if status is None:
             status = UpdateableStatus(_status)
 
         status_change = _OBJECT_NEW(cls)
@@ -102,6 +106,10 @@ class StatusChange:
         def __getattr__(self, name: str) -> Any:
             """What from_dict leaves to be made when first read, having seen the required keys only (the
             common case): additional_properties, empty."""
+            if (
+                name == "present_keys"
+            ):  # the property raised AttributeError: raise it again, not this one's
+                return frozenset(self.to_dict())
             if name == "additional_properties":
                 return empty_additional_properties(self)
             raise AttributeError(
@@ -109,6 +117,10 @@ class StatusChange:
                 name=name,
                 obj=self,
             )
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            lazy_first(cls, StatusChange.__getattr__)
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

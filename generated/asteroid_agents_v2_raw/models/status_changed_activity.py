@@ -13,6 +13,7 @@ from ..models.status_changed_activity_activity_type import (
 from ..types import (
     Unset,
     empty_additional_properties,
+    lazy_first,
     model_repr,
 )
 
@@ -155,12 +156,18 @@ class StatusChangedActivity:
         try:
             activity_type = _StatusChangedActivityActivityType_BY_VALUE[_activity_type]
         except (KeyError, TypeError):
+            activity_type = None
+        # the class called outside the except: its error chains no KeyError
+        if activity_type is None:
             activity_type = StatusChangedActivityActivityType(_activity_type)
 
         _status = d["status"]
         try:
             status = _ExecutionStatus_BY_VALUE[_status]
         except (KeyError, TypeError):
+            status = None
+        # the class called outside the except: its error chains no KeyError
+        if status is None:
             status = ExecutionStatus(_status)
 
         _completed_payload = d.get("completedPayload")
@@ -246,7 +253,8 @@ class StatusChangedActivity:
                     _REQUIRED_KEYS
                     + tuple(k for k, v in zip(_OPTIONAL_KEYS, parsed) if v is not None)
                 )
-                self.present_keys = keys
+                # set past any __setattr__ of a subclass, which could read it again
+                object.__setattr__(self, "present_keys", keys)
                 return keys
             if name == "additional_properties":
                 return empty_additional_properties(self)
@@ -255,6 +263,10 @@ class StatusChangedActivity:
                 name=name,
                 obj=self,
             )
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            lazy_first(cls, StatusChangedActivity.__getattr__)
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

@@ -11,6 +11,7 @@ from ..models.step_completed_activity_activity_type import (
 )
 from ..types import (
     empty_additional_properties,
+    lazy_first,
     model_repr,
 )
 
@@ -72,6 +73,9 @@ class StepCompletedActivity:
         try:
             activity_type = _StepCompletedActivityActivityType_BY_VALUE[_activity_type]
         except (KeyError, TypeError):
+            activity_type = None
+        # the class called outside the except: its error chains no KeyError
+        if activity_type is None:
             activity_type = StepCompletedActivityActivityType(_activity_type)
 
         step_number = d["stepNumber"]
@@ -106,6 +110,10 @@ class StepCompletedActivity:
         def __getattr__(self, name: str) -> Any:
             """What from_dict leaves to be made when first read, having seen the required keys only (the
             common case): additional_properties, empty."""
+            if (
+                name == "present_keys"
+            ):  # the property raised AttributeError: raise it again, not this one's
+                return frozenset(self.to_dict())
             if name == "additional_properties":
                 return empty_additional_properties(self)
             raise AttributeError(
@@ -113,6 +121,10 @@ class StepCompletedActivity:
                 name=name,
                 obj=self,
             )
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            lazy_first(cls, StepCompletedActivity.__getattr__)
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

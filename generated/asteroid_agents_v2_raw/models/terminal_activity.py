@@ -10,6 +10,7 @@ from ..models.terminal_activity_activity_type import TerminalActivityActivityTyp
 from ..models.terminal_activity_reason import TerminalActivityReason
 from ..types import (
     empty_additional_properties,
+    lazy_first,
     model_repr,
 )
 
@@ -94,12 +95,18 @@ class TerminalActivity:
         try:
             activity_type = _TerminalActivityActivityType_BY_VALUE[_activity_type]
         except (KeyError, TypeError):
+            activity_type = None
+        # the class called outside the except: its error chains no KeyError
+        if activity_type is None:
             activity_type = TerminalActivityActivityType(_activity_type)
 
         _reason = d["reason"]
         try:
             reason = _TerminalActivityReason_BY_VALUE[_reason]
         except (KeyError, TypeError):
+            reason = None
+        # the class called outside the except: its error chains no KeyError
+        if reason is None:
             reason = TerminalActivityReason(_reason)
 
         message = d.get("message")
@@ -140,7 +147,8 @@ class TerminalActivity:
                     _REQUIRED_KEYS
                     + tuple(k for k, v in zip(_OPTIONAL_KEYS, parsed) if v is not None)
                 )
-                self.present_keys = keys
+                # set past any __setattr__ of a subclass, which could read it again
+                object.__setattr__(self, "present_keys", keys)
                 return keys
             if name == "additional_properties":
                 return empty_additional_properties(self)
@@ -149,6 +157,10 @@ class TerminalActivity:
                 name=name,
                 obj=self,
             )
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            lazy_first(cls, TerminalActivity.__getattr__)
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

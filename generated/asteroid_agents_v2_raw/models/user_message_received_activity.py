@@ -11,6 +11,7 @@ from ..models.user_message_received_activity_activity_type import (
 )
 from ..types import (
     empty_additional_properties,
+    lazy_first,
     model_repr,
 )
 
@@ -81,6 +82,9 @@ class UserMessageReceivedActivity:
                 _activity_type
             ]
         except (KeyError, TypeError):
+            activity_type = None
+        # the class called outside the except: its error chains no KeyError
+        if activity_type is None:
             activity_type = UserMessageReceivedActivityActivityType(_activity_type)
 
         message = d["message"]
@@ -120,6 +124,10 @@ class UserMessageReceivedActivity:
         def __getattr__(self, name: str) -> Any:
             """What from_dict leaves to be made when first read, having seen the required keys only (the
             common case): additional_properties, empty."""
+            if (
+                name == "present_keys"
+            ):  # the property raised AttributeError: raise it again, not this one's
+                return frozenset(self.to_dict())
             if name == "additional_properties":
                 return empty_additional_properties(self)
             raise AttributeError(
@@ -127,6 +135,10 @@ class UserMessageReceivedActivity:
                 name=name,
                 obj=self,
             )
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            lazy_first(cls, UserMessageReceivedActivity.__getattr__)
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import (
     empty_additional_properties,
+    lazy_first,
     model_repr,
 )
 
@@ -83,6 +84,10 @@ class BatchCompletedPayload:
         def __getattr__(self, name: str) -> Any:
             """What from_dict leaves to be made when first read, having seen the required keys only (the
             common case): additional_properties, empty."""
+            if (
+                name == "present_keys"
+            ):  # the property raised AttributeError: raise it again, not this one's
+                return frozenset(self.to_dict())
             if name == "additional_properties":
                 return empty_additional_properties(self)
             raise AttributeError(
@@ -90,6 +95,10 @@ class BatchCompletedPayload:
                 name=name,
                 obj=self,
             )
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            lazy_first(cls, BatchCompletedPayload.__getattr__)
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

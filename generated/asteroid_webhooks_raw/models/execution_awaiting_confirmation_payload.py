@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import (
     empty_additional_properties,
+    lazy_first,
     model_repr,
 )
 
@@ -102,7 +103,8 @@ class ExecutionAwaitingConfirmationPayload:
                     _REQUIRED_KEYS
                     + tuple(k for k, v in zip(_OPTIONAL_KEYS, parsed) if v is not None)
                 )
-                self.present_keys = keys
+                # set past any __setattr__ of a subclass, which could read it again
+                object.__setattr__(self, "present_keys", keys)
                 return keys
             if name == "additional_properties":
                 return empty_additional_properties(self)
@@ -111,6 +113,10 @@ class ExecutionAwaitingConfirmationPayload:
                 name=name,
                 obj=self,
             )
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            lazy_first(cls, ExecutionAwaitingConfirmationPayload.__getattr__)
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

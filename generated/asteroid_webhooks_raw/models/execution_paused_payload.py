@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import (
     empty_additional_properties,
+    lazy_first,
     model_repr,
 )
 
@@ -100,7 +101,8 @@ class ExecutionPausedPayload:
                     _REQUIRED_KEYS
                     + tuple(k for k, v in zip(_OPTIONAL_KEYS, parsed) if v is not None)
                 )
-                self.present_keys = keys
+                # set past any __setattr__ of a subclass, which could read it again
+                object.__setattr__(self, "present_keys", keys)
                 return keys
             if name == "additional_properties":
                 return empty_additional_properties(self)
@@ -109,6 +111,10 @@ class ExecutionPausedPayload:
                 name=name,
                 obj=self,
             )
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            lazy_first(cls, ExecutionPausedPayload.__getattr__)
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

@@ -10,6 +10,7 @@ from ..models.webhook_event import WebhookEvent
 from ..types import (
     Unset,
     empty_additional_properties,
+    lazy_first,
     model_repr,
 )
 
@@ -143,6 +144,9 @@ class WebhookExecutionInfo:
         try:
             event = _WebhookEvent_BY_VALUE[_event]
         except (KeyError, TypeError):
+            event = None
+        # the class called outside the except: its error chains no KeyError
+        if event is None:
             event = WebhookEvent(_event)
 
         execution_id = d["execution_id"]
@@ -204,7 +208,8 @@ class WebhookExecutionInfo:
                     _REQUIRED_KEYS
                     + tuple(k for k, v in zip(_OPTIONAL_KEYS, parsed) if v is not None)
                 )
-                self.present_keys = keys
+                # set past any __setattr__ of a subclass, which could read it again
+                object.__setattr__(self, "present_keys", keys)
                 return keys
             if name == "additional_properties":
                 return empty_additional_properties(self)
@@ -213,6 +218,10 @@ class WebhookExecutionInfo:
                 name=name,
                 obj=self,
             )
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            lazy_first(cls, WebhookExecutionInfo.__getattr__)
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

@@ -11,6 +11,7 @@ from ..models.webhook_category import WebhookCategory
 from ..types import (
     datetime_fromisoformat,
     empty_additional_properties,
+    lazy_first,
     model_repr,
     parse_datetime,
 )
@@ -97,12 +98,18 @@ class WebhookNotification:
         try:
             timestamp = datetime_fromisoformat(_timestamp)
         except (TypeError, ValueError):
+            timestamp = None
+        # outside the except: parse_datetime's error chains as it always did
+        if timestamp is None:
             timestamp = parse_datetime(_timestamp)
 
         _type_ = d["type"]
         try:
             type_ = _WebhookCategory_BY_VALUE[_type_]
         except (KeyError, TypeError):
+            type_ = None
+        # the class called outside the except: its error chains no KeyError
+        if type_ is None:
             type_ = WebhookCategory(_type_)
 
         webhook_notification = _OBJECT_NEW(cls)
@@ -133,6 +140,10 @@ class WebhookNotification:
         def __getattr__(self, name: str) -> Any:
             """What from_dict leaves to be made when first read, having seen the required keys only (the
             common case): additional_properties, empty."""
+            if (
+                name == "present_keys"
+            ):  # the property raised AttributeError: raise it again, not this one's
+                return frozenset(self.to_dict())
             if name == "additional_properties":
                 return empty_additional_properties(self)
             raise AttributeError(
@@ -140,6 +151,10 @@ class WebhookNotification:
                 name=name,
                 obj=self,
             )
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            lazy_first(cls, WebhookNotification.__getattr__)
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)

@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 from ..types import (
     datetime_fromisoformat,
     empty_additional_properties,
+    lazy_first,
     model_repr,
     parse_datetime,
 )
@@ -151,6 +152,9 @@ class ZaiaExecution:
         try:
             created_at = datetime_fromisoformat(_created_at)
         except (TypeError, ValueError):
+            created_at = None
+        # outside the except: parse_datetime's error chains as it always did
+        if created_at is None:
             created_at = parse_datetime(_created_at)
 
         id = d["id"]
@@ -161,6 +165,9 @@ class ZaiaExecution:
         try:
             updated_at = datetime_fromisoformat(_updated_at)
         except (TypeError, ValueError):
+            updated_at = None
+        # outside the except: parse_datetime's error chains as it always did
+        if updated_at is None:
             updated_at = parse_datetime(_updated_at)
 
         credits_used = d["creditsUsed"]
@@ -197,6 +204,9 @@ class ZaiaExecution:
         try:
             started_at = datetime_fromisoformat(_started_at)
         except (TypeError, ValueError):
+            started_at = None
+        # outside the except: parse_datetime's error chains as it always did
+        if started_at is None:
             started_at = parse_datetime(_started_at)
 
         status = d["status"]
@@ -246,6 +256,10 @@ class ZaiaExecution:
         def __getattr__(self, name: str) -> Any:
             """What from_dict leaves to be made when first read, having seen the required keys only (the
             common case): additional_properties, empty."""
+            if (
+                name == "present_keys"
+            ):  # the property raised AttributeError: raise it again, not this one's
+                return frozenset(self.to_dict())
             if name == "additional_properties":
                 return empty_additional_properties(self)
             raise AttributeError(
@@ -253,6 +267,10 @@ class ZaiaExecution:
                 name=name,
                 obj=self,
             )
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            lazy_first(cls, ZaiaExecution.__getattr__)
 
     def __repr__(self) -> str:
         return model_repr(self, _REPR_NAMES)
@@ -294,6 +312,9 @@ def _parse_ended_at(data: object) -> datetime.datetime | None:
         try:
             ended_at_type_0 = datetime_fromisoformat(_ended_at_type_0)
         except (TypeError, ValueError):
+            ended_at_type_0 = None
+        # outside the except: parse_datetime's error chains as it always did
+        if ended_at_type_0 is None:
             ended_at_type_0 = parse_datetime(_ended_at_type_0)
 
         return ended_at_type_0
