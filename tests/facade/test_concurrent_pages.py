@@ -53,9 +53,10 @@ def test_same_items_in_the_same_order_with_pages_in_flight_together(server: Fake
     assert page_threads() == []
 
 
-def test_a_limit_fetches_only_the_pages_it_needs(server: FakeAsteroidServer, mode: str) -> None:
-    got = listing(server, mode, concurrency=8, limit=35)
-    assert len(got) == 35 and len(server.requests) == 4
+@pytest.mark.parametrize(("limit", "pages"), [(35, 4), (30, 3), (1, 1)])
+def test_a_limit_fetches_only_the_pages_it_needs(server: FakeAsteroidServer, mode: str, limit: int, pages: int) -> None:
+    got = listing(server, mode, concurrency=8, limit=limit)
+    assert len(got) == limit and len(server.requests) == pages
 
 
 def test_retries_and_errors_work_the_same(server: FakeAsteroidServer, mode: str) -> None:
