@@ -39,7 +39,7 @@ from ._warehouse.columns import Column, columns_of, wire
 from .asteroid import AsteroidClient
 from .errors import NotFoundError
 from .models import TERMINAL_STATUSES, Execution, ExecutionActivity, ZaiaExecution
-from .sync import REREAD_BATCH, ascending_listing, check_look_back, unfinished
+from .sync import REREAD_BATCH, ascending_listing, check_look_back, logger, server_of, unfinished
 from .zaia import ZaiaClient
 
 LAG = datetime.timedelta(minutes=5)
@@ -191,6 +191,14 @@ def _executions_resource(
     )
     def executions() -> Iterator[list[dict[str, Any]]]:
         state: dict[str, Any] = {} if window else _state(dlt)
+        server = server_of(client)
+        if state.get("cursor") is not None and state.setdefault("base_url", server) != server:
+            raise ValueError(
+                f"the pipeline's state is of executions from {state['base_url']}, not {server}:"
+                " give this server a pipeline (or a pipelines_dir) of its own"
+            )
+        if not window:
+            state["base_url"] = server
         # The cursor never passes the moment the run started (a future-dated execution would hide
         # every later one); the listing's created_after is exclusive, hence the 1 µs.
         now = datetime.datetime.now(datetime.UTC)
@@ -224,6 +232,15 @@ def _executions_resource(
                 try:
                     record = client.executions.get(execution_id)
                 except NotFoundError:  # gone at the vendor: its row stays, no longer read again
+                    pending.discard(execution_id)
+                    continue
+                if record.id != execution_id:  # another id: a row of its own, and this one read forever
+                    logger.warning(
+                        "%s answered a get of execution %r with execution %r; it is not read again",
+                        vendor,
+                        execution_id,
+                        record.id,
+                    )
                     pending.discard(execution_id)
                     continue
                 records.append(record)

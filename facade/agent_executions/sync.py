@@ -101,8 +101,12 @@ def check_path(path: Any) -> Path:
     if not isinstance(path, str | os.PathLike):
         raise TypeError(f"path must be a str or a path, not {type(path).__name__}")
     target = Path(path)
-    if str(path) == "" or target.is_dir():
+    if str(path) == "":
+        raise ValueError("path must not be empty; give a database file name")
+    if target.is_dir():
         raise ValueError(f"path must name a database file, not the directory {str(path)!r}")
+    if target.exists() and not target.is_file():  # a FIFO would block DuckDB, a device mislead it
+        raise ValueError(f"path {str(path)!r} is not a regular file; give a database file name")
     if not target.parent.is_dir():
         raise ValueError(f"path: the directory {str(target.parent)!r} does not exist")
     return target
@@ -163,6 +167,10 @@ def sync_executions(
     except duckdb.Error as exc:  # a full disk, a write-ahead log refused, another sync of the file...
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise DatabaseError(f"{os.fspath(target)!r}: {detail}") from exc
+    except RuntimeError as exc:  # DuckDB's own word for Ctrl-C during a statement
+        if str(exc).startswith("Query interrupted"):
+            raise KeyboardInterrupt from None
+        raise
     return SyncSummary(
         new=counts.new,
         updated=counts.updated,
@@ -395,10 +403,21 @@ def _read_again(
         gone: list[str] = []
         for execution_id in ids:
             try:
-                records.append(client.executions.get(execution_id))
+                record = client.executions.get(execution_id)
             except NotFoundError:
                 logger.info("execution %s is gone from %s; its row is kept", execution_id, vendor)
                 gone.append(execution_id)
+                continue
+            if record.id != execution_id:  # stored under another id, it would never leave the set
+                logger.warning(
+                    "%s answered a get of execution %r with execution %r; its row is kept and not read again",
+                    vendor,
+                    execution_id,
+                    record.id,
+                )
+                gone.append(execution_id)
+                continue
+            records.append(record)
         reread += len(ids)
         gone_count += len(gone)
         rows = [row_of(item, columns) for item in records]
@@ -430,7 +449,9 @@ def _list_again(
         left = store.waiting(run)[0]
         advance(before - left)
         before = left
-        if left == 0 or not items or items[-1].created_at > newest:
+        # not on an empty page: the keyset walk's page after a run of executions sharing one
+        # created_at can be empty and still have a next one
+        if left == 0 or not page.has_next or (items and items[-1].created_at > newest):
             break
     return pages
 

@@ -117,6 +117,17 @@ def test_two_runs_against_an_independent_server_hold_every_execution_once(tmp_pa
     }
 
 
+def test_a_pipeline_of_one_server_is_not_run_against_another(server: FakeAsteroidServer, tmp_path: Path):
+    """The source's state holds the server: another one's listing would start from this one's position
+    (and drop its unfinished executions as gone), as the sync refuses too."""
+    pipeline(tmp_path).run(asteroid_source(api_key=server.api_key, base_url=server.base_url))
+    with FakeAsteroidServer(seed=4, count=30, now=NOW) as other:
+        with pytest.raises(Exception, match=r"state is of executions from http://127\.0\.0\.1:\d+"):
+            pipeline(tmp_path).run(asteroid_source(api_key=other.api_key, base_url=other.base_url))
+        assert not [r for r in other.requests if r.path == LIST_PATH]
+    assert rows(tmp_path, "SELECT count(*) FROM executions") == [(450,)]
+
+
 def test_the_columns_are_typed_as_the_sync_s(server: FakeAsteroidServer, tmp_path: Path):
     pipeline(tmp_path).run(asteroid_source(api_key=server.api_key, base_url=server.base_url))
     types = dict(rows(tmp_path, "SELECT column_name, data_type FROM information_schema.columns"

@@ -23,7 +23,7 @@ from agent_executions import AsteroidClient, ZaiaClient
 from agent_executions.errors import PermissionDeniedError
 from agent_executions.sync import SyncSummary, sync_executions
 from agent_executions.testing import FakeAsteroidServer, FakeZaiaServer
-from independent_asteroid import IndependentAsteroid, serving
+from independent_asteroid import PREFIX, IndependentAsteroid, serving
 
 NOW = datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
 ROOT = Path(__file__).resolve().parents[2]
@@ -578,3 +578,135 @@ def test_a_listing_that_fails_mid_way_keeps_what_it_listed_before(
     summary = sync_executions(client, path)
     assert rows(path, "SELECT count(*), count(DISTINCT id) FROM executions") == [(450, 450)]
     assert summary.new < 300
+
+
+# --- the hostile review of issue 25, second round ---------------------------------------------
+
+
+def test_ctrl_c_inside_a_duckdb_statement_is_a_keyboard_interrupt_and_exit_130(
+    server: FakeAsteroidServer, client: AsteroidClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+):
+    """DuckDB turns SIGINT during a statement into RuntimeError('Query interrupted'): it is raised
+    as the KeyboardInterrupt it is, so the command says 'interrupted' and exits 130."""
+    from agent_executions._warehouse.store import Store
+    from agent_executions.cli import main
+
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("Query interrupted")
+
+    monkeypatch.setattr(Store, "write_executions", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        sync_executions(client, tmp_path / "a.duckdb")
+    monkeypatch.setenv("ASTEROID_API_KEY", server.api_key)
+    code = main(["asteroid", "sync", str(tmp_path / "b.duckdb"), "--base-url", server.base_url])
+    err = capsys.readouterr().err
+    assert code == 130 and "interrupted" in err and "Traceback" not in err
+
+
+def test_a_commit_that_fails_is_the_error_reported_not_the_rollback_after_it(
+    client: AsteroidClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from agent_executions.sync import DatabaseError
+
+    real = duckdb.connect
+
+    class FullDisk:
+        """A connection whose commit fails as on a full disk, ending the transaction (as DuckDB's does)."""
+
+        def __init__(self, *args: Any) -> None:
+            self.db = real(*args)
+            self.commits = 0
+
+        def commit(self) -> Any:
+            self.commits += 1
+            if self.commits > 2:  # past the tables and the run's number: the first page
+                self.db.rollback()
+                raise duckdb.IOException('Failed to commit: Could not write file "x.wal": No space left on device')
+            return self.db.commit()
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.db, name)
+
+    monkeypatch.setattr(duckdb, "connect", FullDisk)  # what the store opens the file with
+    with pytest.raises(DatabaseError, match="No space left on device"):
+        sync_executions(client, tmp_path / "full.duckdb")
+
+
+def test_a_get_answered_with_another_id_ends_and_adds_no_row(tmp_path: Path, caplog: pytest.LogCaptureFixture):
+    class Recased(IndependentAsteroid):
+        def answer(self, path: str, query: dict[str, list[str]], key: str | None) -> tuple[int, dict[str, Any]]:
+            status, body = super().answer(path, query, key)
+            if status == 200 and "id" in body:  # a get: the id in capitals
+                body = {**body, "id": body["id"].upper()}
+            return status, body
+
+    independent = Recased()
+    for number in range(30):
+        independent.add("running" if number % 3 == 0 else "completed", seconds=600)
+    path = tmp_path / "history.duckdb"
+    with serving(independent), AsteroidClient(api_key=independent.api_key, base_url=independent.base_url) as client:
+        sync_executions(client, path)
+        independent.add(seconds=600)
+        gets = len(independent.requests)
+        second = sync_executions(client, path)
+        assert len(independent.requests) - gets < 20  # one listing page and a get each: no loop
+        assert second.gone == 10 and sync_executions(client, path).gone == 0  # those ten are not read again
+    assert rows(path, "SELECT count(*), count(DISTINCT lower(id)) FROM executions") == [(31, 31)]
+    assert "answered a get of execution" in caplog.text
+
+
+def test_reading_again_by_a_listing_goes_past_a_page_of_executions_sharing_one_created_at(tmp_path: Path):
+    independent = IndependentAsteroid()
+    independent.add("running", seconds=60)
+    for _ in range(149):
+        independent.add("running", seconds=0)  # 150 running, all created at one instant
+    for _ in range(850):
+        independent.add("completed", seconds=10)
+    path = tmp_path / "history.duckdb"
+    with serving(independent), AsteroidClient(api_key=independent.api_key, base_url=independent.base_url) as client:
+        sync_executions(client, path)
+        before = len(independent.requests)
+        second = sync_executions(client, path)
+    requests = independent.requests[before:]
+    gets = [p for p, _ in requests if p != PREFIX + "/executions"]
+    assert second.reread == 150 and gets == []  # every one by the listing, none by id
+    assert len(requests) < 20
+
+
+def test_a_table_this_sync_did_not_make_is_refused_before_any_request(
+    server: FakeAsteroidServer, client: AsteroidClient, tmp_path: Path
+):
+    path = tmp_path / "clash.duckdb"
+    with duckdb.connect(str(path)) as db:
+        db.execute("CREATE TABLE executions (id VARCHAR, note VARCHAR)")
+        db.execute("INSERT INTO executions VALUES ('a', 'mine')")
+    with pytest.raises(ValueError, match="did not make"):
+        sync_executions(client, path)
+    assert server.requests == []
+    assert rows(path, "SELECT * FROM executions") == [("a", "mine")]
+    process = run_cli(server, path)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 2 and "did not make" in err
+
+
+def test_a_first_sync_that_stored_nothing_ties_the_file_to_no_server(
+    server: FakeAsteroidServer, client: AsteroidClient, tmp_path: Path
+):
+    path = tmp_path / "typo.duckdb"
+    with FakeAsteroidServer(seed=5, count=0, now=NOW) as empty:
+        with AsteroidClient(api_key=empty.api_key, base_url=empty.base_url) as nowhere:
+            assert sync_executions(nowhere, path).new == 0
+    assert sync_executions(client, path).new == 450
+    assert rows(path, "SELECT base_url FROM _sync_state") == [(client.base_url.rstrip("/"),)]
+
+
+def test_a_path_that_is_no_regular_file_is_refused_before_any_request(
+    server: FakeAsteroidServer, client: AsteroidClient, tmp_path: Path
+):
+    fifo = tmp_path / "pipe.duckdb"
+    os.mkfifo(fifo)
+    with pytest.raises(ValueError, match="not a regular file"):
+        sync_executions(client, fifo)
+    with pytest.raises(ValueError, match="must not be empty"):
+        sync_executions(client, "")
+    assert server.requests == []

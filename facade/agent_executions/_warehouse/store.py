@@ -9,9 +9,10 @@ Needs the `duckdb` extra; imported only by `agent_executions.sync`, which checks
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -83,21 +84,30 @@ class Store:
     def _prepare(self, vendor: str, base_url: str) -> None:
         """The tables, created or completed with the columns a regeneration added; the vendor and
         the server checked (a database synced from one server is not reused against another)."""
-        self.db.begin()
+        with self._transaction():
+            self._prepare_tables(vendor, base_url)
+
+    def _prepare_tables(self, vendor: str, base_url: str) -> None:
         for statement in STATE_TABLES:
             self.db.execute(statement)
         row = self.db.execute("SELECT vendor, base_url FROM _sync_state").fetchone()
+        stored = self.db.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'executions' AND table_schema = 'main'"
+        ).fetchone()
+        empty = (
+            stored is None or stored[0] == 0 or self.db.execute("SELECT count(*) FROM executions").fetchone() == (0,)
+        )
         if row is None:
             self.db.execute(
                 "INSERT INTO _sync_state (vendor, cursor, run, base_url) VALUES (?, NULL, 0, ?)", [vendor, base_url]
             )
         elif row[0] != vendor:
-            self.db.rollback()
             raise ValueError(f"the database holds {row[0]} executions, not {vendor}: sync into another file")
-        elif row[1] is None:  # made before the server was stored
+        elif row[1] is None or (row[1] != base_url and empty):
+            # made before the server was stored, or by a first sync that stored nothing (a server
+            # mistyped, the port of a fake): tied to this server from now on
             self.db.execute("UPDATE _sync_state SET base_url = ?", [base_url])
         elif row[1] != base_url:
-            self.db.rollback()
             raise ValueError(
                 f"the database holds executions from {row[1]}, not {base_url}: sync into another file"
                 " (or --full into a new file)"
@@ -105,6 +115,16 @@ class Store:
         for table, columns in self.tables.items():
             definition = ", ".join(f"{quoted(c.name)} {c.type}" for c in columns)
             self.db.execute(f"CREATE TABLE IF NOT EXISTS {quoted(table)} ({definition}, PRIMARY KEY (id))")
+            keyed = self.db.execute(
+                "SELECT count(*) FROM duckdb_constraints() WHERE table_name = ? AND schema_name = 'main'"
+                " AND constraint_type = 'PRIMARY KEY' AND constraint_column_names = ['id']",
+                [table],
+            ).fetchone()
+            if keyed != (1,):
+                raise ValueError(
+                    f"the database has a table {table!r} that this sync did not make (no primary key on id):"
+                    " sync into another file"
+                )
             present = {
                 name
                 for (name,) in self.db.execute(
@@ -116,10 +136,25 @@ class Store:
                 if column.name not in present:
                     self.db.execute(f"ALTER TABLE {quoted(table)} ADD COLUMN {quoted(column.name)} {column.type}")
             self.db.execute(f"CREATE TEMP TABLE {quoted('_page_' + table)} AS SELECT * FROM {quoted(table)} LIMIT 0")
-        self.db.commit()
 
     def close(self) -> None:
         self.db.close()
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One transaction, rolled back on any exception; the exception raised is the first one (a
+        commit that failed, say for a full disk, has ended the transaction already, and the rollback's
+        own error would hide it)."""
+        import duckdb
+
+        self.db.begin()
+        try:
+            yield
+            self.db.commit()
+        except BaseException:
+            with contextlib.suppress(duckdb.Error):
+                self.db.rollback()
+            raise
 
     # --- the state --------------------------------------------------------------
 
@@ -132,12 +167,11 @@ class Store:
     def begin_run(self, *, start_over: bool) -> int:
         """A new run's number (the unfinished executions not seen in it are read again); `start_over`
         forgets the cursor, so the walk lists everything."""
-        self.db.begin()
-        self.db.execute("UPDATE _sync_state SET run = run + 1")
-        if start_over:
-            self.db.execute("UPDATE _sync_state SET cursor = NULL")
-        row = self.db.execute("SELECT run FROM _sync_state").fetchone()
-        self.db.commit()
+        with self._transaction():
+            self.db.execute("UPDATE _sync_state SET run = run + 1")
+            if start_over:
+                self.db.execute("UPDATE _sync_state SET cursor = NULL")
+            row = self.db.execute("SELECT run FROM _sync_state").fetchone()
         assert row is not None
         return int(row[0])
 
@@ -188,8 +222,7 @@ class Store:
         """One transaction: `rows` upserted, their unfinished ones marked as written in `run`, the
         finished ones and `gone` (deleted at the vendor) no longer to read again, the cursor moved
         up to `cursor`."""
-        self.db.begin()
-        try:
+        with self._transaction():
             counts = self._upsert("executions", rows)
             key = self._id_index("executions")
             # an id twice in a page counts once, as its last copy (as in the upsert)
@@ -203,23 +236,14 @@ class Store:
                 self.db.execute("INSERT INTO _sync_unfinished SELECT unnest(?::VARCHAR[]), ?", [waiting, run])
             if cursor is not None:
                 self.db.execute("UPDATE _sync_state SET cursor = greatest(coalesce(cursor, ?), ?)", [cursor, cursor])
-            self.db.commit()
-        except BaseException:
-            self.db.rollback()
-            raise
         return counts
 
     def write_activities(self, done: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> Counts:
         """One transaction: the activities of the executions `done`, and those marked as stored."""
-        self.db.begin()
-        try:
+        with self._transaction():
             counts = self._upsert("activities", rows)
             if done:
                 self.db.execute("INSERT OR IGNORE INTO _sync_activities SELECT unnest(?::VARCHAR[])", [list(done)])
-            self.db.commit()
-        except BaseException:
-            self.db.rollback()
-            raise
         return counts
 
     def _id_index(self, table: str) -> int:
