@@ -7,6 +7,7 @@ can run them for every mutant of errors.py.
 
 from __future__ import annotations
 
+import pickle
 from typing import Any
 
 import agent_executions as ae
@@ -148,6 +149,39 @@ def test_the_details_of_an_error_are_keyword_arguments() -> None:
         ae.RateLimitError("m", answer, None)  # type: ignore[misc]
     with pytest.raises(TypeError):
         ae.ResponseValidationError("m", "ExecutionGet", "")  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        ae.WebhookPayloadError("m", {"type": "x"})  # type: ignore[misc]
+    assert ae.WebhookPayloadError("m", data={"type": "x"}).data == {"type": "x"}
+
+
+def test_a_pickled_error_keeps_its_details_but_not_the_exchange_that_holds_the_key() -> None:
+    """`request` and `response` carry the Authorization header: None in the copy, the rest kept."""
+    keyed = httpx.Request("GET", "https://api.example.com/executions/e", headers={"X-Asteroid-Agents-Api-Key": "sk-9"})
+    answer = httpx.Response(
+        404,
+        content=b'{"message": "no such execution"}',
+        headers={"content-type": "application/json", "x-request-id": "req-7"},
+        request=keyed,
+    )
+    error = status_error(answer)
+    error.execution_id = "exec-1"
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is ae.NotFoundError and str(copy) == str(error)
+    assert copy.response is None
+    assert (copy.status_code, copy.body, copy.request_id, copy.message, copy.execution_id) == (
+        404,
+        {"message": "no such execution"},
+        "req-7",
+        "no such execution",
+        "exec-1",
+    )
+    assert b"sk-9" not in pickle.dumps(error)
+    connection = pickle.loads(pickle.dumps(ae.APIConnectionError("ExecutionGet: refused", request=keyed)))
+    assert (str(connection), connection.message, connection.request) == (
+        "ExecutionGet: refused",
+        "ExecutionGet: refused",
+        None,
+    )
 
 
 def test_a_wait_timeout_takes_its_details_by_keyword_only() -> None:
