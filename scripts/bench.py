@@ -528,8 +528,13 @@ def print_model_costs() -> int:
 if __name__ == "__main__":
     if sys.argv[1:] == ["--models"]:
         sys.exit(print_model_costs())
-    if sys.argv[1:2] == ["--contender"]:
+    if sys.argv[1:2] == ["--contender"]:  # one listing sample, in a process of its own (run by main)
         name, api_key, base_url, url, first_id = sys.argv[2:7]
         print(json.dumps(run_contender(name, Endpoint(api_key, base_url, url, first_id))))
         sys.exit(0)
+    if sys.argv[1:] in (["-h"], ["--help"]):
+        sys.exit(print(f"usage: bench.py [--models]\n\n{(__doc__ or '').strip()}"))
+    if sys.argv[1:]:  # refused before anything runs: the whole run rewrites docs/benchmarks.md
+        print(f"bench.py: unknown arguments {' '.join(sys.argv[1:])!r} (usage: bench.py [--models])", file=sys.stderr)
+        sys.exit(2)
     sys.exit(main())
