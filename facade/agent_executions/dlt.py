@@ -39,7 +39,7 @@ from ._warehouse.columns import Column, columns_of, wire
 from .asteroid import AsteroidClient
 from .errors import NotFoundError
 from .models import TERMINAL_STATUSES, Execution, ExecutionActivity, ZaiaExecution
-from .sync import REREAD_BATCH, ascending_listing, check_look_back, logger, server_of, unfinished
+from .sync import REREAD_BATCH, ascending_listing, check_look_back, check_open, logger, server_of, unfinished
 from .zaia import ZaiaClient
 
 LAG = datetime.timedelta(minutes=5)
@@ -190,6 +190,12 @@ def _executions_resource(
         name="executions", primary_key="id", write_disposition="merge", columns=column_hints(columns)
     )
     def executions() -> Iterator[list[dict[str, Any]]]:
+        other = "zaia" if vendor == "asteroid" else "asteroid"
+        if STATE_KEY in dlt.current.pipeline().state.get("sources", {}).get(other, {}):
+            raise ValueError(
+                f"this pipeline has loaded {other} executions into its `executions` table: load {vendor}'s"
+                " with a pipeline (and dataset) of its own"
+            )
         state: dict[str, Any] = {} if window else _state(dlt)
         server = server_of(client)
         if state.get("cursor") is not None and state.setdefault("base_url", server) != server:
@@ -206,6 +212,13 @@ def _executions_resource(
         cursor = min(cursor, now) if cursor is not None else None
         back = lag + datetime.timedelta(microseconds=1)
         since = created_after if cursor is None else max(cursor - back, created_after or cursor - back)
+        if created_after is not None and since is not None and created_after < since:
+            logger.warning(
+                "created_after=%s is before where this pipeline's state goes on from (%s): the state wins;"
+                " a backfill of earlier executions is a window run (created_before too)",
+                created_after.isoformat(),
+                since.isoformat(),
+            )
         pending = set(state.get("unfinished", ()))
         if "activities" in state and since is not None:  # only what the listing can bring again
             state["activities"] = {
@@ -284,16 +297,21 @@ def _client(kind: type[Any], client: Any, api_key: str | None, base_url: str | N
     if client is None:
         return kind(api_key=api_key, base_url=base_url)
     if not isinstance(client, kind):
-        raise TypeError(f"client must be an {kind.__name__}, not {type(client).__name__}")
+        article = "an" if kind.__name__[0] in "AEIOU" else "a"
+        raise TypeError(f"client must be {article} {kind.__name__}, not {type(client).__name__}")
     if api_key is not None or base_url is not None:
         raise ValueError("give client or api_key/base_url, not both: the client has its own")
+    check_open(client)
     return client
 
 
 def _owning(source: Any, used: Any, given: Any) -> Any:
-    """`source`, closing the client it made when it is garbage (a given client is its owner's)."""
+    """`source`; the client it made is closed once nothing holds it any more: the source, and any
+    copy or resource taken from it (`with_resources`, `source.executions`), gone. The finalizer
+    holds the client's connection pool only, so the client itself can be collected. A given
+    client is its owner's."""
     if given is None:
-        weakref.finalize(source, used.close)
+        weakref.finalize(used, used._http.close)
     return source
 
 

@@ -20,6 +20,7 @@ stopped at any point (SIGKILL included) is finished by the next one, with the sa
 from __future__ import annotations
 
 import datetime
+import inspect
 import logging
 import os
 import time
@@ -32,7 +33,7 @@ import attrs
 from ._arguments import as_bool
 from ._constants import ASTEROID_MAX_PAGE_SIZE, LOGGER_NAME, ZAIA_MAX_PAGE_SIZE
 from ._warehouse.columns import Column, columns_of, row_of
-from ._warehouse.store import Counts, DatabaseError, Store
+from ._warehouse.store import Counts, DatabaseError, Store, first_line
 from .asteroid import AsteroidClient
 from .errors import NotFoundError
 from .models import TERMINAL_STATUSES, Execution, ExecutionActivity, ZaiaExecution
@@ -103,6 +104,8 @@ def check_path(path: Any) -> Path:
     target = Path(path)
     if str(path) == "":
         raise ValueError("path must not be empty; give a database file name")
+    if str(path) == "-":  # not standard output: a database is a file
+        raise ValueError("path '-' would be a file named '-'; give a database file name (./- if you mean it)")
     if target.is_dir():
         raise ValueError(f"path must name a database file, not the directory {str(path)!r}")
     if target.exists() and not target.is_file():  # a FIFO would block DuckDB, a device mislead it
@@ -127,12 +130,31 @@ def sync_executions(
     Sync clients only: the writes are synchronous and the listing goes one page after another, so an
     async program runs it in a thread (`await asyncio.to_thread(sync_executions, client, path)`).
     """
+    return sync_from(
+        client, path, server_of(client), full=full, activities=activities, look_back=look_back, progress=progress
+    )
+
+
+def sync_from(
+    client: AsteroidClient | ZaiaClient,
+    path: str | os.PathLike[str],
+    server: str,
+    *,
+    full: bool = False,
+    activities: bool = False,
+    look_back: datetime.timedelta = LOOK_BACK,
+    progress: Progress | None = None,
+) -> SyncSummary:
+    """`sync_executions`, the database tied to `server` rather than to the client's base URL (the
+    command line's `--fake`, whose port changes from run to run, is one server)."""
     started = time.monotonic()
     vendor = vendor_of(client)
+    check_open(client)
     target = check_path(path)
     for name, flag in (("full", full), ("activities", activities)):
         as_bool(name, flag)
     check_look_back(look_back)
+    _check_progress(progress)
     if activities and vendor == "zaia":
         raise ValueError(
             "activities=True is for Asteroid: Zaia has no activities, and its parent/child links are"
@@ -150,7 +172,7 @@ def sync_executions(
     now = datetime.datetime.now(datetime.UTC)
     counts = Counts()
     try:
-        store = Store(target, vendor, tables, server_of(client))
+        store = Store(target, vendor, tables, server)
         try:
             run = store.begin_run(start_over=full)
             since = store.cursor()
@@ -165,8 +187,7 @@ def sync_executions(
         finally:
             store.close()
     except duckdb.Error as exc:  # a full disk, a write-ahead log refused, another sync of the file...
-        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise DatabaseError(f"{os.fspath(target)!r}: {detail}") from exc
+        raise DatabaseError(f"{os.fspath(target)!r}: {first_line(exc)}") from exc
     except RuntimeError as exc:  # DuckDB's own word for Ctrl-C during a statement
         if str(exc).startswith("Query interrupted"):
             raise KeyboardInterrupt from None
@@ -186,9 +207,31 @@ def sync_executions(
 _MICROSECOND = datetime.timedelta(microseconds=1)
 
 
+def check_open(client: Any, name: str = "client") -> None:
+    """Refuse a closed client before anything is made or sent (its requests would all fail)."""
+    http = getattr(client, "_http", None)
+    if http is not None and http.is_closed:
+        raise ValueError(f"{name} is closed: make a new one, or use it inside its `with` block")
+
+
+def _check_progress(progress: Any) -> None:
+    if progress is None:
+        return
+    if not callable(progress):
+        raise TypeError(f"progress must be a callable (done, total) or None, not {type(progress).__name__}")
+    try:
+        inspect.signature(progress).bind(0, None)
+    except TypeError:
+        raise TypeError(f"progress must take two arguments (done, total): {progress!r} does not") from None
+    except ValueError:  # no signature to read (some builtins): called as it is
+        pass
+
+
 def check_look_back(look_back: Any, name: str = "look_back") -> None:
     """A look-back of 0 or more that reaches no further back than the year 1; errors say `name`."""
-    if not isinstance(look_back, datetime.timedelta) or look_back < datetime.timedelta(0):
+    if not isinstance(look_back, datetime.timedelta):
+        raise TypeError(f"{name} must be a timedelta of 0 or more, not {look_back!r}")
+    if look_back < datetime.timedelta(0):
         raise ValueError(f"{name} must be a timedelta of 0 or more, not {look_back!r}")
     try:
         datetime.datetime.now(datetime.UTC) - look_back - _MICROSECOND

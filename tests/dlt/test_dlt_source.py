@@ -262,3 +262,54 @@ def test_a_future_dated_execution_does_not_hide_the_later_ones(tmp_path: Path):
             asteroid_source(api_key=server.api_key, base_url=server.base_url, lag=datetime.timedelta(0))
         )
     assert rows(tmp_path, f"SELECT count(*) FROM executions WHERE id = '{added}'") == [(1,)]
+
+
+def test_one_resource_of_a_source_runs_after_the_source_itself_is_gone(server: FakeAsteroidServer, tmp_path: Path):
+    """`with_resources` copies the source: the client the source made stays open while a copy runs,
+    and is closed once nothing holds it."""
+    import gc
+
+    picked = asteroid_source(api_key=server.api_key, base_url=server.base_url).with_resources("executions")
+    gc.collect()
+    pipeline(tmp_path).run(picked)
+    assert rows(tmp_path, "SELECT count(*) FROM executions") == [(450,)]
+    assert not [r for r in server.requests if r.path.endswith("/activities")]
+    http = picked.resources["executions"]._pipe.gen.__closure__  # the client, through the resource
+    clients = [cell.cell_contents for cell in http if isinstance(cell.cell_contents, AsteroidClient)]
+    assert len(clients) == 1 and not clients[0]._http.is_closed
+    pool = clients[0]._http
+    del picked, http, clients
+    gc.collect()
+    assert pool.is_closed
+
+
+def test_the_two_vendors_are_not_loaded_into_one_pipeline(server: FakeAsteroidServer, tmp_path: Path):
+    with FakeZaiaServer(seed=5, count=20, now=NOW) as zaia:
+        pipeline(tmp_path, "mixed").run(zaia_source(api_key=zaia.api_key, base_url=zaia.base_url))
+        loaded = len(zaia.executions)
+    with pytest.raises(Exception, match="has loaded zaia executions into its `executions` table"):
+        pipeline(tmp_path, "mixed").run(asteroid_source(api_key=server.api_key, base_url=server.base_url))
+    assert rows(tmp_path, "SELECT count(*) FROM executions") == [(loaded,)]
+    assert server.requests == []
+
+
+def test_a_created_after_before_the_state_s_position_is_named_in_a_warning(
+    server: FakeAsteroidServer, tmp_path: Path, caplog: pytest.LogCaptureFixture
+):
+    start = NOW - datetime.timedelta(days=1)
+    pipeline(tmp_path).run(asteroid_source(api_key=server.api_key, base_url=server.base_url, created_after=start))
+    assert "the state wins" not in caplog.text
+    earlier = NOW - datetime.timedelta(days=365)
+    pipeline(tmp_path).run(asteroid_source(api_key=server.api_key, base_url=server.base_url, created_after=earlier))
+    assert f"created_after={earlier.isoformat()} is before where this pipeline's state goes on from" in caplog.text
+    assert "a window run (created_before too)" in caplog.text
+
+
+def test_a_closed_client_is_refused_when_the_source_is_made(server: FakeAsteroidServer):
+    with AsteroidClient(api_key=server.api_key, base_url=server.base_url) as client:
+        pass
+    with pytest.raises(ValueError, match="client is closed"):
+        asteroid_source(client=client)
+    with pytest.raises(TypeError, match="client must be a ZaiaClient, not AsteroidClient"):
+        zaia_source(client=client)  # type: ignore[arg-type]
+    assert server.requests == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import os
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,41 @@ STATE_TABLES = (
     "CREATE TABLE IF NOT EXISTS _sync_unfinished (id VARCHAR PRIMARY KEY, run BIGINT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS _sync_activities (execution_id VARCHAR PRIMARY KEY)",
 )
+
+
+_NO_EXTENSIONS: dict[str, str | bool | int | float | list[str]] = {
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+}
+_IN_USE: set[str] = set()
+"""The files a Store of this process has open (their real paths)."""
+_IN_USE_LOCK = threading.Lock()
+DUCKDB_MAGIC = b"DUCK"
+"""What a DuckDB database file holds at byte 8."""
+DETAIL_AT_MOST = 300
+"""The characters of a DuckDB error message shown (one can list a whole page of values)."""
+TYPE_NAMES = {"TIMESTAMPTZ": "TIMESTAMP WITH TIME ZONE"}
+"""The column types as information_schema names them, where the name differs."""
+
+
+def first_line(exc: BaseException) -> str:
+    """An error's first line, cut to `DETAIL_AT_MOST` characters, or its type's name."""
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text if len(text) <= DETAIL_AT_MOST else text[: DETAIL_AT_MOST - 1] + "\u2026"
+
+
+def _check_duckdb_file(path: str | os.PathLike[str], where: str) -> None:
+    """Refuse a file that is there, not empty, and not a DuckDB database (DuckDB would open a
+    Parquet or CSV file as a database in memory, and the sync would write nothing)."""
+    try:
+        with open(where, "rb") as file:
+            head = file.read(12)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise DatabaseError(f"{os.fspath(path)!r} cannot be read ({exc.strerror or exc})") from None
+    if head and head[8:12] != DUCKDB_MAGIC:
+        raise DatabaseError(f"{os.fspath(path)!r} is not a DuckDB database: sync into a DuckDB file or a new one")
 
 
 class DatabaseError(OSError):
@@ -68,17 +104,27 @@ class Store:
         # Always an absolute file path: DuckDB gives `:memory:`, `md:x` (MotherDuck, over the
         # network), `sqlite:x` or `file:x` meanings of their own.
         where = os.path.abspath(os.fspath(path))
+        _check_duckdb_file(path, where)
+        self._claim = os.path.realpath(where)
+        with _IN_USE_LOCK:  # DuckDB lets two connections of one process write one file, interleaved
+            if self._claim in _IN_USE:
+                raise DatabaseError(f"{os.fspath(path)!r} is in use by another sync in this process")
+            _IN_USE.add(self._claim)
         try:
-            self.db: duckdb.DuckDBPyConnection = duckdb.connect(where)
-        except duckdb.Error as exc:
-            detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise DatabaseError(
-                f"{os.fspath(path)!r} is not a DuckDB database, or is in use by another process ({detail})"
-            ) from None
-        try:
-            self._prepare(vendor, base_url)
+            try:
+                # no extension fetched or loaded on its own: a SQLite or Parquet file is not ours to open
+                self.db: duckdb.DuckDBPyConnection = duckdb.connect(where, config=_NO_EXTENSIONS)
+            except duckdb.Error as exc:
+                raise DatabaseError(
+                    f"{os.fspath(path)!r} is not a DuckDB database, or is in use by another process ({first_line(exc)})"
+                ) from None
+            try:
+                self._prepare(vendor, base_url)
+            except BaseException:
+                self.db.close()
+                raise
         except BaseException:
-            self.db.close()
+            self._release()
             raise
 
     def _prepare(self, vendor: str, base_url: str) -> None:
@@ -88,14 +134,17 @@ class Store:
             self._prepare_tables(vendor, base_url)
 
     def _prepare_tables(self, vendor: str, base_url: str) -> None:
+        if not self._has_table("_sync_state"):  # a file no sync wrote: none of its tables is ours
+            for table in self.tables:
+                if self._has_table(table):
+                    raise ValueError(
+                        f"the database has a table {table!r} that this sync did not make: sync into another file"
+                    )
         for statement in STATE_TABLES:
             self.db.execute(statement)
         row = self.db.execute("SELECT vendor, base_url FROM _sync_state").fetchone()
-        stored = self.db.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'executions' AND table_schema = 'main'"
-        ).fetchone()
-        empty = (
-            stored is None or stored[0] == 0 or self.db.execute("SELECT count(*) FROM executions").fetchone() == (0,)
+        empty = not self._has_table("executions") or self.db.execute("SELECT count(*) FROM executions").fetchone() == (
+            0,
         )
         if row is None:
             self.db.execute(
@@ -125,20 +174,39 @@ class Store:
                     f"the database has a table {table!r} that this sync did not make (no primary key on id):"
                     " sync into another file"
                 )
-            present = {
-                name
-                for (name,) in self.db.execute(
-                    "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = 'main'",
+            present: dict[str, str] = dict(
+                self.db.execute(
+                    "SELECT column_name, data_type FROM information_schema.columns"
+                    " WHERE table_name = ? AND table_schema = 'main'",
                     [table],
                 ).fetchall()
-            }
+            )
+
             for column in columns:
+                if column.name in present and present[column.name] != TYPE_NAMES.get(column.type, column.type):
+                    raise ValueError(
+                        f"the database has a table {table!r} that this sync did not make (column"
+                        f" {column.name!r} is {present[column.name]}, not {column.type}): sync into another file"
+                    )
                 if column.name not in present:
                     self.db.execute(f"ALTER TABLE {quoted(table)} ADD COLUMN {quoted(column.name)} {column.type}")
             self.db.execute(f"CREATE TEMP TABLE {quoted('_page_' + table)} AS SELECT * FROM {quoted(table)} LIMIT 0")
 
+    def _has_table(self, table: str) -> bool:
+        found = self.db.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = ? AND table_schema = 'main'", [table]
+        ).fetchone()
+        return found is not None and found[0] > 0
+
     def close(self) -> None:
-        self.db.close()
+        try:
+            self.db.close()
+        finally:
+            self._release()
+
+    def _release(self) -> None:
+        with _IN_USE_LOCK:
+            _IN_USE.discard(self._claim)
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -190,7 +258,10 @@ class Store:
             [run],
         ).fetchone()
         assert row is not None
-        oldest, newest = (value.astimezone(datetime.UTC) if value is not None else None for value in row[1:])
+        # a time outside Python's (year 0 in UTC, say) comes back as text: no range, read again by id
+        oldest, newest = (
+            value.astimezone(datetime.UTC) if isinstance(value, datetime.datetime) else None for value in row[1:]
+        )
         return int(row[0]), oldest, newest
 
     def rows_since(self, moment: datetime.datetime) -> int:

@@ -77,9 +77,12 @@ def run_sync(args: argparse.Namespace, client: Any) -> int:
             if progress is not None:
                 progress.update(task, completed=done, total=total)
 
-        summary = sync.sync_executions(
+        # the fake's port changes from run to run: its database is tied to the fake, not to a port
+        server = f"fake:{args.vendor}" if getattr(args, "fake", False) else sync.server_of(client)
+        summary = sync.sync_from(
             client,
             args.path,
+            server,
             full=args.full,
             activities=getattr(args, "activities", False),
             look_back=args.look_back,
