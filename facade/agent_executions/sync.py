@@ -487,8 +487,11 @@ def _list_again(
     for page in ascending_listing(client, oldest - _MICROSECOND).pages():
         pages += 1
         items = page.items
-        rows = [row_of(item, columns) for item in items]
-        counts.add(store.write_executions(rows, [unfinished("asteroid", item) for item in items], run))
+        # only what is waiting (or new): the rest is stored as listed, and would be counted twice
+        wanted = store.worth_writing_again([item.id for item in items], run) if items else set()
+        kept = [item for item in items if item.id in wanted]
+        rows = [row_of(item, columns) for item in kept]
+        counts.add(store.write_executions(rows, [unfinished("asteroid", item) for item in kept], run))
         left = store.waiting(run)[0]
         advance(before - left)
         before = left

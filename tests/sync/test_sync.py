@@ -545,6 +545,8 @@ def test_many_unfinished_executions_are_read_again_by_a_listing_not_one_get_each
         gets = [r for r in server.requests[before:] if r.path.startswith(LIST_PATH + "/")]
     assert len(gets) < 100 < waiting
     assert summary.reread >= 250
+    # each execution counted once: the walk's and the read-again listing's pages overlap
+    assert (summary.new, summary.updated, summary.unchanged) == (0, 40, waiting - 40)
     finished = ", ".join(f"'{i}'" for i in running[:40])
     assert rows(path, f"SELECT DISTINCT status FROM executions WHERE id IN ({finished})") == [("failed",)]
     assert rows(path, "SELECT count(*) FROM _sync_unfinished")[0][0] == waiting - 40

@@ -264,6 +264,16 @@ class Store:
         )
         return int(row[0]), oldest, newest
 
+    def worth_writing_again(self, ids: Sequence[str], run: int) -> set[str]:
+        """Of `ids`, those unfinished and not written in `run`, or not stored at all: what a listing
+        that reads executions again writes (a finished one, or one this run wrote, is as stored)."""
+        found = self.db.execute(
+            "SELECT id FROM unnest(?::VARCHAR[]) AS t(id) WHERE id IN (SELECT id FROM _sync_unfinished WHERE run < ?)"
+            " OR id NOT IN (SELECT id FROM executions)",
+            [list(ids), run],
+        ).fetchall()
+        return {str(row[0]) for row in found}
+
     def rows_since(self, moment: datetime.datetime) -> int:
         """How many stored executions were created at `moment` or later."""
         row = self.db.execute("SELECT count(*) FROM executions WHERE created_at >= ?", [moment]).fetchone()
