@@ -58,7 +58,8 @@ DLT_TYPES = {
 FINISHED = frozenset(str(status.value) for status in TERMINAL_STATUSES)
 """Asteroid's terminal statuses as the text of the `status` column."""
 STATE_KEY = "agent_executions"
-"""The source state's entry: {"cursor": ISO time, "unfinished": [ids], "activities": {id: ISO time}}."""
+"""The source state's entry: {"cursor": ISO time, "unfinished": [ids], "activities": {id: ISO time},
+"base_url": the server, "since": the last run's created_after (ISO time or None)}."""
 
 
 def dlt_available() -> bool:
@@ -191,7 +192,12 @@ def _executions_resource(
     )
     def executions() -> Iterator[list[dict[str, Any]]]:
         other = "zaia" if vendor == "asteroid" else "asteroid"
-        if STATE_KEY in dlt.current.pipeline().state.get("sources", {}).get(other, {}):
+        running = dlt.current.pipeline()
+        # the other's schema is there once it has run into this pipeline, a window or the other
+        # source of this very run included; its state, once a run of it has been loaded
+        if "executions" in getattr(running.schemas.get(other), "tables", {}) or STATE_KEY in running.state.get(
+            "sources", {}
+        ).get(other, {}):
             raise ValueError(
                 f"this pipeline has loaded {other} executions into its `executions` table: load {vendor}'s"
                 " with a pipeline (and dataset) of its own"
@@ -212,13 +218,17 @@ def _executions_resource(
         cursor = min(cursor, now) if cursor is not None else None
         back = lag + datetime.timedelta(microseconds=1)
         since = created_after if cursor is None else max(cursor - back, created_after or cursor - back)
-        if created_after is not None and since is not None and created_after < since:
+        given = created_after.isoformat() if created_after is not None else None
+        if created_after is not None and since is not None and created_after < since and state.get("since") != given:
+            # once for a created_after: the same one run after run (a cron job's) is the position's start
             logger.warning(
                 "created_after=%s is before where this pipeline's state goes on from (%s): the state wins;"
                 " a backfill of earlier executions is a window run (created_before too)",
                 created_after.isoformat(),
                 since.isoformat(),
             )
+        if not window:
+            state["since"] = given
         pending = set(state.get("unfinished", ()))
         if "activities" in state and since is not None:  # only what the listing can bring again
             state["activities"] = {

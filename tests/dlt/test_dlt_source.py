@@ -24,6 +24,7 @@ from agent_executions.testing import FakeAsteroidServer, FakeZaiaServer
 from independent_asteroid import IndependentAsteroid, serving
 
 NOW = datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
+DAY = datetime.timedelta(days=1)
 _SHAPE = FakeAsteroidServer(count=0).shape
 LIST_PATH = urllib.parse.urlsplit(
     _SHAPE.api_root("http://fake" + _SHAPE.server_path) + _SHAPE.operation("ExecutionList").path
@@ -293,16 +294,40 @@ def test_the_two_vendors_are_not_loaded_into_one_pipeline(server: FakeAsteroidSe
     assert server.requests == []
 
 
+def test_the_two_vendors_in_one_run_or_after_a_window_are_refused(server: FakeAsteroidServer, tmp_path: Path):
+    with FakeZaiaServer(seed=5, count=20, now=NOW) as zaia:
+        both = [
+            asteroid_source(api_key=server.api_key, base_url=server.base_url),
+            zaia_source(api_key=zaia.api_key, base_url=zaia.base_url),
+        ]
+        with pytest.raises(Exception, match="has loaded asteroid executions"):
+            pipeline(tmp_path, "both").run(both)
+        assert not pipeline(tmp_path, "both").has_pending_data
+        window = asteroid_source(
+            api_key=server.api_key, base_url=server.base_url, created_after=NOW - DAY * 400, created_before=NOW
+        )
+        pipeline(tmp_path, "window", "window.duckdb").run(window)  # a window keeps no state
+        with pytest.raises(Exception, match="has loaded asteroid executions"):
+            pipeline(tmp_path, "window", "window.duckdb").run(zaia_source(api_key=zaia.api_key, base_url=zaia.base_url))
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb")) as db:
+        assert db.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'executions'"
+        ).fetchone() == (0,)
+    assert rows(tmp_path, "SELECT count(*) FROM executions", "window.duckdb") == [(450,)]
+
+
 def test_a_created_after_before_the_state_s_position_is_named_in_a_warning(
     server: FakeAsteroidServer, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ):
     start = NOW - datetime.timedelta(days=1)
-    pipeline(tmp_path).run(asteroid_source(api_key=server.api_key, base_url=server.base_url, created_after=start))
+    for _ in range(2):  # the same created_after run after run (a cron job's): no warning
+        pipeline(tmp_path).run(asteroid_source(api_key=server.api_key, base_url=server.base_url, created_after=start))
     assert "the state wins" not in caplog.text
     earlier = NOW - datetime.timedelta(days=365)
-    pipeline(tmp_path).run(asteroid_source(api_key=server.api_key, base_url=server.base_url, created_after=earlier))
+    for _ in range(2):
+        pipeline(tmp_path).run(asteroid_source(api_key=server.api_key, base_url=server.base_url, created_after=earlier))
     assert f"created_after={earlier.isoformat()} is before where this pipeline's state goes on from" in caplog.text
-    assert "a window run (created_before too)" in caplog.text
+    assert "a window run (created_before too)" in caplog.text and caplog.text.count("the state wins") == 1
 
 
 def test_a_closed_client_is_refused_when_the_source_is_made(server: FakeAsteroidServer):

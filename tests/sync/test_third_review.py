@@ -4,6 +4,7 @@ Python, arguments checked before any request, and `--fake` run twice."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -145,3 +146,30 @@ def test_a_duckdb_message_is_cut_to_a_line_of_a_few_hundred_characters() -> None
     shown = first_line(long)
     assert len(shown) == DETAIL_AT_MOST and shown.startswith("Conversion Error: running") and shown.endswith("\u2026")
     assert first_line(RuntimeError("short\nmore")) == "short" and first_line(RuntimeError()) == "RuntimeError"
+
+
+def test_a_file_this_process_has_open_already_is_synced_through_its_settings(client: AsteroidClient, tmp_path: Path):
+    """A notebook's `duckdb.connect(path)` beside the sync: DuckDB allows one configuration per file."""
+    path = tmp_path / "history.duckdb"
+    sync_executions(client, path)
+    with duckdb.connect(str(path)) as mine:
+        assert mine.sql("SELECT count(*) FROM executions").fetchall() == [(450,)]
+        assert sync_executions(client, path).new == 0
+        assert mine.sql("SELECT count(*) FROM executions").fetchall() == [(450,)]
+
+
+def test_a_hard_link_to_a_file_being_synced_is_the_same_file(client: AsteroidClient, tmp_path: Path):
+    path, link = tmp_path / "history.duckdb", tmp_path / "link.duckdb"
+    sync_executions(client, path)
+    os.link(path, link)
+    refused: list[str] = []
+
+    def progress(done: int, total: int | None) -> None:
+        if not refused:
+            with pytest.raises(DatabaseError, match="in use by another sync in this process"):
+                sync_executions(client, link, full=True)
+            refused.append("link")
+
+    sync_executions(client, path, full=True, progress=progress)
+    assert refused == ["link"]
+    assert sync_executions(client, link).new == 0  # released: the link syncs on its own

@@ -35,8 +35,8 @@ _NO_EXTENSIONS: dict[str, str | bool | int | float | list[str]] = {
     "autoinstall_known_extensions": False,
     "autoload_known_extensions": False,
 }
-_IN_USE: set[str] = set()
-"""The files a Store of this process has open (their real paths)."""
+_IN_USE: set[Any] = set()
+"""The files the Stores of this process have open: their real paths, and their device and inode."""
 _IN_USE_LOCK = threading.Lock()
 DUCKDB_MAGIC = b"DUCK"
 """What a DuckDB database file holds at byte 8."""
@@ -50,6 +50,25 @@ def first_line(exc: BaseException) -> str:
     """An error's first line, cut to `DETAIL_AT_MOST` characters, or its type's name."""
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return text if len(text) <= DETAIL_AT_MOST else text[: DETAIL_AT_MOST - 1] + "\u2026"
+
+
+def _connect(where: str) -> duckdb.DuckDBPyConnection:
+    """A connection that fetches and loads no extension on its own (a file that only looks like a
+    database is not DuckDB's to open with one), or, when this process has the file open already (a
+    notebook's `duckdb.connect`), one with that connection's settings: DuckDB allows no other."""
+    import duckdb
+
+    try:
+        return duckdb.connect(where, config=_NO_EXTENSIONS)
+    except duckdb.ConnectionException as exc:
+        if "different configuration" not in str(exc):
+            raise
+        return duckdb.connect(where)
+
+
+def _file_id(where: str) -> tuple[str, int, int]:
+    found = os.stat(where)
+    return ("inode", found.st_dev, found.st_ino)
 
 
 def _check_duckdb_file(path: str | os.PathLike[str], where: str) -> None:
@@ -105,20 +124,17 @@ class Store:
         # network), `sqlite:x` or `file:x` meanings of their own.
         where = os.path.abspath(os.fspath(path))
         _check_duckdb_file(path, where)
-        self._claim = os.path.realpath(where)
-        with _IN_USE_LOCK:  # DuckDB lets two connections of one process write one file, interleaved
-            if self._claim in _IN_USE:
-                raise DatabaseError(f"{os.fspath(path)!r} is in use by another sync in this process")
-            _IN_USE.add(self._claim)
+        self._claims: set[Any] = set()
+        self._claim(path, os.path.realpath(where))  # the file may not exist yet: by its path first
         try:
             try:
-                # no extension fetched or loaded on its own: a SQLite or Parquet file is not ours to open
-                self.db: duckdb.DuckDBPyConnection = duckdb.connect(where, config=_NO_EXTENSIONS)
+                self.db: duckdb.DuckDBPyConnection = _connect(where)
             except duckdb.Error as exc:
                 raise DatabaseError(
                     f"{os.fspath(path)!r} is not a DuckDB database, or is in use by another process ({first_line(exc)})"
                 ) from None
             try:
+                self._claim(path, _file_id(where))  # then by the file itself: a hard link is the same
                 self._prepare(vendor, base_url)
             except BaseException:
                 self.db.close()
@@ -204,9 +220,19 @@ class Store:
         finally:
             self._release()
 
+    def _claim(self, path: str | os.PathLike[str], key: Any) -> None:
+        """Take `key` for this store, or refuse: DuckDB lets two connections of one process write
+        one file, interleaved."""
+        with _IN_USE_LOCK:
+            if key in _IN_USE and key not in self._claims:
+                raise DatabaseError(f"{os.fspath(path)!r} is in use by another sync in this process")
+            _IN_USE.add(key)
+            self._claims.add(key)
+
     def _release(self) -> None:
         with _IN_USE_LOCK:
-            _IN_USE.discard(self._claim)
+            _IN_USE.difference_update(self._claims)
+            self._claims.clear()
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:
