@@ -35,7 +35,7 @@ from typing import Any
 
 from ._arguments import as_int
 from ._constants import ASTEROID_MAX_PAGE_SIZE, ZAIA_MAX_PAGE_SIZE
-from ._warehouse.columns import Column, columns_of, wire
+from ._warehouse.columns import EXTRA, Column, columns_of, wire
 from .asteroid import AsteroidClient
 from .errors import NotFoundError
 from .models import TERMINAL_STATUSES, Execution, ExecutionActivity, ZaiaExecution
@@ -133,9 +133,9 @@ def asteroid_source(
                 found = used.executions.activities(row["id"])
             except NotFoundError:
                 found = []
-            done[row["id"]] = row["created_at"].isoformat()
+            done[row["id"]] = row["created_at"].isoformat() if row["created_at"] else row[EXTRA]["created_at"]
             if found:
-                yield [{c.name: wire(item, c) for c in activity_columns} for item in found]
+                yield _rows(found, activity_columns)
 
     @dlt.source(name="asteroid", max_table_nesting=0)  # type: ignore[untyped-decorator]
     def source() -> Any:
@@ -243,7 +243,7 @@ def _executions_resource(
                 newest = item.created_at if newest is None or item.created_at > newest else newest
             newest = min(newest, now) if newest is not None else None
             if items:
-                yield [{c.name: wire(item, c) for c in columns} for item in items]
+                yield _rows(items, columns)
             if not window and newest is not None and vendor == "asteroid":
                 state["cursor"] = newest.isoformat()  # oldest first: every page moves it
         if not window and newest is not None:
@@ -270,11 +270,36 @@ def _executions_resource(
                 if not unfinished(vendor, record):
                     pending.discard(execution_id)
             if records:
-                yield [{c.name: wire(item, c) for c in columns} for item in records]
+                yield _rows(records, columns)
         if not window:
             state["unfinished"] = sorted(pending)
 
     return executions
+
+
+def _rows(records: Any, columns: tuple[Column, ...]) -> list[dict[str, Any]]:
+    """The dlt rows of `records`. A time UTC cannot hold (year 1 at +05:00, 9999-12-31 at -05:00)
+    is NULL, its text kept in `additional_properties` under the column's name, as the sync keeps an
+    integer too large: dlt's normalizer would fail on it, and leave its package pending."""
+    stamps = [c.name for c in columns if c.type == "TIMESTAMPTZ"]
+    rows = []
+    for record in records:
+        row = {c.name: wire(record, c) for c in columns}
+        for name in stamps:
+            value = row[name]
+            if value is not None and not _in_utc(value):
+                row[EXTRA] = {**(row.get(EXTRA) or {}), name: value.isoformat()}
+                row[name] = None
+        rows.append(row)
+    return rows
+
+
+def _in_utc(moment: datetime.datetime) -> bool:
+    try:
+        moment.astimezone(datetime.UTC)
+    except OverflowError:
+        return False
+    return True
 
 
 def _state(dlt: Any) -> dict[str, Any]:

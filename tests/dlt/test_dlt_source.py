@@ -4,6 +4,7 @@ over loopback, run twice with new and finished executions between the runs."""
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import re
 import subprocess
@@ -338,3 +339,28 @@ def test_a_closed_client_is_refused_when_the_source_is_made(server: FakeAsteroid
     with pytest.raises(TypeError, match="client must be a ZaiaClient, not AsteroidClient"):
         zaia_source(client=client)  # type: ignore[arg-type]
     assert server.requests == []
+
+
+def test_a_time_utc_cannot_hold_is_kept_as_text_and_blocks_no_run(tmp_path: Path):
+    """Year 1 at +05:00 is year 0 in UTC, 9999-12-31 at -05:00 is 10000: dlt's normalizer failed
+    on them and left the load pending for every later run."""
+    independent = IndependentAsteroid()
+    for _ in range(30):
+        independent.add("completed", seconds=10)
+    oldest, other = independent.executions[0], independent.executions[5]
+    oldest["createdAt"] = "0001-01-01T00:00:00+05:00"
+    other["terminalAt"] = "9999-12-31T23:00:00-05:00"
+    with serving(independent):
+        for _ in range(2):
+            source = asteroid_source(api_key=independent.api_key, base_url=independent.base_url)
+            pipeline(tmp_path).run(source.with_resources("executions"))
+            assert not pipeline(tmp_path).has_pending_data
+    assert rows(tmp_path, "SELECT count(*), count(DISTINCT id) FROM executions") == [(30, 30)]
+    kept = dict(
+        rows(tmp_path, "SELECT id, additional_properties FROM executions WHERE additional_properties IS NOT NULL")
+    )
+    assert {k: json.loads(v) for k, v in kept.items()} == {
+        oldest["id"]: {"created_at": "0001-01-01T00:00:00+05:00"},
+        other["id"]: {"terminal_at": "9999-12-31T23:00:00-05:00"},
+    }
+    assert rows(tmp_path, f"SELECT created_at FROM executions WHERE id = '{oldest['id']}'") == [(None,)]
