@@ -192,12 +192,9 @@ def _executions_resource(
     )
     def executions() -> Iterator[list[dict[str, Any]]]:
         other = "zaia" if vendor == "asteroid" else "asteroid"
-        running = dlt.current.pipeline()
-        # the other's schema is there once it has run into this pipeline, a window or the other
-        # source of this very run included; its state, once a run of it has been loaded
-        if "executions" in getattr(running.schemas.get(other), "tables", {}) or STATE_KEY in running.state.get(
-            "sources", {}
-        ).get(other, {}):
+        # the other's schema is in the pipeline once it has run there: a window, a failed run or
+        # the other source of this very run included (its state is kept only by a loaded run)
+        if "executions" in getattr(dlt.current.pipeline().schemas.get(other), "tables", {}):
             raise ValueError(
                 f"this pipeline has loaded {other} executions into its `executions` table: load {vendor}'s"
                 " with a pipeline (and dataset) of its own"

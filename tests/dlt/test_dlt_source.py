@@ -20,6 +20,7 @@ import duckdb
 import pytest
 from agent_executions import AsteroidClient, ZaiaClient
 from agent_executions.dlt import asteroid_source, zaia_source
+from agent_executions.models import ExecutionStatus
 from agent_executions.sync import sync_executions
 from agent_executions.testing import FakeAsteroidServer, FakeZaiaServer
 from independent_asteroid import IndependentAsteroid, serving
@@ -346,7 +347,7 @@ def test_a_time_utc_cannot_hold_is_kept_as_text_and_blocks_no_run(tmp_path: Path
     on them and left the load pending for every later run."""
     independent = IndependentAsteroid()
     for _ in range(30):
-        independent.add("completed", seconds=10)
+        independent.add(ExecutionStatus.COMPLETED.value, seconds=10)
     oldest, other = independent.executions[0], independent.executions[5]
     oldest["createdAt"] = "0001-01-01T00:00:00+05:00"
     other["terminalAt"] = "9999-12-31T23:00:00-05:00"

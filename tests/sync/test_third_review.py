@@ -12,8 +12,10 @@ from typing import Any
 import duckdb
 import pytest
 from agent_executions import AsteroidClient
+from agent_executions._warehouse.columns import columns_of
 from agent_executions._warehouse.store import DETAIL_AT_MOST, first_line
 from agent_executions.cli import main
+from agent_executions.models import Execution, ExecutionStatus
 from agent_executions.sync import DatabaseError, sync_executions
 from agent_executions.testing import FakeAsteroidServer
 from test_sync import client, rows, server, tampered
@@ -70,10 +72,11 @@ def test_a_table_another_program_made_is_refused_before_any_request_and_not_alte
 def test_a_synced_table_whose_column_changed_type_is_refused_naming_the_column(client: AsteroidClient, tmp_path: Path):
     path = tmp_path / "history.duckdb"
     sync_executions(client, path)
+    number = next(c.name for c in columns_of(Execution) if c.type == "BIGINT")  # from the spec's shape
     with duckdb.connect(str(path)) as db:
-        db.execute("ALTER TABLE executions DROP COLUMN agent_version")
-        db.execute("ALTER TABLE executions ADD COLUMN agent_version VARCHAR")
-    with pytest.raises(ValueError, match="column 'agent_version' is VARCHAR, not BIGINT"):
+        db.execute(f"ALTER TABLE executions DROP COLUMN {number}")
+        db.execute(f"ALTER TABLE executions ADD COLUMN {number} VARCHAR")
+    with pytest.raises(ValueError, match=f"column '{number}' is VARCHAR, not BIGINT"):
         sync_executions(client, path)
 
 
@@ -101,7 +104,7 @@ def test_a_date_python_cannot_hold_does_not_break_the_next_syncs(server: FakeAst
 
     def tamper(items: list[dict[str, Any]]) -> None:
         if items and not done:  # the oldest of the first page, still running: read again by every run
-            items[0].update(createdAt="0001-01-01T00:00:00+05:00", status="running")
+            items[0].update(createdAt="0001-01-01T00:00:00+05:00", status=ExecutionStatus.RUNNING.value)
             done.append(items[0]["id"])
 
     path = tmp_path / "history.duckdb"

@@ -159,9 +159,10 @@ class Store:
         for statement in STATE_TABLES:
             self.db.execute(statement)
         row = self.db.execute("SELECT vendor, base_url FROM _sync_state").fetchone()
-        empty = not self._has_table("executions") or self.db.execute("SELECT count(*) FROM executions").fetchone() == (
-            0,
+        stored = (
+            self.db.execute("SELECT count(*) FROM executions").fetchone() if self._has_table("executions") else None
         )
+        empty = stored in (None, (0,))
         if row is None:
             self.db.execute(
                 "INSERT INTO _sync_state (vendor, cursor, run, base_url) VALUES (?, NULL, 0, ?)", [vendor, base_url]
@@ -197,7 +198,6 @@ class Store:
                     [table],
                 ).fetchall()
             )
-
             for column in columns:
                 if column.name in present and present[column.name] != TYPE_NAMES.get(column.type, column.type):
                     raise ValueError(
