@@ -104,6 +104,8 @@ def check_path(path: Any) -> Path:
     target = Path(path)
     if str(path) == "":
         raise ValueError("path must not be empty; give a database file name")
+    if str(path).endswith((os.sep, "/")):  # "trail/" names a directory, and pathlib would drop the slash
+        raise ValueError(f"path must name a database file, not a directory: {str(path)!r}")
     if str(path) == "-":  # not standard output: a database is a file
         raise ValueError("path '-' would be a file named '-'; give a database file name (./- if you mean it)")
     if target.is_dir():

@@ -176,3 +176,65 @@ def test_a_hard_link_to_a_file_being_synced_is_the_same_file(client: AsteroidCli
     sync_executions(client, path, full=True, progress=progress)
     assert refused == ["link"]
     assert sync_executions(client, link).new == 0  # released: the link syncs on its own
+
+
+def test_a_column_the_sync_does_not_write_keeps_its_values_and_is_named(
+    client: AsteroidClient, tmp_path: Path, caplog: pytest.LogCaptureFixture
+):
+    """A user's own column, or a property a regeneration dropped: kept as it was, and said so."""
+    path = tmp_path / "history.duckdb"
+    sync_executions(client, path)
+    with duckdb.connect(str(path)) as db:
+        db.execute("ALTER TABLE executions ADD COLUMN legacy VARCHAR")
+        db.execute("UPDATE executions SET legacy = 'kept'")
+    with caplog.at_level("INFO", logger="agent_executions"):
+        assert sync_executions(client, path, full=True).new == 0
+    assert rows(path, "SELECT DISTINCT legacy FROM executions") == [("kept",)]
+    assert "columns this sync does not write keep their values (legacy)" in caplog.text
+
+
+def test_a_not_null_column_the_sync_cannot_fill_is_refused_before_any_request(
+    server: FakeAsteroidServer, client: AsteroidClient, tmp_path: Path, capsys: Any
+):
+    path = tmp_path / "history.duckdb"
+    sync_executions(client, path)
+    with duckdb.connect(str(path)) as db:
+        db.execute("ALTER TABLE executions ADD COLUMN owner VARCHAR DEFAULT 'team'")  # a default fills it
+        db.execute("ALTER TABLE executions ALTER COLUMN owner SET NOT NULL")
+        db.execute("ALTER TABLE executions ADD COLUMN legacy VARCHAR")
+        db.execute("UPDATE executions SET legacy = 'y'")
+        db.execute("ALTER TABLE executions ALTER COLUMN legacy SET NOT NULL")
+    before = len(server.requests)
+    with pytest.raises(
+        ValueError, match=r"NOT NULL columns without a default that this sync does not write \(legacy\)"
+    ):
+        sync_executions(client, path, full=True)
+    code = main(["asteroid", "sync", str(path), "--base-url", server.base_url, "--api-key", server.api_key])
+    assert code == 2 and "NOT NULL columns without a default" in capsys.readouterr().err
+    assert len(server.requests) == before
+
+
+def test_a_column_named_in_other_case_is_the_model_s_column(client: AsteroidClient, tmp_path: Path):
+    """DuckDB's names are case-insensitive: a renamed "Duration" is written, not added again."""
+    path = tmp_path / "history.duckdb"
+    sync_executions(client, path)
+    number = next(c.name for c in columns_of(Execution) if c.type == "DOUBLE")
+    with duckdb.connect(str(path)) as db:
+        db.execute(f'ALTER TABLE executions RENAME COLUMN {number} TO "{number.title()}"')
+        db.execute(f'UPDATE executions SET "{number.title()}" = NULL')
+    assert sync_executions(client, path, full=True).updated > 0
+    assert rows(path, f'SELECT count("{number.title()}") FROM executions')[0][0] > 0
+
+
+def test_a_path_ending_in_a_separator_is_refused_not_made_a_file(
+    server: FakeAsteroidServer, client: AsteroidClient, tmp_path: Path
+):
+    with pytest.raises(ValueError, match="path must name a database file, not a directory"):
+        sync_executions(client, f"{tmp_path}/trail/")
+    assert server.requests == [] and not (tmp_path / "trail").exists()
+
+
+def test_spaces_at_the_ends_of_the_path_are_shown_quoted(server: FakeAsteroidServer, tmp_path: Path, capsys: Any):
+    path = f"{tmp_path}/ spaced.duckdb "
+    assert main(["asteroid", "sync", path, "--base-url", server.base_url, "--api-key", server.api_key]) == 0
+    assert f"agent-executions: {path!r}: " in capsys.readouterr().err

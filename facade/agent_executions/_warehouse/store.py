@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import logging
 import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .._constants import LOGGER_NAME
 from .columns import Column
 
 if TYPE_CHECKING:
@@ -31,6 +33,7 @@ STATE_TABLES = (
 )
 
 
+logger = logging.getLogger(LOGGER_NAME)
 _NO_EXTENSIONS: dict[str, str | bool | int | float | list[str]] = {
     "autoinstall_known_extensions": False,
     "autoload_known_extensions": False,
@@ -191,21 +194,39 @@ class Store:
                     f"the database has a table {table!r} that this sync did not make (no primary key on id):"
                     " sync into another file"
                 )
-            present: dict[str, str] = dict(
-                self.db.execute(
-                    "SELECT column_name, data_type FROM information_schema.columns"
+            # DuckDB's column names are case-insensitive: "Duration" is the model's duration
+            present = {
+                name.lower(): (name, kind, nullable == "YES" or default is not None)
+                for name, kind, nullable, default in self.db.execute(
+                    "SELECT column_name, data_type, is_nullable, column_default FROM information_schema.columns"
                     " WHERE table_name = ? AND table_schema = 'main'",
                     [table],
                 ).fetchall()
-            )
+            }
+            written = {column.name.lower() for column in columns}
             for column in columns:
-                if column.name in present and present[column.name] != TYPE_NAMES.get(column.type, column.type):
+                found = present.get(column.name.lower())
+                if found is not None and found[1] != TYPE_NAMES.get(column.type, column.type):
                     raise ValueError(
                         f"the database has a table {table!r} that this sync did not make (column"
-                        f" {column.name!r} is {present[column.name]}, not {column.type}): sync into another file"
+                        f" {found[0]!r} is {found[1]}, not {column.type}): sync into another file"
                     )
-                if column.name not in present:
+                if found is None:
                     self.db.execute(f"ALTER TABLE {quoted(table)} ADD COLUMN {quoted(column.name)} {column.type}")
+            others = sorted(name for key, (name, _, _) in present.items() if key not in written)
+            required = [name for key, (name, _, fillable) in present.items() if key not in written and not fillable]
+            if required:  # every insert would fail on it, after the requests
+                raise ValueError(
+                    f"the database's table {table!r} has NOT NULL columns without a default that this sync does"
+                    f" not write ({', '.join(sorted(required))}): drop the constraint, or sync into another file"
+                )
+            if others:
+                logger.info(
+                    "%s: columns this sync does not write keep their values (%s): your own, or properties a"
+                    " regeneration dropped",
+                    table,
+                    ", ".join(others),
+                )
             self.db.execute(f"CREATE TEMP TABLE {quoted('_page_' + table)} AS SELECT * FROM {quoted(table)} LIMIT 0")
 
     def _has_table(self, table: str) -> bool:

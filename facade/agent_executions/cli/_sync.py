@@ -88,6 +88,7 @@ def run_sync(args: argparse.Namespace, client: Any) -> int:
             look_back=args.look_back,
             progress=advance,
         )
-    shown = args.path if args.path.isprintable() else repr(args.path)  # a newline or an escape, escaped
+    # a newline, an escape or spaces at the ends: quoted and escaped
+    shown = args.path if args.path.isprintable() and args.path == args.path.strip() else repr(args.path)
     print(f"agent-executions: {shown}: {summary.line()}", file=sys.stderr)
     return 0
